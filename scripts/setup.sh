@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs every build and run dependency of Release Desk from Debian 12's own
+# packages, skipping what is already present. Safe to run again and again.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config ccache git
+  # the core and the server
+  libsqlite3-dev sqlite3 libboost1.81-dev libboost-json1.81-dev
+  libssl-dev libsodium-dev zlib1g-dev
+  # tests
+  catch2
+  # the app: Qt 6.4 and the QML modules its pages import
+  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev
+  qt6-qpa-plugins libgl-dev
+  qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qtquick
+  qml6-module-qtquick-controls qml6-module-qtquick-templates
+  qml6-module-qtquick-layouts qml6-module-qtquick-window
+  qml6-module-qtquick-shapes qml6-module-qtmultimedia qml6-module-qttest
+  # barcodes
+  libzxing-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: every dependency is installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,222 @@
+#pragma once
+
+#include "enums.h"
+#include "id.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+/**
+ * The records FITS Release Management keeps, in its own words. A record created on a device
+ * carries the id that device gave it (Id::generate); the store fills a null id itself. Times are
+ * Unix milliseconds (UTC); "who" is a user id.
+ */
+namespace rd {
+
+using Millis = std::int64_t;
+
+/** A person who signs in: release manager, build developer or installer. */
+struct User {
+    Id id;
+    std::string name; ///< sign-in name, unique
+    std::string displayName;
+    Role role = Role::Installer;
+    bool active = true;
+};
+
+/** A school or building; its asset tags follow assetTagPattern (a regular expression, may be empty). */
+struct Site {
+    Id id;
+    std::string name;
+    std::string code;
+    std::string assetTagPattern;
+};
+
+struct Room {
+    Id id;
+    Id siteId;
+    std::string name;
+};
+
+/** A kind of thing users get: "curriculum laptop", "interactive whiteboard", "MIS client". */
+struct Service {
+    Id id;
+    std::string name;
+    std::string description;
+    Millis createdAt = 0;
+};
+
+/** A software item in the Definitive Software Library: one product at one version. */
+struct DslItem {
+    Id id;
+    std::string product;
+    std::string version;
+    std::string vendor;
+    MediaKind mediaKind = MediaKind::Disc;
+    std::string mediaLocation; ///< where the original media are kept ("cupboard B, shelf 2")
+    std::string buildSha256;   ///< SHA-256 of the build software (working copy), lower-case hex
+    LicenceType licenceType = LicenceType::PerSeat;
+};
+
+/** A line of the in/out book of original media: who took what, when, and when it came back. */
+struct MediaLoan {
+    Id id;
+    Id dslItemId;
+    Id takenBy;
+    Millis takenAt = 0;
+    std::string purpose;
+    std::optional<Millis> returnedAt;
+};
+
+/** A licence in the licence log: a key or entitlement with a number of seats. */
+struct Licence {
+    Id id;
+    std::optional<Id> dslItemId;
+    std::string name;
+    std::string entitlement; ///< the key, agreement number or entitlement reference
+    int seats = 1;
+};
+
+/** One seat of a licence given to an asset; overrideReason is set when seats were exceeded. */
+struct LicenceAssignment {
+    Id id;
+    Id licenceId;
+    Id assetId;
+    Id assignedBy;
+    Millis assignedAt = 0;
+    std::optional<std::string> overrideReason;
+};
+
+/** One line of a build procedure's checklist: an installation step, a stability or acceptance test. */
+struct BuildStep {
+    Id id;
+    StepPart part = StepPart::Installation;
+    int position = 0; ///< order within its part, from 1
+    std::string title;
+    std::string detail;
+    bool required = true;
+};
+
+/** One version of the build procedure for a service, with its four parts. */
+struct BuildProcedure {
+    Id id;
+    Id serviceId;
+    int version = 1;
+    BuildStatus status = BuildStatus::Draft;
+    // design details
+    std::string hardwareModel;
+    std::string designNotes;
+    std::vector<Id> dslItemIds;
+    // installation steps, stability tests and acceptance tests
+    std::vector<BuildStep> steps;
+    std::string backOutPlan;
+    Id createdBy;
+    Millis createdAt = 0;
+    std::optional<Id> approvedBy;
+    std::optional<Millis> approvedAt;
+    std::optional<Millis> retiredAt;
+};
+
+/** A piece of hardware in the inventory (a configuration record). */
+struct Asset {
+    Id id;
+    std::optional<std::string> assetTag;
+    std::optional<std::string> serial; ///< as printed on the label; compared normalised
+    std::string make;
+    std::string model;
+    std::string category;
+    Id siteId;
+    std::optional<Id> roomId;
+    std::string assignedUser; ///< the person who uses it, if it is someone's
+    AssetStatus status = AssetStatus::InStock;
+};
+
+/** A release: one installation, or a rollout of N units, of one build procedure version. */
+struct Release {
+    Id id;
+    std::string number; ///< unique, e.g. "2024.3" or "R-0042"
+    ReleaseKind kind = ReleaseKind::Single;
+    int units = 1;
+    TriggerKind trigger = TriggerKind::None;
+    std::string triggerRef; ///< the request or RFC reference
+    Id buildId;
+    Id siteId;
+    std::string plannedDate; ///< YYYY-MM-DD
+    ReleaseStatus status = ReleaseStatus::Planned;
+    std::string backOutPlan;
+    std::vector<Id> installers;
+    Id createdBy;
+    Millis createdAt = 0;
+};
+
+/** One asset in a release, built by following the build install checklist. */
+struct Installation {
+    Id id;
+    Id releaseId;
+    Id assetId;
+    InstallationStatus status = InstallationStatus::InProgress;
+    Id startedBy;
+    Millis startedAt = 0;
+    std::optional<Millis> endedAt;
+};
+
+/** The recorded result of one checklist step or test; append-only, the latest one counts. */
+struct StepResult {
+    Id id;
+    Id installationId;
+    Id stepId;
+    StepOutcome outcome = StepOutcome::Pass;
+    std::string note;
+    std::string evidence; ///< a scanned value, a photo reference
+    Id recordedBy;
+    Millis recordedAt = 0;
+};
+
+/** The user's acceptance sign-off: their name and signature strokes ("x,y x,y;x,y ..."). */
+struct SignOff {
+    Id id;
+    Id installationId;
+    std::string userName;
+    std::string strokes;
+    Millis signedAt = 0;
+    Id recordedBy;
+};
+
+/** The record of an installation taken back out following the back-out plan. */
+struct BackOut {
+    Id id;
+    Id installationId;
+    std::string reason;
+    Id performedBy;
+    Millis performedAt = 0;
+};
+
+/** Where one checklist line of an installation stands: its latest result, if any. */
+struct ChecklistLine {
+    BuildStep step;
+    std::optional<StepResult> latest;
+};
+
+/** The FITS monthly Release Management report, for the period [from, to). */
+struct MonthlyReport {
+    Millis from = 0;
+    Millis to = 0;
+    int buildsInstalled = 0;    ///< installations accepted in the period
+    int buildsCreated = 0;      ///< build procedure versions created in the period
+    int buildsDocumented = 0;   ///< approved, unretired build procedure versions at the end
+    int services = 0;           ///< services in the school at the end
+    int servicesToDocument = 0; ///< of those, services with no approved build procedure
+};
+
+/** One entry of the change sequence: a row written or deleted, in the order it happened. */
+struct Change {
+    std::int64_t seq = 0;
+    std::string table;
+    Id key;                 ///< the row's id, or the first half of a two-part key
+    std::optional<Id> key2; ///< the second half of a two-part key (user_sites, build_items...)
+    bool deleted = false;
+};
+
+} // namespace rd

@@ -1,0 +1,305 @@
+#include "migrations.h"
+
+#include "sqlite.h"
+
+#include <array>
+
+namespace rd {
+
+namespace {
+
+// Conventions: every record has a 16-byte UUIDv7 id; `seq` is the store's change sequence,
+// set anew by every write, indexed so that the sync reads changes in order; deletions leave a
+// row in `tombstones` with their own seq. Enum columns hold the names from domain/enums.h and
+// are checked here too, so a bad value cannot get in even by hand. Times are Unix milliseconds.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE users (
+    id            BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    name          TEXT NOT NULL UNIQUE,
+    display_name  TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('release-manager','build-developer','installer')),
+    password_hash TEXT,
+    active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    seq           INTEGER NOT NULL
+);
+CREATE INDEX users_seq ON users(seq);
+
+CREATE TABLE sites (
+    id                BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    name              TEXT NOT NULL UNIQUE,
+    code              TEXT NOT NULL UNIQUE,
+    asset_tag_pattern TEXT NOT NULL DEFAULT '',
+    seq               INTEGER NOT NULL
+);
+CREATE INDEX sites_seq ON sites(seq);
+
+CREATE TABLE rooms (
+    id      BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    site_id BLOB NOT NULL REFERENCES sites(id),
+    name    TEXT NOT NULL,
+    seq     INTEGER NOT NULL,
+    UNIQUE (site_id, name)
+);
+CREATE INDEX rooms_seq ON rooms(seq);
+
+CREATE TABLE user_sites (
+    user_id BLOB NOT NULL REFERENCES users(id),
+    site_id BLOB NOT NULL REFERENCES sites(id),
+    seq     INTEGER NOT NULL,
+    PRIMARY KEY (user_id, site_id)
+) WITHOUT ROWID;
+CREATE INDEX user_sites_seq ON user_sites(seq);
+
+CREATE TABLE services (
+    id          BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    name        TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    created_at  INTEGER NOT NULL,
+    seq         INTEGER NOT NULL
+);
+CREATE INDEX services_seq ON services(seq);
+
+-- The Definitive Software Library: one row per software item and version.
+CREATE TABLE dsl_items (
+    id             BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    product        TEXT NOT NULL,
+    version        TEXT NOT NULL,
+    vendor         TEXT NOT NULL,
+    media_kind     TEXT NOT NULL CHECK (media_kind IN ('disc','usb-drive','download','disk-image','other')),
+    media_location TEXT NOT NULL DEFAULT '',
+    build_sha256   TEXT NOT NULL DEFAULT '' CHECK (build_sha256 = '' OR (length(build_sha256) = 64 AND build_sha256 NOT GLOB '*[^0-9a-f]*')),
+    licence_type   TEXT NOT NULL CHECK (licence_type IN ('per-seat','site','subscription','oem','free','other')),
+    seq            INTEGER NOT NULL,
+    UNIQUE (product, version)
+);
+CREATE INDEX dsl_items_seq ON dsl_items(seq);
+
+-- The in/out book of original media kept in the lockable cupboard.
+CREATE TABLE media_loans (
+    id          BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    dsl_item_id BLOB NOT NULL REFERENCES dsl_items(id),
+    taken_by    BLOB NOT NULL REFERENCES users(id),
+    taken_at    INTEGER NOT NULL,
+    purpose     TEXT NOT NULL DEFAULT '',
+    returned_at INTEGER,
+    seq         INTEGER NOT NULL
+);
+CREATE INDEX media_loans_item ON media_loans(dsl_item_id);
+CREATE UNIQUE INDEX media_loans_one_out ON media_loans(dsl_item_id) WHERE returned_at IS NULL;
+CREATE INDEX media_loans_seq ON media_loans(seq);
+
+-- The licence log.
+CREATE TABLE licences (
+    id          BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    dsl_item_id BLOB REFERENCES dsl_items(id),
+    name        TEXT NOT NULL,
+    entitlement TEXT NOT NULL,
+    seats       INTEGER NOT NULL CHECK (seats >= 0),
+    seq         INTEGER NOT NULL
+);
+CREATE INDEX licences_seq ON licences(seq);
+
+CREATE TABLE assets (
+    id            BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    asset_tag     TEXT UNIQUE,
+    serial        TEXT,
+    serial_norm   TEXT,
+    make          TEXT NOT NULL,
+    make_key      TEXT NOT NULL,
+    model         TEXT NOT NULL,
+    category      TEXT NOT NULL,
+    site_id       BLOB NOT NULL REFERENCES sites(id),
+    room_id       BLOB REFERENCES rooms(id),
+    assigned_user TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL CHECK (status IN ('on-order','in-stock','installed','in-use','spare','retired','disposed')),
+    seq           INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX assets_serial ON assets(serial_norm, make_key) WHERE serial_norm IS NOT NULL;
+CREATE INDEX assets_room ON assets(room_id);
+CREATE INDEX assets_site ON assets(site_id);
+CREATE INDEX assets_seq ON assets(seq);
+
+CREATE TABLE licence_assignments (
+    id              BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    licence_id      BLOB NOT NULL REFERENCES licences(id),
+    asset_id        BLOB NOT NULL REFERENCES assets(id),
+    assigned_by     BLOB NOT NULL REFERENCES users(id),
+    assigned_at     INTEGER NOT NULL,
+    override_reason TEXT,
+    seq             INTEGER NOT NULL,
+    UNIQUE (licence_id, asset_id)
+);
+CREATE INDEX licence_assignments_asset ON licence_assignments(asset_id);
+CREATE INDEX licence_assignments_seq ON licence_assignments(seq);
+
+-- A build procedure: one row per version of the build for a service.
+CREATE TABLE build_procedures (
+    id             BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    service_id     BLOB NOT NULL REFERENCES services(id),
+    version        INTEGER NOT NULL CHECK (version >= 1),
+    status         TEXT NOT NULL CHECK (status IN ('draft','approved','retired')),
+    hardware_model TEXT NOT NULL DEFAULT '',
+    design_notes   TEXT NOT NULL DEFAULT '',
+    back_out_plan  TEXT NOT NULL DEFAULT '',
+    created_by     BLOB NOT NULL REFERENCES users(id),
+    created_at     INTEGER NOT NULL,
+    approved_by    BLOB REFERENCES users(id),
+    approved_at    INTEGER,
+    retired_at     INTEGER,
+    seq            INTEGER NOT NULL,
+    UNIQUE (service_id, version)
+);
+CREATE INDEX build_procedures_seq ON build_procedures(seq);
+
+-- Design details: the DSL software items (with their versions) that make up the build.
+CREATE TABLE build_items (
+    build_id    BLOB NOT NULL REFERENCES build_procedures(id),
+    dsl_item_id BLOB NOT NULL REFERENCES dsl_items(id),
+    seq         INTEGER NOT NULL,
+    PRIMARY KEY (build_id, dsl_item_id)
+) WITHOUT ROWID;
+CREATE INDEX build_items_seq ON build_items(seq);
+
+-- The build install checklist, stability tests and acceptance tests, in order.
+CREATE TABLE build_steps (
+    id       BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    build_id BLOB NOT NULL REFERENCES build_procedures(id),
+    part     TEXT NOT NULL CHECK (part IN ('installation','stability','acceptance')),
+    position INTEGER NOT NULL,
+    title    TEXT NOT NULL,
+    detail   TEXT NOT NULL DEFAULT '',
+    required INTEGER NOT NULL DEFAULT 1 CHECK (required IN (0, 1)),
+    seq      INTEGER NOT NULL,
+    UNIQUE (build_id, part, position)
+);
+CREATE INDEX build_steps_seq ON build_steps(seq);
+
+CREATE TABLE releases (
+    id            BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    number        TEXT NOT NULL UNIQUE,
+    kind          TEXT NOT NULL CHECK (kind IN ('single','rollout')),
+    units         INTEGER NOT NULL CHECK (units >= 1),
+    trigger_kind  TEXT NOT NULL CHECK (trigger_kind IN ('none','request','rfc')),
+    trigger_ref   TEXT NOT NULL DEFAULT '',
+    build_id      BLOB NOT NULL REFERENCES build_procedures(id),
+    site_id       BLOB NOT NULL REFERENCES sites(id),
+    planned_date  TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('planned','in-progress','installed','accepted','closed','backed-out')),
+    back_out_plan TEXT NOT NULL DEFAULT '',
+    created_by    BLOB NOT NULL REFERENCES users(id),
+    created_at    INTEGER NOT NULL,
+    seq           INTEGER NOT NULL,
+    CHECK (kind = 'rollout' OR units = 1)
+);
+CREATE INDEX releases_site ON releases(site_id);
+CREATE INDEX releases_seq ON releases(seq);
+
+CREATE TABLE release_installers (
+    release_id BLOB NOT NULL REFERENCES releases(id),
+    user_id    BLOB NOT NULL REFERENCES users(id),
+    seq        INTEGER NOT NULL,
+    PRIMARY KEY (release_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX release_installers_user ON release_installers(user_id);
+CREATE INDEX release_installers_seq ON release_installers(seq);
+
+CREATE TABLE installations (
+    id         BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    release_id BLOB NOT NULL REFERENCES releases(id),
+    asset_id   BLOB NOT NULL REFERENCES assets(id),
+    status     TEXT NOT NULL CHECK (status IN ('in-progress','accepted','backed-out')),
+    started_by BLOB NOT NULL REFERENCES users(id),
+    started_at INTEGER NOT NULL,
+    ended_at   INTEGER,
+    seq        INTEGER NOT NULL,
+    UNIQUE (release_id, asset_id)
+);
+CREATE INDEX installations_asset ON installations(asset_id);
+CREATE INDEX installations_seq ON installations(seq);
+
+-- Append-only facts: a step may be recorded again (a retest); the latest result counts.
+-- WITHOUT ROWID: the id is the key, so there is no second index for it on the largest table.
+CREATE TABLE step_results (
+    id              BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    installation_id BLOB NOT NULL REFERENCES installations(id),
+    step_id         BLOB NOT NULL REFERENCES build_steps(id),
+    outcome         TEXT NOT NULL CHECK (outcome IN ('pass','fail','not-applicable')),
+    note            TEXT,
+    evidence        TEXT,
+    recorded_by     BLOB NOT NULL REFERENCES users(id),
+    recorded_at     INTEGER NOT NULL,
+    seq             INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX step_results_installation ON step_results(installation_id);
+CREATE INDEX step_results_seq ON step_results(seq);
+
+CREATE TABLE signoffs (
+    id              BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    installation_id BLOB NOT NULL UNIQUE REFERENCES installations(id),
+    user_name       TEXT NOT NULL,
+    strokes         BLOB NOT NULL,
+    signed_at       INTEGER NOT NULL,
+    recorded_by     BLOB NOT NULL REFERENCES users(id),
+    seq             INTEGER NOT NULL
+);
+CREATE INDEX signoffs_seq ON signoffs(seq);
+
+CREATE TABLE backouts (
+    id              BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    installation_id BLOB NOT NULL UNIQUE REFERENCES installations(id),
+    reason          TEXT NOT NULL,
+    performed_by    BLOB NOT NULL REFERENCES users(id),
+    performed_at    INTEGER NOT NULL,
+    seq             INTEGER NOT NULL
+);
+CREATE INDEX backouts_seq ON backouts(seq);
+
+CREATE TABLE tombstones (
+    seq        INTEGER PRIMARY KEY,
+    table_name TEXT NOT NULL,
+    row_key    BLOB NOT NULL
+);
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, kV1},
+};
+
+} // namespace
+
+std::span<const Migration> migrations() noexcept
+{
+    return kMigrations;
+}
+
+int schemaVersion() noexcept
+{
+    return kMigrations.back().version;
+}
+
+void migrate(sql::Database &db, int upTo)
+{
+    const int target = upTo < 0 ? schemaVersion() : upTo;
+    const auto current = static_cast<int>(db.scalar("PRAGMA user_version"));
+    if (current > schemaVersion())
+        throw StoreError("database " + db.path() + " has schema version " + std::to_string(current) +
+                             " but this program knows only up to version " + std::to_string(schemaVersion()) +
+                             ": it was written by a newer Release Desk; upgrade this program "
+                             "(the database was not changed)",
+                         0);
+    for (const auto &m : kMigrations) {
+        if (m.version <= current || m.version > target)
+            continue;
+        sql::Transaction tx(db);
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+        tx.commit();
+    }
+}
+
+} // namespace rd

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "domain/entities.h"
+#include "sqlite.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rd {
+
+/**
+ * The FITS Release Management records in one SQLite database, used alike by the sync server and
+ * the tablet. Every write method checks its input and the process rules, and is atomic: it either
+ * applies whole or throws (ValidationError, NotFoundError, DuplicateError, RuleError, StoreError)
+ * and leaves nothing behind, also inside a Batch. Every row written gets the next value of the
+ * store's change sequence, and every deletion leaves a tombstone, so changesSince() reads each
+ * change exactly once, in order.
+ */
+class Store {
+    class Write;
+
+public:
+    /** Opens (creating and migrating if needed) the database at @p path. */
+    explicit Store(const std::string &path);
+
+    /**
+     * Several writes in one transaction: all of them, or none if the batch is destroyed without
+     * commit(). Each write inside still applies whole or not at all.
+     */
+    class Batch {
+    public:
+        explicit Batch(Store &store);
+        ~Batch();
+        Batch(const Batch &) = delete;
+        Batch &operator=(const Batch &) = delete;
+        void commit();
+
+    private:
+        std::unique_ptr<Write> m_write;
+    };
+
+    // --- people and places ---
+    Id addUser(User user, const std::optional<std::string> &passwordHash = std::nullopt);
+    [[nodiscard]] std::optional<User> user(const Id &id);
+    [[nodiscard]] std::optional<User> userByName(std::string_view name);
+    [[nodiscard]] std::optional<std::string> passwordHash(const Id &userId);
+    void setPasswordHash(const Id &userId, const std::string &hash);
+    Id addSite(Site site);
+    Id addRoom(Room room);
+    void addUserToSite(const Id &userId, const Id &siteId);
+    [[nodiscard]] std::vector<Site> sites();
+    [[nodiscard]] std::vector<Room> rooms(const Id &siteId);
+
+    // --- services, the Definitive Software Library and the licence log ---
+    Id addService(Service service);
+    Id addDslItem(DslItem item);
+    /** Writes a line in the in/out book; refused while the media are already out. */
+    Id takeOutMedia(MediaLoan loan);
+    void returnMedia(const Id &loanId, Millis at);
+    [[nodiscard]] std::vector<MediaLoan> mediaBook(const Id &dslItemId);
+    Id addLicence(Licence licence);
+    /**
+     * Gives one seat of a licence to an asset. When every seat is taken, it is refused unless
+     * assignment.overrideReason says why; the override is kept with who (assignedBy) and when.
+     */
+    Id assignLicence(LicenceAssignment assignment);
+    void unassignLicence(const Id &assignmentId);
+    [[nodiscard]] int seatsUsed(const Id &licenceId);
+
+    // --- build procedures ---
+    /** A new build procedure (version 1, or the next version of the service) as a draft. */
+    Id addBuildProcedure(BuildProcedure build);
+    /** Replaces the design details and checklist of a draft; an approved version cannot change. */
+    void updateDraft(const BuildProcedure &build);
+    void approveBuild(const Id &buildId, const Id &approvedBy, Millis at);
+    void retireBuild(const Id &buildId, Millis at);
+    /** Copies a version into a new draft version of the same service, to be changed and approved. */
+    Id newBuildVersion(const Id &fromBuildId, const Id &createdBy, Millis at);
+    [[nodiscard]] std::optional<BuildProcedure> buildProcedure(const Id &buildId);
+
+    // --- inventory ---
+    /** Adds an asset; a second asset with the same make and normalised serial is a DuplicateError. */
+    Id addAsset(Asset asset);
+    /** Assets whose normalised serial equals that of @p serial, whatever their make. */
+    [[nodiscard]] std::vector<Asset> findAssetsBySerial(std::string_view serial);
+    [[nodiscard]] std::optional<Asset> findAssetByTag(std::string_view assetTag);
+    [[nodiscard]] std::optional<Asset> asset(const Id &id);
+    void moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId);
+    void setAssetStatus(const Id &assetId, AssetStatus status);
+    void setAssetUser(const Id &assetId, std::string_view assignedUser);
+
+    // --- releases and installations ---
+    Id addRelease(Release release);
+    void setReleaseStatus(const Id &releaseId, ReleaseStatus status);
+    [[nodiscard]] std::optional<Release> release(const Id &releaseId);
+    [[nodiscard]] std::optional<Release> releaseByNumber(std::string_view number);
+    /** Units accepted so far. */
+    [[nodiscard]] int unitsDone(const Id &releaseId);
+    Id startInstallation(Installation installation);
+    Id recordStepResult(StepResult result);
+    /** The user's acceptance: refused while a required step or test is failed or missing. */
+    Id signOff(SignOff signOff);
+    Id recordBackOut(BackOut backOut);
+    [[nodiscard]] std::optional<Installation> installation(const Id &installationId);
+    [[nodiscard]] std::vector<ChecklistLine> checklist(const Id &installationId);
+
+    // --- reports and sync ---
+    [[nodiscard]] MonthlyReport monthlyReport(Millis from, Millis to);
+    /** Up to @p limit changes after @p afterSeq, in sequence order. */
+    [[nodiscard]] std::vector<Change> changesSince(std::int64_t afterSeq, int limit);
+    [[nodiscard]] std::int64_t lastSeq();
+    [[nodiscard]] Id deviceId();
+
+    [[nodiscard]] sql::Database &database() noexcept { return m_db; }
+
+private:
+    friend class Write;
+
+    std::int64_t nextSeq();
+    void requireRow(std::string_view table, const Id &id, std::string_view what);
+    void requireDraft(const Id &buildId);
+    void writeBuildParts(const BuildProcedure &build);
+    void tombstone(std::string_view table, const Id &key, const std::optional<Id> &key2 = std::nullopt);
+    [[nodiscard]] std::vector<BuildStep> buildSteps(const Id &buildId);
+
+    sql::Database m_db;
+    int m_depth = 0;        // nesting of Write/Batch scopes
+    std::int64_t m_seq = 0; // last change sequence handed out in the open transaction
+    bool m_seqDirty = false;
+};
+
+} // namespace rd

@@ -1,0 +1,172 @@
+// The inventory: assets (configuration records) and their normalised serials.
+#include "writescope.h"
+
+#include "domain/rules.h"
+#include "domain/text.h"
+
+namespace rd {
+
+namespace {
+
+constexpr std::string_view kAssetColumns =
+    "id, asset_tag, serial, make, model, category, site_id, room_id, assigned_user, status";
+
+Asset readAsset(const sql::Statement &q)
+{
+    Asset a;
+    a.id = q.id(0);
+    a.assetTag = q.optText(1);
+    a.serial = q.optText(2);
+    a.make = q.text(3);
+    a.model = q.text(4);
+    a.category = q.text(5);
+    a.siteId = q.id(6);
+    a.roomId = q.optId(7);
+    a.assignedUser = q.text(8);
+    a.status = parse<AssetStatus>(q.text(9));
+    return a;
+}
+
+std::optional<std::string> checkedOptional(std::string_view field, const std::optional<std::string> &v,
+                                           std::size_t max)
+{
+    if (!v)
+        return std::nullopt;
+    auto t = checkedText(field, *v, max, false);
+    if (t.empty())
+        return std::nullopt;
+    return t;
+}
+
+} // namespace
+
+Id Store::addAsset(Asset a)
+{
+    a.assetTag = checkedOptional("asset tag", a.assetTag, 64);
+    a.serial = checkedOptional("serial", a.serial, 64);
+    a.make = checkedText("make", a.make, 80, true);
+    a.model = checkedText("model", a.model, 120, true);
+    a.category = checkedText("category", a.category, 60, true);
+    a.assignedUser = checkedText("user", a.assignedUser, 120, false);
+    std::optional<std::string> serialNorm;
+    if (a.serial) {
+        serialNorm = normaliseSerial(*a.serial);
+        if (serialNorm->empty())
+            throw ValidationError("serial", "holds no letters or digits");
+    }
+    const auto makeKey = normaliseMake(a.make);
+    if (a.id.isNull())
+        a.id = Id::generate();
+
+    Write w(*this);
+    requireRow("sites", a.siteId, "site");
+    if (a.roomId) {
+        auto q = m_db.query("SELECT site_id FROM rooms WHERE id = ?1");
+        q->bind(1, *a.roomId);
+        if (!q->step())
+            throw NotFoundError("room", a.roomId->toString());
+        if (q->id(0) != a.siteId)
+            throw ValidationError("room", "is not at the asset's site");
+    }
+    if (serialNorm) {
+        auto q = m_db.query(
+            "SELECT id, coalesce(asset_tag, '') FROM assets WHERE serial_norm = ?1 AND make_key = ?2");
+        q->bindAll(*serialNorm, makeKey);
+        if (q->step())
+            throw DuplicateError("a " + a.make + " with serial " + *a.serial +
+                                     " is already in the inventory" +
+                                     (q->text(1).empty() ? std::string() : " as " + q->text(1)),
+                                 q->id(0).toString());
+    }
+    if (a.assetTag) {
+        auto q = m_db.query("SELECT id FROM assets WHERE asset_tag = ?1");
+        q->bind(1, *a.assetTag);
+        if (q->step())
+            throw DuplicateError("asset tag " + *a.assetTag + " is already in use", q->id(0).toString());
+    }
+    m_db.query("INSERT INTO assets(id, asset_tag, serial, serial_norm, make, make_key, model, category, "
+               "site_id, room_id, assigned_user, status, seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+        ->bindAll(a.id, a.assetTag, a.serial, serialNorm, a.make, makeKey, a.model, a.category, a.siteId,
+                  a.roomId, a.assignedUser, toString(a.status), nextSeq())
+        .run();
+    w.commit();
+    return a.id;
+}
+
+std::vector<Asset> Store::findAssetsBySerial(std::string_view serial)
+{
+    std::vector<Asset> out;
+    const auto norm = normaliseSerial(serial);
+    if (norm.empty())
+        return out;
+    auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets WHERE serial_norm = ?1");
+    q->bind(1, norm);
+    while (q->step())
+        out.push_back(readAsset(*q));
+    return out;
+}
+
+std::optional<Asset> Store::findAssetByTag(std::string_view assetTag)
+{
+    const auto tag = checkedText("asset tag", assetTag, 64, false);
+    auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets WHERE asset_tag = ?1");
+    q->bind(1, tag);
+    if (!q->step())
+        return std::nullopt;
+    return readAsset(*q);
+}
+
+std::optional<Asset> Store::asset(const Id &id)
+{
+    auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets WHERE id = ?1");
+    q->bind(1, id);
+    if (!q->step())
+        return std::nullopt;
+    return readAsset(*q);
+}
+
+void Store::moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId)
+{
+    Write w(*this);
+    requireRow("assets", assetId, "asset");
+    requireRow("sites", siteId, "site");
+    if (roomId) {
+        auto q = m_db.query("SELECT site_id FROM rooms WHERE id = ?1");
+        q->bind(1, *roomId);
+        if (!q->step())
+            throw NotFoundError("room", roomId->toString());
+        if (q->id(0) != siteId)
+            throw ValidationError("room", "is not at that site");
+    }
+    m_db.query("UPDATE assets SET site_id = ?2, room_id = ?3, seq = ?4 WHERE id = ?1")
+        ->bindAll(assetId, siteId, roomId, nextSeq())
+        .run();
+    w.commit();
+}
+
+void Store::setAssetStatus(const Id &assetId, AssetStatus status)
+{
+    Write w(*this);
+    const auto a = asset(assetId);
+    if (!a)
+        throw NotFoundError("asset", assetId.toString());
+    requireChange("asset", a->status, status);
+    m_db.query("UPDATE assets SET status = ?2, seq = ?3 WHERE id = ?1")
+        ->bindAll(assetId, toString(status), nextSeq())
+        .run();
+    w.commit();
+}
+
+void Store::setAssetUser(const Id &assetId, std::string_view assignedUser)
+{
+    const auto user = checkedText("user", assignedUser, 120, false);
+    Write w(*this);
+    requireRow("assets", assetId, "asset");
+    m_db.query("UPDATE assets SET assigned_user = ?2, seq = ?3 WHERE id = ?1")
+        ->bindAll(assetId, user, nextSeq())
+        .run();
+    w.commit();
+}
+
+} // namespace rd

@@ -1,0 +1,416 @@
+// Services, the Definitive Software Library, the licence log and build procedures.
+#include "writescope.h"
+
+#include "domain/rules.h"
+#include "domain/text.h"
+
+#include <algorithm>
+#include <set>
+
+namespace rd {
+
+Id Store::addService(Service s)
+{
+    s.name = checkedText("service name", s.name, 120, true);
+    s.description = checkedText("service description", s.description, 2000, false, Lines::Multi);
+    if (s.id.isNull())
+        s.id = Id::generate();
+    Write w(*this);
+    {
+        auto q = m_db.query("SELECT id FROM services WHERE name = ?1");
+        q->bind(1, s.name);
+        if (q->step())
+            throw DuplicateError("a service named '" + s.name + "' already exists", q->id(0).toString());
+    }
+    m_db.query("INSERT INTO services(id, name, description, created_at, seq) VALUES (?1, ?2, ?3, ?4, ?5)")
+        ->bindAll(s.id, s.name, s.description, s.createdAt, nextSeq())
+        .run();
+    w.commit();
+    return s.id;
+}
+
+Id Store::addDslItem(DslItem d)
+{
+    d.product = checkedText("product", d.product, 120, true);
+    d.version = checkedText("version", d.version, 40, true);
+    d.vendor = checkedText("vendor", d.vendor, 120, true);
+    d.mediaLocation = checkedText("media location", d.mediaLocation, 200, false);
+    d.buildSha256 = checkedText("build SHA-256", d.buildSha256, 64, false);
+    std::transform(d.buildSha256.begin(), d.buildSha256.end(), d.buildSha256.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'F') ? static_cast<char>(c - 'A' + 'a') : c; });
+    if (!d.buildSha256.empty() && (d.buildSha256.size() != 64 ||
+                                   d.buildSha256.find_first_not_of("0123456789abcdef") != std::string::npos))
+        throw ValidationError("build SHA-256", "must be 64 hexadecimal digits");
+    if (d.id.isNull())
+        d.id = Id::generate();
+    Write w(*this);
+    {
+        auto q = m_db.query("SELECT id FROM dsl_items WHERE product = ?1 AND version = ?2");
+        q->bindAll(d.product, d.version);
+        if (q->step())
+            throw DuplicateError("the DSL already holds " + d.product + " " + d.version, q->id(0).toString());
+    }
+    m_db.query("INSERT INTO dsl_items(id, product, version, vendor, media_kind, media_location, "
+               "build_sha256, licence_type, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        ->bindAll(d.id, d.product, d.version, d.vendor, toString(d.mediaKind), d.mediaLocation, d.buildSha256,
+                  toString(d.licenceType), nextSeq())
+        .run();
+    w.commit();
+    return d.id;
+}
+
+Id Store::takeOutMedia(MediaLoan l)
+{
+    l.purpose = checkedText("purpose", l.purpose, 200, false);
+    if (l.id.isNull())
+        l.id = Id::generate();
+    Write w(*this);
+    requireRow("dsl_items", l.dslItemId, "DSL item");
+    requireRow("users", l.takenBy, "user");
+    {
+        auto q =
+            m_db.query("SELECT m.id, u.display_name FROM media_loans m JOIN users u ON u.id = m.taken_by "
+                       "WHERE m.dsl_item_id = ?1 AND m.returned_at IS NULL");
+        q->bind(1, l.dslItemId);
+        if (q->step())
+            throw RuleError("the original media are already out with " + q->text(1) +
+                            "; they must be booked back in first");
+    }
+    m_db.query("INSERT INTO media_loans(id, dsl_item_id, taken_by, taken_at, purpose, seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        ->bindAll(l.id, l.dslItemId, l.takenBy, l.takenAt, l.purpose, nextSeq())
+        .run();
+    w.commit();
+    return l.id;
+}
+
+void Store::returnMedia(const Id &loanId, Millis at)
+{
+    Write w(*this);
+    auto q = m_db.query("SELECT taken_at, returned_at FROM media_loans WHERE id = ?1");
+    q->bind(1, loanId);
+    if (!q->step())
+        throw NotFoundError("media loan", loanId.toString());
+    if (!q->isNull(1))
+        throw RuleError("these media were already booked back in");
+    if (at < q->int64(0))
+        throw ValidationError("returned at", "is before the media were taken out");
+    m_db.query("UPDATE media_loans SET returned_at = ?2, seq = ?3 WHERE id = ?1")
+        ->bindAll(loanId, at, nextSeq())
+        .run();
+    w.commit();
+}
+
+std::vector<MediaLoan> Store::mediaBook(const Id &dslItemId)
+{
+    std::vector<MediaLoan> out;
+    auto q = m_db.query("SELECT id, dsl_item_id, taken_by, taken_at, purpose, returned_at FROM media_loans "
+                        "WHERE dsl_item_id = ?1 ORDER BY taken_at");
+    q->bind(1, dslItemId);
+    while (q->step())
+        out.push_back(MediaLoan{q->id(0), q->id(1), q->id(2), q->int64(3), q->text(4), q->optInt64(5)});
+    return out;
+}
+
+Id Store::addLicence(Licence l)
+{
+    l.name = checkedText("licence name", l.name, 120, true);
+    l.entitlement = checkedText("licence key or entitlement", l.entitlement, 200, true);
+    if (l.seats < 0 || l.seats > 1000000)
+        throw ValidationError("seats", "must be between 0 and 1000000");
+    if (l.id.isNull())
+        l.id = Id::generate();
+    Write w(*this);
+    if (l.dslItemId)
+        requireRow("dsl_items", *l.dslItemId, "DSL item");
+    m_db.query("INSERT INTO licences(id, dsl_item_id, name, entitlement, seats, seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        ->bindAll(l.id, l.dslItemId, l.name, l.entitlement, l.seats, nextSeq())
+        .run();
+    w.commit();
+    return l.id;
+}
+
+int Store::seatsUsed(const Id &licenceId)
+{
+    auto q = m_db.query("SELECT count(*) FROM licence_assignments WHERE licence_id = ?1");
+    q->bind(1, licenceId);
+    q->step();
+    return static_cast<int>(q->int64(0));
+}
+
+Id Store::assignLicence(LicenceAssignment a)
+{
+    if (a.overrideReason) {
+        a.overrideReason = checkedText("override reason", *a.overrideReason, 500, false, Lines::Multi);
+        if (a.overrideReason->empty())
+            a.overrideReason.reset();
+    }
+    if (a.id.isNull())
+        a.id = Id::generate();
+    Write w(*this);
+    int seats = 0;
+    std::string name;
+    {
+        auto q = m_db.query("SELECT seats, name FROM licences WHERE id = ?1");
+        q->bind(1, a.licenceId);
+        if (!q->step())
+            throw NotFoundError("licence", a.licenceId.toString());
+        seats = static_cast<int>(q->int64(0));
+        name = q->text(1);
+    }
+    requireRow("assets", a.assetId, "asset");
+    requireRow("users", a.assignedBy, "user");
+    {
+        auto q = m_db.query("SELECT id FROM licence_assignments WHERE licence_id = ?1 AND asset_id = ?2");
+        q->bindAll(a.licenceId, a.assetId);
+        if (q->step())
+            throw DuplicateError("this asset already has a seat of " + name, q->id(0).toString());
+    }
+    const int used = seatsUsed(a.licenceId);
+    if (used >= seats && !a.overrideReason)
+        throw RuleError("licence " + name + " has all " + std::to_string(seats) +
+                        " seats assigned; assigning another needs an override with a reason");
+    if (used < seats)
+        a.overrideReason.reset(); // a free seat needs no override; do not record one
+    m_db.query("INSERT INTO licence_assignments(id, licence_id, asset_id, assigned_by, assigned_at, "
+               "override_reason, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        ->bindAll(a.id, a.licenceId, a.assetId, a.assignedBy, a.assignedAt, a.overrideReason, nextSeq())
+        .run();
+    w.commit();
+    return a.id;
+}
+
+void Store::unassignLicence(const Id &assignmentId)
+{
+    Write w(*this);
+    requireRow("licence_assignments", assignmentId, "licence assignment");
+    m_db.query("DELETE FROM licence_assignments WHERE id = ?1")->bindAll(assignmentId).run();
+    tombstone("licence_assignments", assignmentId);
+    w.commit();
+}
+
+// --- build procedures -----------------------------------------------------------------------
+
+namespace {
+
+void checkBuildFields(BuildProcedure &b)
+{
+    b.hardwareModel = checkedText("hardware model", b.hardwareModel, 120, false);
+    b.designNotes = checkedText("design details", b.designNotes, 4000, false, Lines::Multi);
+    b.backOutPlan = checkedText("back-out plan", b.backOutPlan, 4000, false, Lines::Multi);
+    std::set<std::pair<int, int>> positions;
+    for (auto &s : b.steps) {
+        s.title = checkedText("step title", s.title, 200, true);
+        s.detail = checkedText("step detail", s.detail, 4000, false, Lines::Multi);
+        if (s.position < 1)
+            throw ValidationError("step position", "must be 1 or more");
+        if (!positions.emplace(static_cast<int>(s.part), s.position).second)
+            throw ValidationError("step position", "two " + std::string(toString(s.part)) +
+                                                       " steps are both at position " +
+                                                       std::to_string(s.position));
+    }
+}
+
+} // namespace
+
+void Store::writeBuildParts(const BuildProcedure &b)
+{
+    for (const auto &item : b.dslItemIds) {
+        requireRow("dsl_items", item, "DSL item");
+        m_db.query("INSERT INTO build_items(build_id, dsl_item_id, seq) VALUES (?1, ?2, ?3) "
+                   "ON CONFLICT DO NOTHING")
+            ->bindAll(b.id, item, nextSeq())
+            .run();
+    }
+    for (const auto &s : b.steps) {
+        m_db.query("INSERT INTO build_steps(id, build_id, part, position, title, detail, required, seq) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            ->bindAll(s.id.isNull() ? Id::generate() : s.id, b.id, toString(s.part), s.position, s.title,
+                      s.detail, s.required, nextSeq())
+            .run();
+    }
+}
+
+Id Store::addBuildProcedure(BuildProcedure b)
+{
+    checkBuildFields(b);
+    if (b.id.isNull())
+        b.id = Id::generate();
+    Write w(*this);
+    requireRow("services", b.serviceId, "service");
+    requireRow("users", b.createdBy, "user");
+    b.version = static_cast<int>([&] {
+        auto q =
+            m_db.query("SELECT coalesce(max(version), 0) + 1 FROM build_procedures WHERE service_id = ?1");
+        q->bind(1, b.serviceId);
+        q->step();
+        return q->int64(0);
+    }());
+    m_db.query("INSERT INTO build_procedures(id, service_id, version, status, hardware_model, design_notes, "
+               "back_out_plan, created_by, created_at, seq) VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, "
+               "?9)")
+        ->bindAll(b.id, b.serviceId, b.version, b.hardwareModel, b.designNotes, b.backOutPlan, b.createdBy,
+                  b.createdAt, nextSeq())
+        .run();
+    writeBuildParts(b);
+    w.commit();
+    return b.id;
+}
+
+void Store::requireDraft(const Id &buildId)
+{
+    auto q = m_db.query("SELECT b.status, b.version, s.name FROM build_procedures b "
+                        "JOIN services s ON s.id = b.service_id WHERE b.id = ?1");
+    q->bind(1, buildId);
+    if (!q->step())
+        throw NotFoundError("build procedure", buildId.toString());
+    const auto status = parse<BuildStatus>(q->text(0));
+    if (status != BuildStatus::Draft)
+        throw RuleError("build procedure " + q->text(2) + " v" + std::to_string(q->int64(1)) + " is " +
+                        std::string(toString(status)) +
+                        " and cannot be edited; make a new version to change it");
+}
+
+void Store::updateDraft(const BuildProcedure &build)
+{
+    BuildProcedure b = build;
+    checkBuildFields(b);
+    Write w(*this);
+    requireDraft(b.id);
+    m_db.query("UPDATE build_procedures SET hardware_model = ?2, design_notes = ?3, back_out_plan = ?4, "
+               "seq = ?5 WHERE id = ?1")
+        ->bindAll(b.id, b.hardwareModel, b.designNotes, b.backOutPlan, nextSeq())
+        .run();
+    // A draft's parts are replaced whole; the deletions are tombstoned for the sync.
+    {
+        std::vector<Id> old;
+        auto q = m_db.query("SELECT id FROM build_steps WHERE build_id = ?1");
+        q->bind(1, b.id);
+        while (q->step())
+            old.push_back(q->id(0));
+        for (const auto &id : old) {
+            if (std::none_of(b.steps.begin(), b.steps.end(), [&](const BuildStep &s) { return s.id == id; }))
+                tombstone("build_steps", id);
+        }
+    }
+    m_db.query("DELETE FROM build_steps WHERE build_id = ?1")->bindAll(b.id).run();
+    {
+        std::vector<Id> old;
+        auto q = m_db.query("SELECT dsl_item_id FROM build_items WHERE build_id = ?1");
+        q->bind(1, b.id);
+        while (q->step())
+            old.push_back(q->id(0));
+        for (const auto &id : old) {
+            if (std::find(b.dslItemIds.begin(), b.dslItemIds.end(), id) == b.dslItemIds.end())
+                tombstone("build_items", b.id, id);
+        }
+    }
+    m_db.query("DELETE FROM build_items WHERE build_id = ?1")->bindAll(b.id).run();
+    writeBuildParts(b);
+    w.commit();
+}
+
+void Store::approveBuild(const Id &buildId, const Id &approvedBy, Millis at)
+{
+    Write w(*this);
+    requireDraft(buildId);
+    const auto approver = user(approvedBy);
+    if (!approver)
+        throw NotFoundError("user", approvedBy.toString());
+    if (approver->role == Role::Installer)
+        throw RuleError(approver->displayName + " is an installer; only a build developer or release "
+                                                "manager can approve a build procedure");
+    {
+        auto q = m_db.query("SELECT count(*) FROM build_steps WHERE build_id = ?1 AND part = 'installation'");
+        q->bind(1, buildId);
+        q->step();
+        if (q->int64(0) == 0)
+            throw RuleError("a build procedure needs at least one installation step before approval");
+    }
+    m_db.query("UPDATE build_procedures SET status = 'approved', approved_by = ?2, approved_at = ?3, "
+               "seq = ?4 WHERE id = ?1")
+        ->bindAll(buildId, approvedBy, at, nextSeq())
+        .run();
+    w.commit();
+}
+
+void Store::retireBuild(const Id &buildId, Millis at)
+{
+    Write w(*this);
+    auto b = buildProcedure(buildId);
+    if (!b)
+        throw NotFoundError("build procedure", buildId.toString());
+    requireChange("build procedure", b->status, BuildStatus::Retired);
+    m_db.query("UPDATE build_procedures SET status = 'retired', retired_at = ?2, seq = ?3 WHERE id = ?1")
+        ->bindAll(buildId, at, nextSeq())
+        .run();
+    w.commit();
+}
+
+Id Store::newBuildVersion(const Id &fromBuildId, const Id &createdBy, Millis at)
+{
+    auto from = buildProcedure(fromBuildId);
+    if (!from)
+        throw NotFoundError("build procedure", fromBuildId.toString());
+    BuildProcedure next = *from;
+    next.id = Id();
+    next.createdBy = createdBy;
+    next.createdAt = at;
+    next.approvedBy.reset();
+    next.approvedAt.reset();
+    next.retiredAt.reset();
+    for (auto &s : next.steps)
+        s.id = Id();
+    return addBuildProcedure(std::move(next));
+}
+
+std::vector<BuildStep> Store::buildSteps(const Id &buildId)
+{
+    std::vector<BuildStep> out;
+    auto q = m_db.query("SELECT id, part, position, title, detail, required FROM build_steps "
+                        "WHERE build_id = ?1 ORDER BY CASE part WHEN 'installation' THEN 0 "
+                        "WHEN 'stability' THEN 1 ELSE 2 END, position");
+    q->bind(1, buildId);
+    while (q->step())
+        out.push_back(BuildStep{q->id(0), parse<StepPart>(q->text(1)), static_cast<int>(q->int64(2)),
+                                q->text(3), q->text(4), q->int64(5) != 0});
+    return out;
+}
+
+std::optional<BuildProcedure> Store::buildProcedure(const Id &buildId)
+{
+    BuildProcedure b;
+    {
+        auto q = m_db.query("SELECT id, service_id, version, status, hardware_model, design_notes, "
+                            "back_out_plan, created_by, created_at, approved_by, approved_at, retired_at "
+                            "FROM build_procedures WHERE id = ?1");
+        q->bind(1, buildId);
+        if (!q->step())
+            return std::nullopt;
+        b.id = q->id(0);
+        b.serviceId = q->id(1);
+        b.version = static_cast<int>(q->int64(2));
+        b.status = parse<BuildStatus>(q->text(3));
+        b.hardwareModel = q->text(4);
+        b.designNotes = q->text(5);
+        b.backOutPlan = q->text(6);
+        b.createdBy = q->id(7);
+        b.createdAt = q->int64(8);
+        b.approvedBy = q->optId(9);
+        b.approvedAt = q->optInt64(10);
+        b.retiredAt = q->optInt64(11);
+    }
+    {
+        auto q =
+            m_db.query("SELECT i.dsl_item_id FROM build_items i JOIN dsl_items d ON d.id = i.dsl_item_id "
+                       "WHERE i.build_id = ?1 ORDER BY d.product, d.version");
+        q->bind(1, buildId);
+        while (q->step())
+            b.dslItemIds.push_back(q->id(0));
+    }
+    b.steps = buildSteps(buildId);
+    return b;
+}
+
+} // namespace rd

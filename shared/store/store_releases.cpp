@@ -1,0 +1,345 @@
+// Releases, installations, the build install checklist results, sign-offs and back-outs.
+#include "writescope.h"
+
+#include "domain/rules.h"
+#include "domain/text.h"
+
+#include <map>
+
+namespace rd {
+
+namespace {
+
+constexpr std::string_view kReleaseColumns =
+    "id, number, kind, units, trigger_kind, trigger_ref, build_id, site_id, planned_date, status, "
+    "back_out_plan, created_by, created_at";
+
+/** Signature strokes: "x,y x,y;x,y ..." with numbers; anything else is refused. */
+void checkStrokes(const std::string &strokes)
+{
+    if (strokes.empty())
+        throw ValidationError("signature", "is empty: the user must sign");
+    if (strokes.size() > 256 * 1024)
+        throw ValidationError("signature", "is too large (over 256 KiB)");
+    if (strokes.find_first_not_of("0123456789.-, ;") != std::string::npos)
+        throw ValidationError("signature", "is not a list of strokes (\"x,y x,y;x,y ...\")");
+}
+
+} // namespace
+
+Id Store::addRelease(Release r)
+{
+    r.number = checkedText("release number", r.number, 32, true);
+    r.triggerRef = checkedText("trigger reference", r.triggerRef, 64, false);
+    r.backOutPlan = checkedText("back-out plan", r.backOutPlan, 4000, false, Lines::Multi);
+    if (!isIsoDate(r.plannedDate))
+        throw ValidationError("planned date",
+                              "'" + printable(r.plannedDate, 20) + "' is not a date (YYYY-MM-DD)");
+    if (r.kind == ReleaseKind::Single && r.units != 1)
+        throw ValidationError("units", "a single installation has exactly 1 unit");
+    if (r.units < 1 || r.units > 10000)
+        throw ValidationError("units", "must be between 1 and 10000");
+    if (r.trigger != TriggerKind::None && r.triggerRef.empty())
+        throw ValidationError("trigger reference", "is required for a " + std::string(toString(r.trigger)));
+    if (r.status != ReleaseStatus::Planned)
+        throw ValidationError("release status", "a new release starts as planned");
+    if (r.id.isNull())
+        r.id = Id::generate();
+
+    Write w(*this);
+    if (auto existing = releaseByNumber(r.number))
+        throw DuplicateError("release number " + r.number + " is already used", existing->id.toString());
+    const auto build = buildProcedure(r.buildId);
+    if (!build)
+        throw NotFoundError("build procedure", r.buildId.toString());
+    if (build->status != BuildStatus::Approved)
+        throw RuleError("only an approved build procedure can be released; version " +
+                        std::to_string(build->version) + " is " + std::string(toString(build->status)));
+    requireRow("sites", r.siteId, "site");
+    requireRow("users", r.createdBy, "user");
+    if (r.backOutPlan.empty())
+        r.backOutPlan = build->backOutPlan;
+    m_db.query("INSERT INTO releases(id, number, kind, units, trigger_kind, trigger_ref, build_id, site_id, "
+               "planned_date, status, back_out_plan, created_by, created_at, seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', ?10, ?11, ?12, ?13)")
+        ->bindAll(r.id, r.number, toString(r.kind), r.units, toString(r.trigger), r.triggerRef, r.buildId,
+                  r.siteId, r.plannedDate, r.backOutPlan, r.createdBy, r.createdAt, nextSeq())
+        .run();
+    for (const auto &installer : r.installers) {
+        requireRow("users", installer, "installer");
+        m_db.query("INSERT INTO release_installers(release_id, user_id, seq) VALUES (?1, ?2, ?3) "
+                   "ON CONFLICT DO NOTHING")
+            ->bindAll(r.id, installer, nextSeq())
+            .run();
+    }
+    w.commit();
+    return r.id;
+}
+
+void Store::setReleaseStatus(const Id &releaseId, ReleaseStatus status)
+{
+    Write w(*this);
+    const auto r = release(releaseId);
+    if (!r)
+        throw NotFoundError("release", releaseId.toString());
+    requireChange("release " + r->number, r->status, status);
+    m_db.query("UPDATE releases SET status = ?2, seq = ?3 WHERE id = ?1")
+        ->bindAll(releaseId, toString(status), nextSeq())
+        .run();
+    w.commit();
+}
+
+namespace {
+
+Release readRelease(const sql::Statement &q)
+{
+    Release r;
+    r.id = q.id(0);
+    r.number = q.text(1);
+    r.kind = parse<ReleaseKind>(q.text(2));
+    r.units = static_cast<int>(q.int64(3));
+    r.trigger = parse<TriggerKind>(q.text(4));
+    r.triggerRef = q.text(5);
+    r.buildId = q.id(6);
+    r.siteId = q.id(7);
+    r.plannedDate = q.text(8);
+    r.status = parse<ReleaseStatus>(q.text(9));
+    r.backOutPlan = q.text(10);
+    r.createdBy = q.id(11);
+    r.createdAt = q.int64(12);
+    return r;
+}
+
+} // namespace
+
+std::optional<Release> Store::release(const Id &releaseId)
+{
+    std::optional<Release> r;
+    {
+        auto q = m_db.query("SELECT " + std::string(kReleaseColumns) + " FROM releases WHERE id = ?1");
+        q->bind(1, releaseId);
+        if (!q->step())
+            return std::nullopt;
+        r = readRelease(*q);
+    }
+    auto q = m_db.query("SELECT user_id FROM release_installers WHERE release_id = ?1");
+    q->bind(1, releaseId);
+    while (q->step())
+        r->installers.push_back(q->id(0));
+    return r;
+}
+
+std::optional<Release> Store::releaseByNumber(std::string_view number)
+{
+    std::optional<Id> id;
+    {
+        auto q = m_db.query("SELECT id FROM releases WHERE number = ?1");
+        q->bind(1, number);
+        if (!q->step())
+            return std::nullopt;
+        id = q->id(0);
+    }
+    return release(*id);
+}
+
+int Store::unitsDone(const Id &releaseId)
+{
+    auto q = m_db.query("SELECT count(*) FROM installations WHERE release_id = ?1 AND status = 'accepted'");
+    q->bind(1, releaseId);
+    q->step();
+    return static_cast<int>(q->int64(0));
+}
+
+Id Store::startInstallation(Installation inst)
+{
+    if (inst.status != InstallationStatus::InProgress)
+        throw ValidationError("installation status", "a new installation starts in progress");
+    if (inst.id.isNull())
+        inst.id = Id::generate();
+    Write w(*this);
+    const auto r = release(inst.releaseId);
+    if (!r)
+        throw NotFoundError("release", inst.releaseId.toString());
+    if (r->status != ReleaseStatus::Planned && r->status != ReleaseStatus::InProgress)
+        throw RuleError("release " + r->number + " is " + std::string(toString(r->status)) +
+                        "; installations can only start on a planned or in-progress release");
+    const auto a = asset(inst.assetId);
+    if (!a)
+        throw NotFoundError("asset", inst.assetId.toString());
+    if (a->siteId != r->siteId)
+        throw RuleError("the asset is at another site than release " + r->number);
+    requireRow("users", inst.startedBy, "user");
+    {
+        auto q = m_db.query("SELECT id FROM installations WHERE release_id = ?1 AND asset_id = ?2");
+        q->bindAll(inst.releaseId, inst.assetId);
+        if (q->step())
+            throw DuplicateError("this asset already has an installation in release " + r->number,
+                                 q->id(0).toString());
+    }
+    {
+        auto q =
+            m_db.query("SELECT count(*) FROM installations WHERE release_id = ?1 AND status <> 'backed-out'");
+        q->bind(1, inst.releaseId);
+        q->step();
+        if (q->int64(0) >= r->units)
+            throw RuleError("release " + r->number + " already has all its " + std::to_string(r->units) +
+                            " unit(s)");
+    }
+    m_db.query("INSERT INTO installations(id, release_id, asset_id, status, started_by, started_at, seq) "
+               "VALUES (?1, ?2, ?3, 'in-progress', ?4, ?5, ?6)")
+        ->bindAll(inst.id, inst.releaseId, inst.assetId, inst.startedBy, inst.startedAt, nextSeq())
+        .run();
+    if (r->status == ReleaseStatus::Planned) {
+        m_db.query("UPDATE releases SET status = 'in-progress', seq = ?2 WHERE id = ?1")
+            ->bindAll(inst.releaseId, nextSeq())
+            .run();
+    }
+    w.commit();
+    return inst.id;
+}
+
+Id Store::recordStepResult(StepResult s)
+{
+    s.note = checkedText("note", s.note, 2000, false, Lines::Multi);
+    s.evidence = checkedText("evidence", s.evidence, 500, false);
+    if (s.id.isNull())
+        s.id = Id::generate();
+
+    // One INSERT: atomic by itself, so no savepoint is needed on this, the busiest write.
+    Write w(*this);
+    Id buildId;
+    {
+        auto q = m_db.query("SELECT i.status, r.build_id FROM installations i JOIN releases r "
+                            "ON r.id = i.release_id WHERE i.id = ?1");
+        q->bind(1, s.installationId);
+        if (!q->step())
+            throw NotFoundError("installation", s.installationId.toString());
+        const auto status = parse<InstallationStatus>(q->text(0));
+        if (status != InstallationStatus::InProgress)
+            throw RuleError("the installation is " + std::string(toString(status)) +
+                            "; its results can no longer change");
+        buildId = q->id(1);
+    }
+    {
+        auto q = m_db.query("SELECT build_id, required, title FROM build_steps WHERE id = ?1");
+        q->bind(1, s.stepId);
+        if (!q->step())
+            throw NotFoundError("build step", s.stepId.toString());
+        if (q->id(0) != buildId)
+            throw RuleError("step '" + q->text(2) + "' is not part of this installation's build procedure");
+        if (q->int64(1) != 0 && s.outcome == StepOutcome::NotApplicable)
+            throw RuleError("step '" + q->text(2) + "' is required: it cannot be not applicable");
+    }
+    requireRow("users", s.recordedBy, "user");
+    m_db.query("INSERT INTO step_results(id, installation_id, step_id, outcome, note, evidence, recorded_by, "
+               "recorded_at, seq) VALUES (?1, ?2, ?3, ?4, nullif(?5, ''), nullif(?6, ''), ?7, ?8, ?9)")
+        ->bindAll(s.id, s.installationId, s.stepId, toString(s.outcome), s.note, s.evidence, s.recordedBy,
+                  s.recordedAt, nextSeq())
+        .run();
+    w.commit();
+    return s.id;
+}
+
+std::optional<Installation> Store::installation(const Id &installationId)
+{
+    auto q = m_db.query("SELECT id, release_id, asset_id, status, started_by, started_at, ended_at "
+                        "FROM installations WHERE id = ?1");
+    q->bind(1, installationId);
+    if (!q->step())
+        return std::nullopt;
+    return Installation{q->id(0), q->id(1),    q->id(2),      parse<InstallationStatus>(q->text(3)),
+                        q->id(4), q->int64(5), q->optInt64(6)};
+}
+
+std::vector<ChecklistLine> Store::checklist(const Id &installationId)
+{
+    const auto inst = installation(installationId);
+    if (!inst)
+        throw NotFoundError("installation", installationId.toString());
+    const auto r = release(inst->releaseId);
+    std::vector<ChecklistLine> lines;
+    std::map<Id, std::size_t> index;
+    for (auto &step : buildSteps(r->buildId)) {
+        index.emplace(step.id, lines.size());
+        lines.push_back(ChecklistLine{std::move(step), std::nullopt});
+    }
+    auto q = m_db.query("SELECT id, step_id, outcome, coalesce(note, ''), coalesce(evidence, ''), "
+                        "recorded_by, recorded_at FROM step_results WHERE installation_id = ?1 "
+                        "ORDER BY recorded_at, seq");
+    q->bind(1, installationId);
+    while (q->step()) {
+        const auto it = index.find(q->id(1));
+        if (it == index.end())
+            continue;
+        lines[it->second].latest =
+            StepResult{q->id(0),   installationId, q->id(1), parse<StepOutcome>(q->text(2)),
+                       q->text(3), q->text(4),     q->id(5), q->int64(6)};
+    }
+    return lines;
+}
+
+Id Store::signOff(SignOff so)
+{
+    so.userName = checkedText("user's name", so.userName, 120, true);
+    checkStrokes(so.strokes);
+    if (so.id.isNull())
+        so.id = Id::generate();
+    Write w(*this);
+    const auto inst = installation(so.installationId);
+    if (!inst)
+        throw NotFoundError("installation", so.installationId.toString());
+    requireChange("installation", inst->status, InstallationStatus::Accepted);
+    requireRow("users", so.recordedBy, "user");
+    std::string failed, missing;
+    for (const auto &line : checklist(so.installationId)) {
+        if (!line.step.required)
+            continue;
+        if (line.latest && line.latest->outcome == StepOutcome::Pass)
+            continue;
+        auto &list = line.latest ? failed : missing;
+        list += (list.empty() ? "'" : ", '") + line.step.title + "'";
+    }
+    if (!failed.empty() || !missing.empty())
+        throw RuleError("the installation cannot be accepted yet:" +
+                        (failed.empty() ? std::string() : " failed " + failed + ";") +
+                        (missing.empty() ? std::string() : " no result for " + missing + ";"));
+    m_db.query("INSERT INTO signoffs(id, installation_id, user_name, strokes, signed_at, recorded_by, seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        ->bindAll(so.id, so.installationId, so.userName, so.strokes, so.signedAt, so.recordedBy, nextSeq())
+        .run();
+    m_db.query("UPDATE installations SET status = 'accepted', ended_at = ?2, seq = ?3 WHERE id = ?1")
+        ->bindAll(so.installationId, so.signedAt, nextSeq())
+        .run();
+    // The configuration record follows the installation: the asset is now installed.
+    if (const auto a = asset(inst->assetId); a && canChange(a->status, AssetStatus::Installed)) {
+        m_db.query("UPDATE assets SET status = 'installed', seq = ?2 WHERE id = ?1")
+            ->bindAll(a->id, nextSeq())
+            .run();
+    }
+    w.commit();
+    return so.id;
+}
+
+Id Store::recordBackOut(BackOut b)
+{
+    b.reason = checkedText("back-out reason", b.reason, 2000, true, Lines::Multi);
+    if (b.id.isNull())
+        b.id = Id::generate();
+    Write w(*this);
+    const auto inst = installation(b.installationId);
+    if (!inst)
+        throw NotFoundError("installation", b.installationId.toString());
+    requireChange("installation", inst->status, InstallationStatus::BackedOut);
+    requireRow("users", b.performedBy, "user");
+    m_db.query("INSERT INTO backouts(id, installation_id, reason, performed_by, performed_at, seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        ->bindAll(b.id, b.installationId, b.reason, b.performedBy, b.performedAt, nextSeq())
+        .run();
+    m_db.query("UPDATE installations SET status = 'backed-out', ended_at = ?2, seq = ?3 WHERE id = ?1")
+        ->bindAll(b.installationId, b.performedAt, nextSeq())
+        .run();
+    w.commit();
+    return b.id;
+}
+
+} // namespace rd

@@ -1,0 +1,27 @@
+#pragma once
+// Internal to the store: the unit of work every write method opens.
+
+#include "store.h"
+
+namespace rd {
+
+/**
+ * One write method's unit of work: the transaction when none is open (reading the change
+ * sequence at its start and saving it at commit), a savepoint inside one. Rolls back unless
+ * committed, so a failed write leaves nothing behind even inside a Batch.
+ */
+class Store::Write {
+public:
+    explicit Write(Store &s);
+    ~Write();
+    Write(const Write &) = delete;
+    Write &operator=(const Write &) = delete;
+    void commit();
+
+private:
+    Store &m_s;
+    bool m_outer;
+    bool m_done = false;
+};
+
+} // namespace rd
