@@ -11,7 +11,8 @@ namespace {
 // Conventions: every record has a 16-byte UUIDv7 id; `seq` is the store's change sequence,
 // set anew by every write, indexed so that the sync reads changes in order; deletions leave a
 // row in `tombstones` with their own seq. Enum columns hold the names from domain/enums.h and
-// are checked here too, so a bad value cannot get in even by hand. Times are Unix milliseconds.
+// are checked here too, so a bad value cannot get in even by hand (as OR chains: SQLite builds a
+// temporary table for every `IN (...)` check on every insert). Times are Unix milliseconds.
 constexpr std::string_view kV1 = R"sql(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY NOT NULL,
@@ -22,9 +23,9 @@ CREATE TABLE users (
     id            BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
     name          TEXT NOT NULL UNIQUE,
     display_name  TEXT NOT NULL,
-    role          TEXT NOT NULL CHECK (role IN ('release-manager','build-developer','installer')),
+    role          TEXT NOT NULL CHECK (role = 'release-manager' OR role = 'build-developer' OR role = 'installer'),
     password_hash TEXT,
-    active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    active        INTEGER NOT NULL DEFAULT 1 CHECK (active = 0 OR active = 1),
     seq           INTEGER NOT NULL
 );
 CREATE INDEX users_seq ON users(seq);
@@ -70,10 +71,10 @@ CREATE TABLE dsl_items (
     product        TEXT NOT NULL,
     version        TEXT NOT NULL,
     vendor         TEXT NOT NULL,
-    media_kind     TEXT NOT NULL CHECK (media_kind IN ('disc','usb-drive','download','disk-image','other')),
+    media_kind     TEXT NOT NULL CHECK (media_kind = 'disc' OR media_kind = 'usb-drive' OR media_kind = 'download' OR media_kind = 'disk-image' OR media_kind = 'other'),
     media_location TEXT NOT NULL DEFAULT '',
     build_sha256   TEXT NOT NULL DEFAULT '' CHECK (build_sha256 = '' OR (length(build_sha256) = 64 AND build_sha256 NOT GLOB '*[^0-9a-f]*')),
-    licence_type   TEXT NOT NULL CHECK (licence_type IN ('per-seat','site','subscription','oem','free','other')),
+    licence_type   TEXT NOT NULL CHECK (licence_type = 'per-seat' OR licence_type = 'site' OR licence_type = 'subscription' OR licence_type = 'oem' OR licence_type = 'free' OR licence_type = 'other'),
     seq            INTEGER NOT NULL,
     UNIQUE (product, version)
 );
@@ -116,7 +117,7 @@ CREATE TABLE assets (
     site_id       BLOB NOT NULL REFERENCES sites(id),
     room_id       BLOB REFERENCES rooms(id),
     assigned_user TEXT NOT NULL DEFAULT '',
-    status        TEXT NOT NULL CHECK (status IN ('on-order','in-stock','installed','in-use','spare','retired','disposed')),
+    status        TEXT NOT NULL CHECK (status = 'on-order' OR status = 'in-stock' OR status = 'installed' OR status = 'in-use' OR status = 'spare' OR status = 'retired' OR status = 'disposed'),
     seq           INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX assets_serial ON assets(serial_norm, make_key) WHERE serial_norm IS NOT NULL;
@@ -142,7 +143,7 @@ CREATE TABLE build_procedures (
     id             BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
     service_id     BLOB NOT NULL REFERENCES services(id),
     version        INTEGER NOT NULL CHECK (version >= 1),
-    status         TEXT NOT NULL CHECK (status IN ('draft','approved','retired')),
+    status         TEXT NOT NULL CHECK (status = 'draft' OR status = 'approved' OR status = 'retired'),
     hardware_model TEXT NOT NULL DEFAULT '',
     design_notes   TEXT NOT NULL DEFAULT '',
     back_out_plan  TEXT NOT NULL DEFAULT '',
@@ -169,11 +170,11 @@ CREATE INDEX build_items_seq ON build_items(seq);
 CREATE TABLE build_steps (
     id       BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
     build_id BLOB NOT NULL REFERENCES build_procedures(id),
-    part     TEXT NOT NULL CHECK (part IN ('installation','stability','acceptance')),
+    part     TEXT NOT NULL CHECK (part = 'installation' OR part = 'stability' OR part = 'acceptance'),
     position INTEGER NOT NULL,
     title    TEXT NOT NULL,
     detail   TEXT NOT NULL DEFAULT '',
-    required INTEGER NOT NULL DEFAULT 1 CHECK (required IN (0, 1)),
+    required INTEGER NOT NULL DEFAULT 1 CHECK (required = 0 OR required = 1),
     seq      INTEGER NOT NULL,
     UNIQUE (build_id, part, position)
 );
@@ -182,14 +183,14 @@ CREATE INDEX build_steps_seq ON build_steps(seq);
 CREATE TABLE releases (
     id            BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
     number        TEXT NOT NULL UNIQUE,
-    kind          TEXT NOT NULL CHECK (kind IN ('single','rollout')),
+    kind          TEXT NOT NULL CHECK (kind = 'single' OR kind = 'rollout'),
     units         INTEGER NOT NULL CHECK (units >= 1),
-    trigger_kind  TEXT NOT NULL CHECK (trigger_kind IN ('none','request','rfc')),
+    trigger_kind  TEXT NOT NULL CHECK (trigger_kind = 'none' OR trigger_kind = 'request' OR trigger_kind = 'rfc'),
     trigger_ref   TEXT NOT NULL DEFAULT '',
     build_id      BLOB NOT NULL REFERENCES build_procedures(id),
     site_id       BLOB NOT NULL REFERENCES sites(id),
     planned_date  TEXT NOT NULL,
-    status        TEXT NOT NULL CHECK (status IN ('planned','in-progress','installed','accepted','closed','backed-out')),
+    status        TEXT NOT NULL CHECK (status = 'planned' OR status = 'in-progress' OR status = 'installed' OR status = 'accepted' OR status = 'closed' OR status = 'backed-out'),
     back_out_plan TEXT NOT NULL DEFAULT '',
     created_by    BLOB NOT NULL REFERENCES users(id),
     created_at    INTEGER NOT NULL,
@@ -212,13 +213,14 @@ CREATE TABLE installations (
     id         BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
     release_id BLOB NOT NULL REFERENCES releases(id),
     asset_id   BLOB NOT NULL REFERENCES assets(id),
-    status     TEXT NOT NULL CHECK (status IN ('in-progress','accepted','backed-out')),
+    status     TEXT NOT NULL CHECK (status = 'in-progress' OR status = 'accepted' OR status = 'backed-out'),
     started_by BLOB NOT NULL REFERENCES users(id),
     started_at INTEGER NOT NULL,
     ended_at   INTEGER,
     seq        INTEGER NOT NULL,
     UNIQUE (release_id, asset_id)
 );
+CREATE INDEX installations_release ON installations(release_id, status);
 CREATE INDEX installations_asset ON installations(asset_id);
 CREATE INDEX installations_seq ON installations(seq);
 
@@ -228,7 +230,7 @@ CREATE TABLE step_results (
     id              BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
     installation_id BLOB NOT NULL REFERENCES installations(id),
     step_id         BLOB NOT NULL REFERENCES build_steps(id),
-    outcome         TEXT NOT NULL CHECK (outcome IN ('pass','fail','not-applicable')),
+    outcome         TEXT NOT NULL CHECK (outcome = 'pass' OR outcome = 'fail' OR outcome = 'not-applicable'),
     note            TEXT,
     evidence        TEXT,
     recorded_by     BLOB NOT NULL REFERENCES users(id),

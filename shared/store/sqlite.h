@@ -15,6 +15,9 @@ struct sqlite3_stmt;
 
 namespace rd::sql {
 
+/** True when @p e reports a UNIQUE, FOREIGN KEY, CHECK or NOT NULL constraint refusing a row. */
+[[nodiscard]] bool isConstraint(const StoreError &e) noexcept;
+
 /** A prepared statement; owned by its Database's cache, reset and unbound after every use. */
 class Statement {
 public:

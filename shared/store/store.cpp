@@ -8,9 +8,10 @@
 
 namespace rd {
 
-Store::Write::Write(Store &s)
+Store::Write::Write(Store &s, Rows rows)
     : m_s(s)
     , m_outer(s.m_depth == 0)
+    , m_savepoint(!m_outer && rows == Rows::Several)
 {
     if (m_outer) {
         m_s.m_db.query("BEGIN IMMEDIATE")->run();
@@ -22,7 +23,7 @@ Store::Write::Write(Store &s)
             throw;
         }
         m_s.m_seqDirty = false;
-    } else {
+    } else if (m_savepoint) {
         m_s.m_db.query("SAVEPOINT rd_write")->run();
     }
     ++m_s.m_depth;
@@ -33,11 +34,12 @@ Store::Write::~Write()
     if (m_done)
         return;
     --m_s.m_depth;
+    m_s.forgetCheckedRefs();
     try {
         if (m_outer) {
             if (m_s.m_db.inTransaction())
                 m_s.m_db.query("ROLLBACK")->run();
-        } else if (m_s.m_db.inTransaction()) {
+        } else if (m_savepoint && m_s.m_db.inTransaction()) {
             m_s.m_db.query("ROLLBACK TO rd_write")->run();
             m_s.m_db.query("RELEASE rd_write")->run();
         }
@@ -56,7 +58,7 @@ void Store::Write::commit()
                 .run();
         }
         m_s.m_db.query("COMMIT")->run();
-    } else {
+    } else if (m_savepoint) {
         m_s.m_db.query("RELEASE rd_write")->run();
     }
     --m_s.m_depth;
@@ -150,7 +152,7 @@ Id Store::addUser(User u, const std::optional<std::string> &passwordHash)
         u.displayName = u.name;
     if (u.id.isNull())
         u.id = Id::generate();
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     if (auto existing = userByName(u.name))
         throw DuplicateError("a user named '" + u.name + "' already exists", existing->id.toString());
     m_db.query("INSERT INTO users(id, name, display_name, role, password_hash, active, seq) "
@@ -190,7 +192,7 @@ std::optional<std::string> Store::passwordHash(const Id &userId)
 
 void Store::setPasswordHash(const Id &userId, const std::string &hash)
 {
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     requireRow("users", userId, "user");
     m_db.query("UPDATE users SET password_hash = ?2, seq = ?3 WHERE id = ?1")
         ->bindAll(userId, hash, nextSeq())
@@ -205,7 +207,7 @@ Id Store::addSite(Site s)
     s.assetTagPattern = checkedText("asset tag pattern", s.assetTagPattern, 200, false);
     if (s.id.isNull())
         s.id = Id::generate();
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     {
         auto q = m_db.query("SELECT id FROM sites WHERE name = ?1 OR code = ?2");
         q->bindAll(s.name, s.code);
@@ -225,7 +227,7 @@ Id Store::addRoom(Room r)
     r.name = checkedText("room name", r.name, 80, true);
     if (r.id.isNull())
         r.id = Id::generate();
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     requireRow("sites", r.siteId, "site");
     {
         auto q = m_db.query("SELECT id FROM rooms WHERE site_id = ?1 AND name = ?2");
@@ -242,7 +244,7 @@ Id Store::addRoom(Room r)
 
 void Store::addUserToSite(const Id &userId, const Id &siteId)
 {
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     requireRow("users", userId, "user");
     requireRow("sites", siteId, "site");
     m_db.query("INSERT INTO user_sites(user_id, site_id, seq) VALUES (?1, ?2, ?3) "

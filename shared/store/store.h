@@ -129,6 +129,26 @@ private:
     int m_depth = 0;        // nesting of Write/Batch scopes
     std::int64_t m_seq = 0; // last change sequence handed out in the open transaction
     bool m_seqDirty = false;
+
+    /**
+     * References recordStepResult checked earlier in the open transaction, so that a batch of
+     * results for one installation does not look the same rows up again. Forgotten when any
+     * write scope ends without commit, when the transaction ends, and by every write that could
+     * change them.
+     */
+    struct CheckedRefs {
+        struct Step {
+            Id id;
+            bool required = true;
+            std::string title;
+        };
+        std::optional<Id> installation; ///< in progress when checked
+        Id build;                       ///< its build procedure
+        std::vector<Step> steps;        ///< that build's steps
+        std::optional<Id> user;
+    };
+    CheckedRefs m_checked;
+    void forgetCheckedRefs() noexcept { m_checked = CheckedRefs{}; }
 };
 
 } // namespace rd

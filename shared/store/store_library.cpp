@@ -15,7 +15,7 @@ Id Store::addService(Service s)
     s.description = checkedText("service description", s.description, 2000, false, Lines::Multi);
     if (s.id.isNull())
         s.id = Id::generate();
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     {
         auto q = m_db.query("SELECT id FROM services WHERE name = ?1");
         q->bind(1, s.name);
@@ -43,7 +43,7 @@ Id Store::addDslItem(DslItem d)
         throw ValidationError("build SHA-256", "must be 64 hexadecimal digits");
     if (d.id.isNull())
         d.id = Id::generate();
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     {
         auto q = m_db.query("SELECT id FROM dsl_items WHERE product = ?1 AND version = ?2");
         q->bindAll(d.product, d.version);
@@ -64,7 +64,7 @@ Id Store::takeOutMedia(MediaLoan l)
     l.purpose = checkedText("purpose", l.purpose, 200, false);
     if (l.id.isNull())
         l.id = Id::generate();
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     requireRow("dsl_items", l.dslItemId, "DSL item");
     requireRow("users", l.takenBy, "user");
     {
@@ -86,7 +86,7 @@ Id Store::takeOutMedia(MediaLoan l)
 
 void Store::returnMedia(const Id &loanId, Millis at)
 {
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     auto q = m_db.query("SELECT taken_at, returned_at FROM media_loans WHERE id = ?1");
     q->bind(1, loanId);
     if (!q->step())
@@ -120,7 +120,7 @@ Id Store::addLicence(Licence l)
         throw ValidationError("seats", "must be between 0 and 1000000");
     if (l.id.isNull())
         l.id = Id::generate();
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     if (l.dslItemId)
         requireRow("dsl_items", *l.dslItemId, "DSL item");
     m_db.query("INSERT INTO licences(id, dsl_item_id, name, entitlement, seats, seq) "
@@ -148,7 +148,7 @@ Id Store::assignLicence(LicenceAssignment a)
     }
     if (a.id.isNull())
         a.id = Id::generate();
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     int seats = 0;
     std::string name;
     {
@@ -277,6 +277,7 @@ void Store::updateDraft(const BuildProcedure &build)
     BuildProcedure b = build;
     checkBuildFields(b);
     Write w(*this);
+    forgetCheckedRefs();
     requireDraft(b.id);
     m_db.query("UPDATE build_procedures SET hardware_model = ?2, design_notes = ?3, back_out_plan = ?4, "
                "seq = ?5 WHERE id = ?1")
@@ -313,7 +314,7 @@ void Store::updateDraft(const BuildProcedure &build)
 
 void Store::approveBuild(const Id &buildId, const Id &approvedBy, Millis at)
 {
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     requireDraft(buildId);
     const auto approver = user(approvedBy);
     if (!approver)
@@ -337,7 +338,7 @@ void Store::approveBuild(const Id &buildId, const Id &approvedBy, Millis at)
 
 void Store::retireBuild(const Id &buildId, Millis at)
 {
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     auto b = buildProcedure(buildId);
     if (!b)
         throw NotFoundError("build procedure", buildId.toString());

@@ -4,6 +4,7 @@
 #include "domain/rules.h"
 #include "domain/text.h"
 
+#include <algorithm>
 #include <map>
 
 namespace rd {
@@ -78,7 +79,7 @@ Id Store::addRelease(Release r)
 
 void Store::setReleaseStatus(const Id &releaseId, ReleaseStatus status)
 {
-    Write w(*this);
+    Write w(*this, Write::Rows::One);
     const auto r = release(releaseId);
     if (!r)
         throw NotFoundError("release", releaseId.toString());
@@ -156,7 +157,10 @@ Id Store::startInstallation(Installation inst)
         throw ValidationError("installation status", "a new installation starts in progress");
     if (inst.id.isNull())
         inst.id = Id::generate();
-    Write w(*this);
+    // Two rows change only when this first installation also starts the release.
+    const auto before = release(inst.releaseId);
+    Write w(*this,
+            before && before->status == ReleaseStatus::Planned ? Write::Rows::Several : Write::Rows::One);
     const auto r = release(inst.releaseId);
     if (!r)
         throw NotFoundError("release", inst.releaseId.toString());
@@ -205,10 +209,9 @@ Id Store::recordStepResult(StepResult s)
     if (s.id.isNull())
         s.id = Id::generate();
 
-    // One INSERT: atomic by itself, so no savepoint is needed on this, the busiest write.
-    Write w(*this);
-    Id buildId;
-    {
+    Write w(*this, Write::Rows::One);
+    if (m_checked.installation != s.installationId) {
+        m_checked.installation.reset();
         auto q = m_db.query("SELECT i.status, r.build_id FROM installations i JOIN releases r "
                             "ON r.id = i.release_id WHERE i.id = ?1");
         q->bind(1, s.installationId);
@@ -218,19 +221,32 @@ Id Store::recordStepResult(StepResult s)
         if (status != InstallationStatus::InProgress)
             throw RuleError("the installation is " + std::string(toString(status)) +
                             "; its results can no longer change");
-        buildId = q->id(1);
+        const Id build = q->id(1);
+        if (build != m_checked.build || m_checked.steps.empty()) {
+            m_checked.steps.clear();
+            auto steps = m_db.query("SELECT id, required, title FROM build_steps WHERE build_id = ?1");
+            steps->bind(1, build);
+            while (steps->step())
+                m_checked.steps.push_back({steps->id(0), steps->int64(1) != 0, steps->text(2)});
+            m_checked.build = build;
+        }
+        m_checked.installation = s.installationId;
     }
-    {
-        auto q = m_db.query("SELECT build_id, required, title FROM build_steps WHERE id = ?1");
+    const auto step = std::find_if(m_checked.steps.begin(), m_checked.steps.end(),
+                                   [&](const CheckedRefs::Step &c) { return c.id == s.stepId; });
+    if (step == m_checked.steps.end()) {
+        auto q = m_db.query("SELECT title FROM build_steps WHERE id = ?1");
         q->bind(1, s.stepId);
         if (!q->step())
             throw NotFoundError("build step", s.stepId.toString());
-        if (q->id(0) != buildId)
-            throw RuleError("step '" + q->text(2) + "' is not part of this installation's build procedure");
-        if (q->int64(1) != 0 && s.outcome == StepOutcome::NotApplicable)
-            throw RuleError("step '" + q->text(2) + "' is required: it cannot be not applicable");
+        throw RuleError("step '" + q->text(0) + "' is not part of this installation's build procedure");
     }
-    requireRow("users", s.recordedBy, "user");
+    if (step->required && s.outcome == StepOutcome::NotApplicable)
+        throw RuleError("step '" + step->title + "' is required: it cannot be not applicable");
+    if (m_checked.user != s.recordedBy) {
+        requireRow("users", s.recordedBy, "user");
+        m_checked.user = s.recordedBy;
+    }
     m_db.query("INSERT INTO step_results(id, installation_id, step_id, outcome, note, evidence, recorded_by, "
                "recorded_at, seq) VALUES (?1, ?2, ?3, ?4, nullif(?5, ''), nullif(?6, ''), ?7, ?8, ?9)")
         ->bindAll(s.id, s.installationId, s.stepId, toString(s.outcome), s.note, s.evidence, s.recordedBy,
@@ -285,6 +301,7 @@ Id Store::signOff(SignOff so)
     if (so.id.isNull())
         so.id = Id::generate();
     Write w(*this);
+    forgetCheckedRefs();
     const auto inst = installation(so.installationId);
     if (!inst)
         throw NotFoundError("installation", so.installationId.toString());
@@ -326,6 +343,7 @@ Id Store::recordBackOut(BackOut b)
     if (b.id.isNull())
         b.id = Id::generate();
     Write w(*this);
+    forgetCheckedRefs();
     const auto inst = installation(b.installationId);
     if (!inst)
         throw NotFoundError("installation", b.installationId.toString());

@@ -12,7 +12,12 @@ namespace rd {
  */
 class Store::Write {
 public:
-    explicit Write(Store &s);
+    /**
+     * Whether the method writes one row or several. A single INSERT or UPDATE is atomic by
+     * itself, so inside a Batch it needs no savepoint (whose journal copies every page touched).
+     */
+    enum class Rows { One, Several };
+    explicit Write(Store &s, Rows rows = Rows::Several);
     ~Write();
     Write(const Write &) = delete;
     Write &operator=(const Write &) = delete;
@@ -21,6 +26,7 @@ public:
 private:
     Store &m_s;
     bool m_outer;
+    bool m_savepoint;
     bool m_done = false;
 };
 
