@@ -1,1 +1,101 @@
+#include "store/migrations.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
 #include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+using namespace rd;
+
+namespace {
+
+struct TempDb {
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("rd_migrations_" + Id::generate().toString() + ".db"))
+                           .string();
+    ~TempDb()
+    {
+        for (const char *suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(path + suffix);
+    }
+};
+
+} // namespace
+
+TEST_CASE("Every migration applies in order from an empty database", "[migrations]")
+{
+    sql::Database db(":memory:");
+    CHECK(db.scalar("PRAGMA user_version") == 0);
+    int previous = 0;
+    for (const auto &m : migrations()) {
+        CHECK(m.version == previous + 1);
+        migrate(db, m.version);
+        CHECK(db.scalar("PRAGMA user_version") == m.version);
+        CHECK(db.scalar("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+        auto q = db.query("PRAGMA integrity_check");
+        REQUIRE(q->step());
+        CHECK(q->text(0) == "ok");
+        previous = m.version;
+    }
+    CHECK(previous == schemaVersion());
+    // Running it again changes nothing.
+    migrate(db);
+    CHECK(db.scalar("PRAGMA user_version") == schemaVersion());
+}
+
+TEST_CASE("The schema indexes what screens and the sync filter on", "[migrations]")
+{
+    sql::Database db(":memory:");
+    migrate(db);
+    auto plan = [&](const std::string &sql) {
+        std::string out;
+        auto q = db.query("EXPLAIN QUERY PLAN " + sql);
+        while (q->step())
+            out += q->text(3) + "\n";
+        return out;
+    };
+    CHECK_THAT(plan("SELECT id FROM assets WHERE serial_norm = 'X'"), Catch::Contains("USING INDEX assets_serial"));
+    CHECK_THAT(plan("SELECT id FROM assets WHERE asset_tag = 'X'"), Catch::Contains("USING INDEX"));
+    CHECK_THAT(plan("SELECT id FROM step_results WHERE installation_id = x'00'"),
+               Catch::Contains("INDEX step_results_installation"));
+    CHECK_THAT(plan("SELECT id FROM installations WHERE release_id = x'00'"), Catch::Contains("USING"));
+    for (const char *table : {"assets", "step_results", "installations", "releases", "build_procedures"})
+        CHECK_THAT(plan(std::string("SELECT * FROM ") + table + " WHERE seq > 5"),
+                   Catch::Contains(std::string("INDEX ") + table + "_seq"));
+}
+
+TEST_CASE("A database newer than the program is refused and left unchanged", "[migrations][bad-input]")
+{
+    TempDb tmp;
+    {
+        Store store(tmp.path);
+        store.database().exec("PRAGMA user_version = " + std::to_string(schemaVersion() + 1));
+    }
+    const auto sizeBefore = std::filesystem::file_size(tmp.path);
+    try {
+        Store again(tmp.path);
+        FAIL("a newer database was opened");
+    } catch (const StoreError &e) {
+        CHECK_THAT(e.what(), Catch::Contains("written by a newer Release Desk"));
+        CHECK_THAT(e.what(), Catch::Contains("schema version " + std::to_string(schemaVersion() + 1)));
+    }
+    sql::Database raw(tmp.path);
+    CHECK(raw.scalar("PRAGMA user_version") == schemaVersion() + 1);
+    CHECK(std::filesystem::file_size(tmp.path) == sizeBefore);
+}
+
+TEST_CASE("A store keeps its device id and data across reopening", "[migrations]")
+{
+    TempDb tmp;
+    Id device;
+    {
+        Store store(tmp.path);
+        device = store.deviceId();
+        store.addSite({{}, "Upper School", "UPS", ""});
+    }
+    Store again(tmp.path);
+    CHECK(again.deviceId() == device);
+    CHECK(again.sites().size() == 1);
+}
