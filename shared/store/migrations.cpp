@@ -121,8 +121,8 @@ CREATE TABLE assets (
     seq           INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX assets_serial ON assets(serial_norm, make_key) WHERE serial_norm IS NOT NULL;
-CREATE INDEX assets_room ON assets(room_id);
-CREATE INDEX assets_site ON assets(site_id);
+-- Where things are: by site (the sync's scope), and by room within a site (the inventory screen).
+CREATE INDEX assets_place ON assets(site_id, room_id);
 CREATE INDEX assets_seq ON assets(seq);
 
 CREATE TABLE licence_assignments (

@@ -115,9 +115,19 @@ public:
     [[nodiscard]] sqlite3 *handle() const noexcept { return m_db; }
 
 private:
+    /** Hashes a statement's text by its length and ends: cheap, and SQL texts differ there. */
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const noexcept;
+    };
+    struct SqlEqual {
+        using is_transparent = void;
+        bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
+    };
+
     sqlite3 *m_db = nullptr;
     std::string m_path;
-    std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
+    std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, SqlEqual> m_cache;
 };
 
 /** BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless commit() was called. */

@@ -22,7 +22,8 @@ std::vector<Change> readAll(Store &store, std::int64_t after, int page)
 
 } // namespace
 
-TEST_CASE_METHOD(SchoolFixture, "Every write is read from the change sequence exactly once, in order", "[changes]")
+TEST_CASE_METHOD(SchoolFixture, "Every write is read from the change sequence exactly once, in order",
+                 "[changes]")
 {
     const auto all = readAll(store, 0, 7);
     REQUIRE_FALSE(all.empty());
@@ -78,7 +79,8 @@ TEST_CASE_METHOD(SchoolFixture, "Two-part keys come back whole from the change s
     CHECK(changes[0].key2 == otherSite);
 }
 
-TEST_CASE_METHOD(SchoolFixture, "A refused write takes no place in the change sequence", "[changes][bad-input]")
+TEST_CASE_METHOD(SchoolFixture, "A refused write takes no place in the change sequence",
+                 "[changes][bad-input]")
 {
     const auto cursor = store.lastSeq();
     CHECK_THROWS(addAsset("5CG1234ABC", "RAU-77777"));

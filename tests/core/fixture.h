@@ -88,7 +88,8 @@ struct SchoolFixture {
 
     Id startOn(const Id &release, const Id &onAsset)
     {
-        return store.startInstallation({{}, release, onAsset, InstallationStatus::InProgress, installer, kT0 + 3 * kDay});
+        return store.startInstallation(
+            {{}, release, onAsset, InstallationStatus::InProgress, installer, kT0 + 3 * kDay});
     }
 
     Id record(const Id &inst, std::size_t stepIndex, StepOutcome outcome, Millis at = kT0 + 3 * kDay + 1000)

@@ -33,7 +33,8 @@ TEST_CASE_METHOD(SchoolFixture, "The same serial under another make is another a
 
 TEST_CASE_METHOD(SchoolFixture, "Assets are found by normalised serial and by asset tag", "[inventory]")
 {
-    const auto bySerial = store.findAssetsBySerial("5cg\xE2\x80\x94" "1234abc");
+    const auto bySerial = store.findAssetsBySerial("5cg\xE2\x80\x94"
+                                                   "1234abc");
     REQUIRE(bySerial.size() == 1);
     CHECK(bySerial[0].id == asset);
     CHECK(bySerial[0].serial == "5CG1234ABC");
@@ -62,7 +63,8 @@ TEST_CASE_METHOD(SchoolFixture, "An asset referring to a site or room that does 
     a.model = "Latitude";
     a.category = "Laptop";
     a.siteId = Id::generate();
-    CHECK_THROWS_MATCHES(store.addAsset(a), NotFoundError, Catch::Message("site " + a.siteId.toString() + " does not exist"));
+    CHECK_THROWS_MATCHES(store.addAsset(a), NotFoundError,
+                         Catch::Message("site " + a.siteId.toString() + " does not exist"));
     a.siteId = site;
     a.roomId = Id::generate();
     CHECK_THROWS_AS(store.addAsset(a), NotFoundError);
@@ -73,7 +75,8 @@ TEST_CASE_METHOD(SchoolFixture, "An asset referring to a site or room that does 
     CHECK(snapshot() == before);
 }
 
-TEST_CASE_METHOD(SchoolFixture, "Over-long or invalid UTF-8 asset fields are refused whole", "[inventory][bad-input]")
+TEST_CASE_METHOD(SchoolFixture, "Over-long or invalid UTF-8 asset fields are refused whole",
+                 "[inventory][bad-input]")
 {
     const auto before = snapshot();
     CHECK_THROWS_AS(addAsset(std::string(65, 'A'), "RAU-09999"), ValidationError);
@@ -89,8 +92,9 @@ TEST_CASE_METHOD(SchoolFixture, "Asset status changes follow the lifecycle", "[i
     store.setAssetStatus(asset, AssetStatus::InUse);
     store.setAssetStatus(asset, AssetStatus::Retired);
     const auto before = snapshot();
-    CHECK_THROWS_MATCHES(store.setAssetStatus(asset, AssetStatus::InUse), RuleError,
-                         Catch::Message("asset cannot go from retired to in-use (allowed: in-stock, disposed)"));
+    CHECK_THROWS_MATCHES(
+        store.setAssetStatus(asset, AssetStatus::InUse), RuleError,
+        Catch::Message("asset cannot go from retired to in-use (allowed: in-stock, disposed)"));
     CHECK(snapshot() == before);
     store.setAssetStatus(asset, AssetStatus::Disposed);
     CHECK(store.asset(asset)->status == AssetStatus::Disposed);
@@ -105,7 +109,8 @@ TEST_CASE_METHOD(SchoolFixture, "Moving an asset and changing its user are recor
     CHECK(a->assignedUser == "Mr J. Singh");
 }
 
-TEST_CASE_METHOD(SchoolFixture, "The database itself refuses an unknown status written by hand", "[inventory][bad-input]")
+TEST_CASE_METHOD(SchoolFixture, "The database itself refuses an unknown status written by hand",
+                 "[inventory][bad-input]")
 {
     CHECK_THROWS_AS(store.database().exec("UPDATE assets SET status = 'lost'"), StoreError);
     CHECK(store.asset(asset)->status == AssetStatus::InStock);

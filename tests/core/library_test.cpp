@@ -9,9 +9,10 @@ TEST_CASE_METHOD(SchoolFixture, "An approved build procedure cannot be edited", 
     REQUIRE(b.status == BuildStatus::Approved);
     b.hardwareModel = "Dell Latitude 3450";
     const auto before = snapshot();
-    CHECK_THROWS_MATCHES(store.updateDraft(b), RuleError,
-                         Catch::Message("build procedure Curriculum laptop v1 is approved and cannot be edited; "
-                                        "make a new version to change it"));
+    CHECK_THROWS_MATCHES(
+        store.updateDraft(b), RuleError,
+        Catch::Message("build procedure Curriculum laptop v1 is approved and cannot be edited; "
+                       "make a new version to change it"));
     CHECK_THROWS_AS(store.approveBuild(build, manager, kT0), RuleError);
     CHECK(snapshot() == before);
     CHECK(store.buildProcedure(build)->hardwareModel == "Dell Latitude 3440");
@@ -41,11 +42,11 @@ TEST_CASE_METHOD(SchoolFixture, "A change to a build makes a new version, a draf
     CHECK_THROWS_AS(store.retireBuild(build, kT0 + 12 * kDay), RuleError);
 }
 
-TEST_CASE_METHOD(SchoolFixture, "Only a build developer or release manager approves a build", "[builds][rules]")
+TEST_CASE_METHOD(SchoolFixture, "Only a build developer or release manager approves a build",
+                 "[builds][rules]")
 {
     const Id v2 = store.newBuildVersion(build, developer, kT0 + 10 * kDay);
-    CHECK_THROWS_WITH(store.approveBuild(v2, installer, kT0),
-                      Catch::Contains("Sam Okafor is an installer"));
+    CHECK_THROWS_WITH(store.approveBuild(v2, installer, kT0), Catch::Contains("Sam Okafor is an installer"));
     CHECK(store.buildProcedure(v2)->status == BuildStatus::Draft);
 }
 
@@ -63,7 +64,8 @@ TEST_CASE_METHOD(SchoolFixture, "Two checklist lines at one position are refused
     BuildProcedure b;
     b.serviceId = service;
     b.createdBy = developer;
-    b.steps = {{{}, StepPart::Installation, 1, "A", "", true}, {{}, StepPart::Installation, 1, "B", "", true}};
+    b.steps = {{{}, StepPart::Installation, 1, "A", "", true},
+               {{}, StepPart::Installation, 1, "B", "", true}};
     const auto before = snapshot();
     CHECK_THROWS_AS(store.addBuildProcedure(b), ValidationError);
     b.steps[1].position = 2;
@@ -74,10 +76,11 @@ TEST_CASE_METHOD(SchoolFixture, "Two checklist lines at one position are refused
 
 TEST_CASE_METHOD(SchoolFixture, "DSL items keep version, media and the build software's checksum", "[dsl]")
 {
-    DslItem d{{}, "SMART Notebook", "22.1", "SMART Technologies", MediaKind::UsbDrive, "Cupboard B",
-              std::string(64, 'A'), LicenceType::Site};
+    DslItem d{{},           "SMART Notebook",     "22.1",           "SMART Technologies", MediaKind::UsbDrive,
+              "Cupboard B", std::string(64, 'A'), LicenceType::Site};
     const Id id = store.addDslItem(d);
-    CHECK(store.database().scalar("SELECT count(*) FROM dsl_items WHERE build_sha256 = '" + std::string(64, 'a') + "'") == 1);
+    CHECK(store.database().scalar("SELECT count(*) FROM dsl_items WHERE build_sha256 = '" +
+                                  std::string(64, 'a') + "'") == 1);
     CHECK_THROWS_AS(store.addDslItem(d), DuplicateError); // same product and version
     d.version = "23.0";
     d.buildSha256 = "not-a-hash";
@@ -85,10 +88,11 @@ TEST_CASE_METHOD(SchoolFixture, "DSL items keep version, media and the build sof
     (void)id;
 }
 
-TEST_CASE_METHOD(SchoolFixture, "The in/out book records who took the original media and when they came back", "[dsl]")
+TEST_CASE_METHOD(SchoolFixture, "The in/out book records who took the original media and when they came back",
+                 "[dsl]")
 {
-    const Id item = store.addDslItem({{}, "SIMS .net", "7.2", "ESS", MediaKind::Disc, "Cupboard A", "",
-                                      LicenceType::PerSeat});
+    const Id item = store.addDslItem(
+        {{}, "SIMS .net", "7.2", "ESS", MediaKind::Disc, "Cupboard A", "", LicenceType::PerSeat});
     const Id loan = store.takeOutMedia({{}, item, installer, kT0, "Office PC rebuild"});
     CHECK_THROWS_WITH(store.takeOutMedia({{}, item, otherInstaller, kT0 + 1, ""}),
                       Catch::Contains("already out with Sam Okafor"));
@@ -110,15 +114,19 @@ TEST_CASE_METHOD(SchoolFixture, "A licence is not assigned beyond its seats with
     const Id second = addAsset("SECOND", "RAU-00002");
     store.assignLicence({{}, licence, asset, manager, kT0});
     const auto before = snapshot();
-    CHECK_THROWS_WITH(store.assignLicence({{}, licence, second, manager, kT0}),
-                      "licence SIMS client has all 1 seats assigned; assigning another needs an override with a reason");
+    CHECK_THROWS_WITH(
+        store.assignLicence({{}, licence, second, manager, kT0}),
+        "licence SIMS client has all 1 seats assigned; assigning another needs an override with a reason");
     CHECK_THROWS_AS(store.assignLicence({{}, licence, second, manager, kT0, std::string("  ")}), RuleError);
-    CHECK_THROWS_AS(store.assignLicence({{}, licence, asset, manager, kT0, std::string("again")}), DuplicateError);
+    CHECK_THROWS_AS(store.assignLicence({{}, licence, asset, manager, kT0, std::string("again")}),
+                    DuplicateError);
     CHECK(snapshot() == before);
 
-    const Id over = store.assignLicence({{}, licence, second, manager, kT0 + 5, std::string("Trial seat agreed with ESS")});
+    const Id over = store.assignLicence(
+        {{}, licence, second, manager, kT0 + 5, std::string("Trial seat agreed with ESS")});
     CHECK(store.seatsUsed(licence) == 2);
-    auto q = store.database().query("SELECT assigned_by, assigned_at, override_reason FROM licence_assignments WHERE id = ?1");
+    auto q = store.database().query(
+        "SELECT assigned_by, assigned_at, override_reason FROM licence_assignments WHERE id = ?1");
     q->bind(1, over);
     REQUIRE(q->step());
     CHECK(q->id(0) == manager);

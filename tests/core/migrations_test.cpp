@@ -12,9 +12,9 @@ using namespace rd;
 namespace {
 
 struct TempDb {
-    std::string path = (std::filesystem::temp_directory_path() /
-                        ("rd_migrations_" + Id::generate().toString() + ".db"))
-                           .string();
+    std::string path =
+        (std::filesystem::temp_directory_path() / ("rd_migrations_" + Id::generate().toString() + ".db"))
+            .string();
     ~TempDb()
     {
         for (const char *suffix : {"", "-wal", "-shm"})
@@ -56,7 +56,8 @@ TEST_CASE("The schema indexes what screens and the sync filter on", "[migrations
             out += q->text(3) + "\n";
         return out;
     };
-    CHECK_THAT(plan("SELECT id FROM assets WHERE serial_norm = 'X'"), Catch::Contains("USING INDEX assets_serial"));
+    CHECK_THAT(plan("SELECT id FROM assets WHERE serial_norm = 'X'"),
+               Catch::Contains("USING INDEX assets_serial"));
     CHECK_THAT(plan("SELECT id FROM assets WHERE asset_tag = 'X'"), Catch::Contains("USING INDEX"));
     CHECK_THAT(plan("SELECT id FROM step_results WHERE installation_id = x'00'"),
                Catch::Contains("INDEX step_results_installation"));

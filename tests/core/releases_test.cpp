@@ -17,12 +17,14 @@ TEST_CASE_METHOD(SchoolFixture, "Release numbers are unique", "[releases][rules]
     CHECK(snapshot() == before);
 }
 
-TEST_CASE_METHOD(SchoolFixture, "Only an approved build procedure version can be released", "[releases][rules]")
+TEST_CASE_METHOD(SchoolFixture, "Only an approved build procedure version can be released",
+                 "[releases][rules]")
 {
     const Id draft = store.newBuildVersion(build, developer, kT0);
     auto r = releaseSpec("R-1");
     r.buildId = draft;
-    CHECK_THROWS_WITH(store.addRelease(r), "only an approved build procedure can be released; version 2 is draft");
+    CHECK_THROWS_WITH(store.addRelease(r),
+                      "only an approved build procedure can be released; version 2 is draft");
     r.buildId = Id::generate();
     CHECK_THROWS_AS(store.addRelease(r), NotFoundError);
 }
@@ -58,7 +60,8 @@ TEST_CASE_METHOD(SchoolFixture, "Release status changes follow the allowed trans
     CHECK_THROWS_AS(store.setReleaseStatus(Id::generate(), ReleaseStatus::Closed), NotFoundError);
 }
 
-TEST_CASE_METHOD(SchoolFixture, "An installation cannot be accepted while a required step is failed or missing",
+TEST_CASE_METHOD(SchoolFixture,
+                 "An installation cannot be accepted while a required step is failed or missing",
                  "[installations][rules]")
 {
     const Id r = store.addRelease(releaseSpec("R-1"));
@@ -121,36 +124,47 @@ TEST_CASE_METHOD(SchoolFixture, "Results must belong to the installation's build
     const Id v2 = store.newBuildVersion(build, developer, kT0);
     const auto foreignStep = store.buildProcedure(v2)->steps.front().id;
     const auto before = snapshot();
-    CHECK_THROWS_AS(store.recordStepResult({{}, inst, foreignStep, StepOutcome::Pass, "", "", installer, kT0}),
-                    RuleError);
-    CHECK_THROWS_AS(store.recordStepResult({{}, Id::generate(), steps[0].id, StepOutcome::Pass, "", "", installer, kT0}),
-                    NotFoundError);
-    CHECK_THROWS_AS(store.recordStepResult({{}, inst, Id::generate(), StepOutcome::Pass, "", "", installer, kT0}),
-                    NotFoundError);
-    CHECK_THROWS_AS(store.recordStepResult({{}, inst, steps[0].id, StepOutcome::Pass, "", "", Id::generate(), kT0}),
-                    NotFoundError);
-    CHECK_THROWS_AS(store.recordStepResult({{}, inst, steps[0].id, StepOutcome::Pass, std::string(2001, 'n'), "",
-                                            installer, kT0}),
-                    ValidationError);
+    CHECK_THROWS_AS(
+        store.recordStepResult({{}, inst, foreignStep, StepOutcome::Pass, "", "", installer, kT0}),
+        RuleError);
+    CHECK_THROWS_AS(
+        store.recordStepResult({{}, Id::generate(), steps[0].id, StepOutcome::Pass, "", "", installer, kT0}),
+        NotFoundError);
+    CHECK_THROWS_AS(
+        store.recordStepResult({{}, inst, Id::generate(), StepOutcome::Pass, "", "", installer, kT0}),
+        NotFoundError);
+    CHECK_THROWS_AS(
+        store.recordStepResult({{}, inst, steps[0].id, StepOutcome::Pass, "", "", Id::generate(), kT0}),
+        NotFoundError);
+    CHECK_THROWS_AS(
+        store.recordStepResult(
+            {{}, inst, steps[0].id, StepOutcome::Pass, std::string(2001, 'n'), "", installer, kT0}),
+        ValidationError);
     CHECK(snapshot() == before);
 }
 
-TEST_CASE_METHOD(SchoolFixture, "A failed installation is backed out and takes no more results", "[installations]")
+TEST_CASE_METHOD(SchoolFixture, "A failed installation is backed out and takes no more results",
+                 "[installations]")
 {
     const Id r = store.addRelease(releaseSpec("R-1", 2));
     const Id inst = startOn(r, asset);
     record(inst, 0, StepOutcome::Fail);
     CHECK_THROWS_AS(store.recordBackOut({{}, inst, "  ", installer, kT0}), ValidationError);
-    store.recordBackOut({{}, inst, "Image failed to deploy; previous laptop returned to the user", installer,
+    store.recordBackOut({{},
+                         inst,
+                         "Image failed to deploy; previous laptop returned to the user",
+                         installer,
                          kT0 + 3 * kDay + 5000});
     CHECK(store.installation(inst)->status == InstallationStatus::BackedOut);
-    CHECK_THROWS_WITH(record(inst, 0, StepOutcome::Pass), "the installation is backed-out; its results can no longer change");
+    CHECK_THROWS_WITH(record(inst, 0, StepOutcome::Pass),
+                      "the installation is backed-out; its results can no longer change");
     CHECK_THROWS_AS(store.signOff(signOffFor(inst)), RuleError);
     CHECK_THROWS_AS(store.recordBackOut({{}, inst, "again", installer, kT0}), RuleError);
     CHECK(store.unitsDone(r) == 0);
 }
 
-TEST_CASE_METHOD(SchoolFixture, "A rollout takes no more installations than its units", "[installations][rules]")
+TEST_CASE_METHOD(SchoolFixture, "A rollout takes no more installations than its units",
+                 "[installations][rules]")
 {
     const Id r = store.addRelease(releaseSpec("R-1", 2));
     const Id second = addAsset("S2", "RAU-00002");
@@ -165,7 +179,8 @@ TEST_CASE_METHOD(SchoolFixture, "A rollout takes no more installations than its 
     CHECK(store.database().scalar("SELECT count(*) FROM installations") == 3);
 }
 
-TEST_CASE_METHOD(SchoolFixture, "An installation's asset must be at the release's site", "[installations][rules]")
+TEST_CASE_METHOD(SchoolFixture, "An installation's asset must be at the release's site",
+                 "[installations][rules]")
 {
     Asset far;
     far.serial = "FAR1";
@@ -211,10 +226,10 @@ TEST_CASE_METHOD(SchoolFixture, "A batch is all or nothing, and a refused write 
         addAsset("B1", "RAU-00101");
         CHECK_THROWS_AS(addAsset("b-1", "RAU-00103"), DuplicateError); // refused, the batch goes on
         CHECK_THROWS_AS(store.addRelease([&] {
-                            auto r = releaseSpec("R-9");
-                            r.installers = {Id::generate()};
-                            return r;
-                        }()),
+            auto r = releaseSpec("R-9");
+            r.installers = {Id::generate()};
+            return r;
+        }()),
                         NotFoundError); // a several-row write undone to its savepoint
         addAsset("B2", "RAU-00102");
         batch.commit();

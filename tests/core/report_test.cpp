@@ -20,7 +20,8 @@ TEST_CASE_METHOD(SchoolFixture, "The monthly report gives the five FITS counts f
     const Id done = startOn(rel, asset);
     for (const auto &line : store.checklist(done))
         if (line.step.required)
-            store.recordStepResult({{}, done, line.step.id, StepOutcome::Pass, "", "", installer, feb + 9 * kDay});
+            store.recordStepResult(
+                {{}, done, line.step.id, StepOutcome::Pass, "", "", installer, feb + 9 * kDay});
     store.signOff(signOffFor(done, feb + 10 * kDay));
     const Id failed = startOn(rel, addAsset("S2", "RAU-00002"));
     store.recordBackOut({{}, failed, "No network", installer, feb + 11 * kDay});

@@ -11,7 +11,8 @@ using namespace rd;
 namespace {
 
 /** Every (from, to) pair of an enum that canChange allows. */
-template <typename E> std::set<std::pair<E, E>> allowedPairs()
+template <typename E>
+std::set<std::pair<E, E>> allowedPairs()
 {
     std::set<std::pair<E, E>> out;
     const auto n = EnumNames<E>::names.size();
@@ -28,9 +29,9 @@ TEST_CASE("Release status changes follow the allowed transitions only", "[rules]
 {
     using S = ReleaseStatus;
     const std::set<std::pair<S, S>> expected{
-        {S::Planned, S::InProgress}, {S::Planned, S::Closed},      {S::InProgress, S::Installed},
+        {S::Planned, S::InProgress},   {S::Planned, S::Closed},     {S::InProgress, S::Installed},
         {S::InProgress, S::BackedOut}, {S::Installed, S::Accepted}, {S::Installed, S::BackedOut},
-        {S::Accepted, S::Closed},    {S::BackedOut, S::Planned},    {S::BackedOut, S::Closed},
+        {S::Accepted, S::Closed},      {S::BackedOut, S::Planned},  {S::BackedOut, S::Closed},
     };
     CHECK(allowedPairs<S>() == expected);
     CHECK_THROWS_WITH(requireChange("release R-1", S::Closed, S::Planned),
@@ -43,12 +44,12 @@ TEST_CASE("Asset status changes follow the allowed transitions only", "[rules]")
 {
     using S = AssetStatus;
     const std::set<std::pair<S, S>> expected{
-        {S::OnOrder, S::InStock},   {S::OnOrder, S::Disposed},  {S::InStock, S::Installed},
-        {S::InStock, S::Spare},     {S::InStock, S::Retired},   {S::Installed, S::InUse},
-        {S::Installed, S::InStock}, {S::Installed, S::Spare},   {S::Installed, S::Retired},
-        {S::InUse, S::Installed},   {S::InUse, S::InStock},     {S::InUse, S::Spare},
-        {S::InUse, S::Retired},     {S::Spare, S::Installed},   {S::Spare, S::InStock},
-        {S::Spare, S::Retired},     {S::Retired, S::Disposed},  {S::Retired, S::InStock},
+        {S::OnOrder, S::InStock},   {S::OnOrder, S::Disposed}, {S::InStock, S::Installed},
+        {S::InStock, S::Spare},     {S::InStock, S::Retired},  {S::Installed, S::InUse},
+        {S::Installed, S::InStock}, {S::Installed, S::Spare},  {S::Installed, S::Retired},
+        {S::InUse, S::Installed},   {S::InUse, S::InStock},    {S::InUse, S::Spare},
+        {S::InUse, S::Retired},     {S::Spare, S::Installed},  {S::Spare, S::InStock},
+        {S::Spare, S::Retired},     {S::Retired, S::Disposed}, {S::Retired, S::InStock},
     };
     CHECK(allowedPairs<S>() == expected);
     CHECK_FALSE(canChange(S::Disposed, S::InStock));
@@ -57,10 +58,12 @@ TEST_CASE("Asset status changes follow the allowed transitions only", "[rules]")
 TEST_CASE("Build procedure and installation status changes follow the allowed transitions only", "[rules]")
 {
     using B = BuildStatus;
-    CHECK(allowedPairs<B>() == std::set<std::pair<B, B>>{{B::Draft, B::Approved}, {B::Draft, B::Retired},
+    CHECK(allowedPairs<B>() == std::set<std::pair<B, B>>{{B::Draft, B::Approved},
+                                                         {B::Draft, B::Retired},
                                                          {B::Approved, B::Retired}});
     using I = InstallationStatus;
-    CHECK(allowedPairs<I>() == std::set<std::pair<I, I>>{{I::InProgress, I::Accepted}, {I::InProgress, I::BackedOut}});
+    CHECK(allowedPairs<I>() ==
+          std::set<std::pair<I, I>>{{I::InProgress, I::Accepted}, {I::InProgress, I::BackedOut}});
 }
 
 TEST_CASE("Unknown enum values are refused with the accepted names", "[rules][bad-input]")

@@ -94,7 +94,8 @@ TEST_CASE("SQLite errors carry the statement and the result code", "[sqlite][bad
 TEST_CASE("A database file is opened in WAL mode with foreign keys enforced", "[sqlite]")
 {
     const auto path =
-        (std::filesystem::temp_directory_path() / ("rd_sqlite_" + Id::generate().toString() + ".db")).string();
+        (std::filesystem::temp_directory_path() / ("rd_sqlite_" + Id::generate().toString() + ".db"))
+            .string();
     {
         Database db(path);
         auto q = db.query("PRAGMA journal_mode");

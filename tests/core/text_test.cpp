@@ -9,8 +9,10 @@ TEST_CASE("Serials are normalised: case, spaces and dashes", "[text][serial]")
 {
     CHECK(normaliseSerial("5cg-1234 ab") == "5CG1234AB");
     CHECK(normaliseSerial("  5CG1234AB\t") == "5CG1234AB");
-    CHECK(normaliseSerial("5CG\xE2\x80\x93" "1234\xC2\xA0" "AB") == "5CG1234AB"); // en dash, no-break space
-    CHECK(normaliseSerial("SN.12/34") == "SN.12/34");                          // other punctuation is kept
+    CHECK(normaliseSerial("5CG\xE2\x80\x93"
+                          "1234\xC2\xA0"
+                          "AB") == "5CG1234AB");      // en dash, no-break space
+    CHECK(normaliseSerial("SN.12/34") == "SN.12/34"); // other punctuation is kept
     CHECK(normaliseSerial("- -") == "");
 }
 
@@ -53,7 +55,11 @@ TEST_CASE("Text fields refuse control characters and trim a scanner's line end",
 {
     CHECK(checkedText("serial", "5CG1234\r\n", 64, true) == "5CG1234");
     CHECK(checkedText("serial", "\t5CG1234", 64, true) == "5CG1234");
-    CHECK_THROWS_AS(checkedText("serial", "5CG\x1D" "1234", 64, true), ValidationError);
+    CHECK_THROWS_AS(checkedText("serial",
+                                "5CG\x1D"
+                                "1234",
+                                64, true),
+                    ValidationError);
     CHECK_THROWS_AS(checkedText("title", "two\nlines", 64, true), ValidationError);
     CHECK(checkedText("note", "two\nlines", 64, false, Lines::Multi) == "two\nlines");
     CHECK_THROWS_WITH(checkedText("name", "   ", 64, true), "name: is required");
@@ -70,6 +76,8 @@ TEST_CASE("Planned dates must be real calendar dates", "[text]")
 
 TEST_CASE("Error messages quote input safely", "[text]")
 {
-    CHECK(printable("ab\x01" "c", 10) == "ab\\x01c");
+    CHECK(printable("ab\x01"
+                    "c",
+                    10) == "ab\\x01c");
     CHECK(printable("abcdefgh", 3) == "abc...");
 }

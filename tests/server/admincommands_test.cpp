@@ -12,7 +12,8 @@ using namespace rd::server;
 namespace {
 
 struct TempDir {
-    std::filesystem::path path = std::filesystem::temp_directory_path() / ("rd_cli_" + rd::Id::generate().toString());
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("rd_cli_" + rd::Id::generate().toString());
     ~TempDir() { std::filesystem::remove_all(path); }
 };
 
