@@ -244,7 +244,7 @@ CREATE TABLE signoffs (
     id              BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
     installation_id BLOB NOT NULL UNIQUE REFERENCES installations(id),
     user_name       TEXT NOT NULL,
-    strokes         BLOB NOT NULL,
+    strokes         TEXT NOT NULL,
     signed_at       INTEGER NOT NULL,
     recorded_by     BLOB NOT NULL REFERENCES users(id),
     seq             INTEGER NOT NULL
@@ -268,8 +268,92 @@ CREATE TABLE tombstones (
 );
 )sql";
 
+
+// Version 2: the sync. On the server: devices and how far each one's mutations are applied,
+// sign-in tokens, ids merged into others (the same asset registered on two tablets), refused
+// mutations, and conflicts. On a tablet: the outbox of local mutations and the pull cursor.
+constexpr std::string_view kV2 = R"sql(
+-- A value that lost to another device's change of the same field, kept until someone resolves it.
+CREATE TABLE conflicts (
+    id            BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    table_name    TEXT NOT NULL,
+    record_id     BLOB NOT NULL,
+    field         TEXT NOT NULL,
+    kept_value    TEXT,
+    lost_value    TEXT,
+    base_value    TEXT,
+    lost_device   BLOB NOT NULL,
+    lost_by       BLOB NOT NULL REFERENCES users(id),
+    created_at    INTEGER NOT NULL,
+    resolved_by   BLOB REFERENCES users(id),
+    resolved_at   INTEGER,
+    resolution    TEXT,
+    seq           INTEGER NOT NULL
+);
+CREATE INDEX conflicts_record ON conflicts(record_id);
+CREATE INDEX conflicts_seq ON conflicts(seq);
+
+-- Server: one row per tablet; last_seq is the last mutation applied from it (exactly once).
+CREATE TABLE sync_devices (
+    device_id  BLOB PRIMARY KEY NOT NULL CHECK (length(device_id) = 16),
+    user_id    BLOB NOT NULL REFERENCES users(id),
+    last_seq   INTEGER NOT NULL DEFAULT 0,
+    last_seen  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Server: a record created on a device that turned out to be one the server already had.
+CREATE TABLE id_aliases (
+    alias_id     BLOB PRIMARY KEY NOT NULL CHECK (length(alias_id) = 16),
+    table_name   TEXT NOT NULL,
+    canonical_id BLOB NOT NULL,
+    device_id    BLOB NOT NULL,
+    mutation_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Server: mutations refused by a rule, kept with the reason for the release manager.
+CREATE TABLE sync_rejections (
+    device_id    BLOB NOT NULL,
+    mutation_seq INTEGER NOT NULL,
+    user_id      BLOB NOT NULL,
+    kind         TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    at           INTEGER NOT NULL,
+    PRIMARY KEY (device_id, mutation_seq)
+) WITHOUT ROWID;
+
+-- Server: bearer tokens, stored as SHA-256 hashes of the random token.
+CREATE TABLE auth_tokens (
+    token_hash BLOB PRIMARY KEY NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind = 'access' OR kind = 'refresh'),
+    user_id    BLOB NOT NULL REFERENCES users(id),
+    device_id  BLOB,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX auth_tokens_expiry ON auth_tokens(expires_at);
+
+-- Tablet: local changes waiting to be pushed, in the order they were made.
+CREATE TABLE outbox (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind       TEXT NOT NULL,
+    payload    TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+
+-- Tablet: mutations the server refused, with its reason, until the user has seen them.
+CREATE TABLE local_rejections (
+    mutation_seq INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    at           INTEGER NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kV1},
+    Migration{2, kV2},
 };
 
 } // namespace

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <string>
+#include <string_view>
+
+namespace rd {
+class Store;
+}
+
+namespace rd::sync {
+
+/**
+ * The server side of the sync: applies pushed mutations from devices exactly once, through the
+ * store's own checked write methods, and serves pull pages from the change sequence. Pure: JSON
+ * text in, JSON text out, so the HTTP layer only authenticates and routes. Not thread-safe: the
+ * server calls it under its store lock.
+ */
+class Hub {
+public:
+    explicit Hub(Store &store);
+
+    /**
+     * Applies a push request body (docs/sync-protocol.md) from @p who and returns the answer body.
+     * Throws ProtocolError (HTTP 400) for a body it cannot read and ForbiddenError (HTTP 403) when a
+     * mutation is beyond the user's role or touches another user's record; in both cases nothing
+     * is applied. Rule refusals of single mutations are not errors: they are in the answer.
+     */
+    [[nodiscard]] std::string push(const Principal &who, std::string_view body, Millis now);
+
+    /** Answers a pull request body with the next page of changes in @p who's scope. */
+    [[nodiscard]] std::string pull(const Principal &who, std::string_view body);
+
+    /** The sites a user works at (all sites for a release manager), for the Principal. */
+    [[nodiscard]] std::vector<Id> sitesOf(const Id &userId, Role role);
+
+private:
+    Store &m_store;
+};
+
+} // namespace rd::sync

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rd {
+class Store;
+}
+
+namespace rd::sync {
+
+/**
+ * The tablet side of the sync, over the tablet's own Store. Every local change goes through here:
+ * it is written to the local store and queued in the outbox in one transaction, so that a change
+ * is never recorded without being sent, nor sent without being recorded. The network client
+ * moves the bodies this class makes and reads; it holds no sync state of its own.
+ */
+class Replica {
+public:
+    explicit Replica(Store &store);
+
+    // --- local changes (each: local write + outbox entry, atomic) ---
+    Id addAsset(Asset asset);
+    void moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId);
+    void setAssetStatus(const Id &assetId, AssetStatus status);
+    void setAssetUser(const Id &assetId, std::string_view assignedUser);
+    void setReleaseStatus(const Id &releaseId, ReleaseStatus status);
+    Id startInstallation(Installation installation);
+    Id recordStepResult(StepResult result);
+    Id signOff(SignOff signOff);
+    Id recordBackOut(BackOut backOut);
+    /** Settles a conflict with @p value (one of the two values, or another) and queues it. */
+    void resolveConflict(const Id &conflictId, const std::string &value, const Id &by, Millis at);
+
+    // --- push ---
+    [[nodiscard]] int pendingCount();
+    /** The next push request body with up to @p maxMutations outbox entries, or nothing to push. */
+    [[nodiscard]] std::optional<std::string> nextPushBody(int maxMutations);
+    /**
+     * Takes the server's answer to a push: drops what was applied from the outbox, maps merged
+     * ids, and keeps refused mutations in local_rejections (undoing their local effect with the
+     * server's current row). All in one transaction. Throws ProtocolError on a bad answer.
+     */
+    PushOutcome acceptPushResponse(std::string_view body);
+
+    // --- pull ---
+    /** The pull request body for the next page, resuming from the stored cursor. */
+    [[nodiscard]] std::string nextPullBody(int limit);
+    /** Applies one page and stores its cursor in the same transaction. */
+    PullOutcome applyPullPage(std::string_view body);
+    [[nodiscard]] std::int64_t pullCursor();
+
+    // --- what the app shows ---
+    [[nodiscard]] std::vector<Conflict> openConflicts();
+    [[nodiscard]] int rejectionCount();
+
+private:
+    Store &m_store;
+};
+
+} // namespace rd::sync
