@@ -112,6 +112,35 @@ Id Store::deviceId()
     return Id::parse(q->text(0), "device id");
 }
 
+std::optional<std::string> Store::meta(std::string_view key)
+{
+    auto q = m_db.query("SELECT value FROM meta WHERE key = ?1");
+    q->bind(1, key);
+    if (!q->step())
+        return std::nullopt;
+    return q->text(0);
+}
+
+void Store::setMeta(std::string_view key, std::string_view value)
+{
+    if (key == "last_seq" || key == "device_id")
+        throw ValidationError("setting", std::string(key) + " belongs to the store");
+    Write w(*this, Write::Rows::One);
+    m_db.query("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        ->bindAll(key, value)
+        .run();
+    w.commit();
+}
+
+void Store::removeMeta(std::string_view key)
+{
+    if (key == "last_seq" || key == "device_id")
+        throw ValidationError("setting", std::string(key) + " belongs to the store");
+    Write w(*this, Write::Rows::One);
+    m_db.query("DELETE FROM meta WHERE key = ?1")->bindAll(key).run();
+    w.commit();
+}
+
 void Store::requireRow(std::string_view table, const Id &id, std::string_view what)
 {
     auto q = m_db.query("SELECT 1 FROM " + std::string(table) + " WHERE id = ?1");

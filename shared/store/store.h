@@ -112,6 +112,10 @@ public:
     [[nodiscard]] std::vector<Change> changesSince(std::int64_t afterSeq, int limit);
     [[nodiscard]] std::int64_t lastSeq();
     [[nodiscard]] Id deviceId();
+    /** Small local settings (the sync client's server address and tokens...), kept in `meta`. */
+    [[nodiscard]] std::optional<std::string> meta(std::string_view key);
+    void setMeta(std::string_view key, std::string_view value);
+    void removeMeta(std::string_view key);
 
     [[nodiscard]] sql::Database &database() noexcept { return m_db; }
 

@@ -35,8 +35,12 @@ public:
     /** The sites a user works at (all sites for a release manager), for the Principal. */
     [[nodiscard]] std::vector<Id> sitesOf(const Id &userId, Role role);
 
+    /** Mutations applied by the last push, or rows sent by the last pull (for /metrics). */
+    [[nodiscard]] std::int64_t lastRowCount() const noexcept { return m_lastRows; }
+
 private:
     Store &m_store;
+    std::int64_t m_lastRows = 0;
 };
 
 } // namespace rd::sync
