@@ -63,6 +63,7 @@ DemoSummary seedDemo(Store &store, Millis now,
     const Id devi = store.addUser({{}, DemoUsers::buildDeveloper, "Devi Raman", Role::BuildDeveloper}, pw);
     const Id sam = store.addUser({{}, DemoUsers::installer, "Sam Okafor", Role::Installer}, pw);
     const Id jo = store.addUser({{}, "jo", "Jo Whitaker", Role::Installer}, pw);
+    const Id alex = store.addUser({{}, "alex", "Alex Moreau", Role::Installer}, pw); // Lower School only
 
     // A school on two sites.
     const Id upper = store.addSite({{}, "Riverside Academy - Upper School", "RAU", "^RAU-[0-9]{5}$"});
@@ -70,9 +71,9 @@ DemoSummary seedDemo(Store &store, Millis now,
     sum.sites = 2;
     for (const Id &u : {morgan, devi, sam, jo}) {
         store.addUserToSite(u, upper);
-        if (u != jo)
-            store.addUserToSite(u, lower);
+        store.addUserToSite(u, lower);
     }
+    store.addUserToSite(alex, lower);
     std::vector<Id> upperRooms, lowerRooms;
     for (const char *r : {"ICT Suite 1", "ICT Suite 2", "Library", "Science Lab 1", "Science Lab 2",
                           "Staff Room", "Main Office", "Exam Hall", "Music", "Technician's Office"})

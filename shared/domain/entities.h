@@ -210,6 +210,23 @@ struct MonthlyReport {
     int servicesToDocument = 0; ///< of those, services with no approved build procedure
 };
 
+/** A field value that lost to another device's change, kept until someone resolves it. */
+struct ConflictRecord {
+    Id id;
+    std::string table;
+    Id recordId;
+    std::string field;
+    std::optional<std::string> keptValue;
+    std::optional<std::string> lostValue;
+    std::optional<std::string> baseValue;
+    Id lostDevice;
+    Id lostBy;
+    Millis createdAt = 0;
+    std::optional<Id> resolvedBy;
+    std::optional<Millis> resolvedAt;
+    std::optional<std::string> resolution;
+};
+
 /** One entry of the change sequence: a row written or deleted, in the order it happened. */
 struct Change {
     std::int64_t seq = 0;

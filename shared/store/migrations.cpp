@@ -268,7 +268,6 @@ CREATE TABLE tombstones (
 );
 )sql";
 
-
 // Version 2: the sync. On the server: devices and how far each one's mutations are applied,
 // sign-in tokens, ids merged into others (the same asset registered on two tablets), refused
 // mutations, and conflicts. On a tablet: the outbox of local mutations and the pull cursor.

@@ -178,6 +178,22 @@ std::string Statement::blob(int col) const
     return p ? std::string(static_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string();
 }
 
+int Statement::type(int col) const
+{
+    return sqlite3_column_type(m_stmt, col);
+}
+
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+
+std::string Statement::columnName(int col) const
+{
+    const char *n = sqlite3_column_name(m_stmt, col);
+    return n ? n : "";
+}
+
 Database::Database(const std::string &path)
     : m_path(path)
 {

@@ -66,6 +66,10 @@ public:
     [[nodiscard]] Id id(int col) const;
     [[nodiscard]] std::optional<Id> optId(int col) const;
     [[nodiscard]] std::string blob(int col) const;
+    /** The SQLite storage class of a column in the current row (SQLITE_INTEGER ... SQLITE_NULL). */
+    [[nodiscard]] int type(int col) const;
+    [[nodiscard]] int columnCount() const;
+    [[nodiscard]] std::string columnName(int col) const;
 
     [[nodiscard]] std::string_view sql() const noexcept { return m_sql; }
 

@@ -92,6 +92,20 @@ void Store::Batch::commit()
     m_write->commit();
 }
 
+Store::Unit::Unit(Store &store)
+{
+    if (store.m_depth == 0)
+        throw StoreError("a unit of writes belongs inside a batch", 0);
+    m_write = std::make_unique<Write>(store, Write::Rows::Several);
+}
+
+Store::Unit::~Unit() = default;
+
+void Store::Unit::commit()
+{
+    m_write->commit();
+}
+
 std::int64_t Store::nextSeq()
 {
     m_seqDirty = true;
@@ -126,7 +140,8 @@ void Store::setMeta(std::string_view key, std::string_view value)
     if (key == "last_seq" || key == "device_id")
         throw ValidationError("setting", std::string(key) + " belongs to the store");
     Write w(*this, Write::Rows::One);
-    m_db.query("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+    m_db.query("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = "
+               "excluded.value")
         ->bindAll(key, value)
         .run();
     w.commit();
@@ -357,6 +372,7 @@ std::vector<Change> Store::changesSince(std::int64_t afterSeq, int limit)
         "UNION ALL SELECT seq, 'step_results', id, NULL, 0 FROM step_results WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'signoffs', id, NULL, 0 FROM signoffs WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'backouts', id, NULL, 0 FROM backouts WHERE seq > ?1 "
+        "UNION ALL SELECT seq, 'conflicts', id, NULL, 0 FROM conflicts WHERE seq > ?1 "
         "UNION ALL SELECT seq, table_name, substr(row_key, 1, 16), "
         "  CASE WHEN length(row_key) = 32 THEN substr(row_key, 17, 16) END, 1 "
         "  FROM tombstones WHERE seq > ?1 "

@@ -41,6 +41,22 @@ public:
         std::unique_ptr<Write> m_write;
     };
 
+    /**
+     * A group of writes inside a Batch that applies whole or not at all (a savepoint), for a
+     * caller that combines several write methods into one change (the sync's mutations).
+     */
+    class Unit {
+    public:
+        explicit Unit(Store &store);
+        ~Unit();
+        Unit(const Unit &) = delete;
+        Unit &operator=(const Unit &) = delete;
+        void commit();
+
+    private:
+        std::unique_ptr<Write> m_write;
+    };
+
     // --- people and places ---
     Id addUser(User user, const std::optional<std::string> &passwordHash = std::nullopt);
     [[nodiscard]] std::optional<User> user(const Id &id);
@@ -105,6 +121,12 @@ public:
     Id recordBackOut(BackOut backOut);
     [[nodiscard]] std::optional<Installation> installation(const Id &installationId);
     [[nodiscard]] std::vector<ChecklistLine> checklist(const Id &installationId);
+
+    // --- conflicts between devices (written by the sync) ---
+    /** Keeps a value that lost to another device's change of the same field. */
+    Id recordConflict(const ConflictRecord &conflict);
+    [[nodiscard]] std::optional<ConflictRecord> conflict(const Id &id);
+    void markConflictResolved(const Id &id, const Id &by, Millis at, std::string_view resolution);
 
     // --- reports and sync ---
     [[nodiscard]] MonthlyReport monthlyReport(Millis from, Millis to);

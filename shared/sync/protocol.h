@@ -15,7 +15,10 @@ constexpr int kProtocolVersion = 1;
 /** A request the protocol cannot accept: malformed JSON, a wrong type, an unknown field value. HTTP 400. */
 class ProtocolError : public Error {
 public:
-    ProtocolError(std::string code, const std::string &message) : Error(message), m_code(std::move(code)) {}
+    ProtocolError(std::string code, const std::string &message)
+        : Error(message)
+        , m_code(std::move(code))
+    {}
     /** A stable machine-readable code: "malformed_json", "wrong_type", "missing_field", ... */
     [[nodiscard]] const std::string &code() const noexcept { return m_code; }
 
@@ -41,10 +44,10 @@ struct Principal {
 struct PushOutcome {
     std::int64_t lastAppliedSeq = 0; ///< every outbox entry up to here is done
     int applied = 0;
-    int duplicates = 0;   ///< already applied by an earlier push (a retry)
-    int merged = 0;       ///< records that were already on the server, now one (ids mapped)
-    int conflicts = 0;    ///< field changes that lost to another device's, kept as conflicts
-    int rejected = 0;     ///< refused by a rule; kept in local_rejections with the reason
+    int duplicates = 0; ///< already applied by an earlier push (a retry)
+    int merged = 0;     ///< records that were already on the server, now one (ids mapped)
+    int conflicts = 0;  ///< field changes that lost to another device's, kept as conflicts
+    int rejected = 0;   ///< refused by a rule; kept in local_rejections with the reason
 };
 
 /** What one pull page did. */

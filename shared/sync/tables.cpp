@@ -1,0 +1,195 @@
+#include "tables.h"
+
+#include "store/sqlite.h"
+
+#include <algorithm>
+#include <array>
+
+#include <sqlite3.h>
+
+namespace rd::sync {
+
+namespace {
+
+constexpr std::string_view kSiteScope = "site_id IN (SELECT site_id FROM user_sites WHERE user_id = ?3)";
+constexpr std::string_view kReleaseScope = "release_id IN (SELECT id FROM releases WHERE site_id IN (SELECT "
+                                           "site_id FROM user_sites WHERE user_id = ?3))";
+constexpr std::string_view kInstallationScope =
+    "installation_id IN (SELECT i.id FROM installations i JOIN releases r ON r.id = i.release_id "
+    "WHERE r.site_id IN (SELECT site_id FROM user_sites WHERE user_id = ?3))";
+constexpr std::string_view kAssetScope = "asset_id IN (SELECT id FROM assets WHERE site_id IN (SELECT "
+                                         "site_id FROM user_sites WHERE user_id = ?3))";
+
+constexpr std::array kTables{
+    SyncedTable{"users", "id", "", "", TabletWrites::Never},
+    SyncedTable{"sites", "id", "", "", TabletWrites::Never},
+    SyncedTable{"rooms", "id", "", "", TabletWrites::Never},
+    SyncedTable{"user_sites", "user_id", "site_id", "", TabletWrites::Never},
+    SyncedTable{"services", "id", "", "", TabletWrites::Never},
+    SyncedTable{"dsl_items", "id", "", "", TabletWrites::Never},
+    SyncedTable{"media_loans", "id", "", "", TabletWrites::Never},
+    SyncedTable{"licences", "id", "", "", TabletWrites::Never},
+    SyncedTable{"build_procedures", "id", "", "", TabletWrites::Never},
+    SyncedTable{"build_items", "build_id", "dsl_item_id", "", TabletWrites::Never},
+    SyncedTable{"build_steps", "id", "", "", TabletWrites::Never},
+    SyncedTable{"assets", "id", "", kSiteScope, TabletWrites::Yes},
+    SyncedTable{"licence_assignments", "id", "", kAssetScope, TabletWrites::Yes},
+    SyncedTable{"releases", "id", "", kSiteScope, TabletWrites::Never},
+    SyncedTable{"release_installers", "release_id", "user_id", kReleaseScope, TabletWrites::Never},
+    SyncedTable{"installations", "id", "", kReleaseScope, TabletWrites::Yes},
+    SyncedTable{"step_results", "id", "", kInstallationScope, TabletWrites::Yes},
+    SyncedTable{"signoffs", "id", "", kInstallationScope, TabletWrites::Yes},
+    SyncedTable{"backouts", "id", "", kInstallationScope, TabletWrites::Yes},
+    SyncedTable{"conflicts", "id", "", "", TabletWrites::Never},
+};
+
+} // namespace
+
+std::span<const SyncedTable> syncedTables() noexcept
+{
+    return kTables;
+}
+
+const SyncedTable &syncedTable(std::string_view name)
+{
+    for (const auto &t : kTables) {
+        if (t.name == name)
+            return t;
+    }
+    throw ProtocolError("wrong_type", "'" + std::string(name.substr(0, 40)) + "' is not a synced table");
+}
+
+bool isPrivateColumn(std::string_view table, std::string_view column) noexcept
+{
+    return table == "users" && column == "password_hash";
+}
+
+codec::json::value columnValue(const sql::Statement &row, int col)
+{
+    switch (row.type(col)) {
+    case SQLITE_INTEGER:
+        return row.int64(col);
+    case SQLITE_FLOAT:
+        return row.real(col);
+    case SQLITE_TEXT:
+        return codec::json::string(row.text(col));
+    case SQLITE_BLOB:
+        return codec::json::string(row.id(col).toString());
+    default:
+        return nullptr;
+    }
+}
+
+TableColumns tableColumns(sql::Database &db, std::string_view table)
+{
+    TableColumns out;
+    auto q = db.query("SELECT name, upper(type) FROM pragma_table_info(?1) ORDER BY cid");
+    q->bind(1, table);
+    while (q->step()) {
+        if (isPrivateColumn(table, q->text(0)))
+            continue;
+        out.names.push_back(q->text(0));
+        out.types.push_back(q->text(1));
+    }
+    return out;
+}
+
+codec::json::object currentRow(sql::Database &db, const SyncedTable &table, const Id &id)
+{
+    const auto cols = tableColumns(db, table.name);
+    std::string sql = "SELECT ";
+    for (std::size_t i = 0; i < cols.names.size(); ++i)
+        sql += (i ? ", " : "") + cols.names[i];
+    sql += " FROM " + std::string(table.name) + " WHERE " + std::string(table.key1) + " = ?1";
+    auto q = db.query(sql);
+    q->bind(1, id);
+    codec::json::object row;
+    if (q->step()) {
+        for (int i = 0; i < q->columnCount(); ++i)
+            row[q->columnName(i)] = columnValue(*q, i);
+    }
+    return row;
+}
+
+RowWriter::RowWriter(sql::Database &db, const SyncedTable &table, std::vector<std::string> columns)
+    : m_db(db)
+    , m_table(table)
+    , m_columns(std::move(columns))
+{
+    const auto local = tableColumns(db, table.name);
+    bool hasKey = false;
+    std::string params, updates;
+    m_sql =
+        std::string(table.tabletWrites == TabletWrites::Never ? "INSERT OR REPLACE INTO " : "INSERT INTO ") +
+        std::string(table.name) + "(";
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        const auto &c = m_columns[i];
+        const auto it = std::find(local.names.begin(), local.names.end(), c);
+        if (it == local.names.end())
+            throw ProtocolError("wrong_type",
+                                std::string(table.name) + " has no column '" + c.substr(0, 40) + "'");
+        const auto &type = local.types[static_cast<std::size_t>(it - local.names.begin())];
+        m_kinds.push_back(type == "BLOB" ? Kind::Id : type == "INTEGER" ? Kind::Integer : Kind::Text);
+        hasKey = hasKey || c == table.key1;
+        m_sql += (i ? ", " : "") + c;
+        params += (i ? ", ?" : "?") + std::to_string(i + 1);
+        if (c != table.key1 && c != table.key2)
+            updates += (updates.empty() ? "" : ", ") + c + " = excluded." + c;
+    }
+    if (!hasKey)
+        throw ProtocolError("missing_field",
+                            "rows of " + std::string(table.name) + " come without their key");
+    m_sql += ") VALUES (" + params + ")";
+    if (table.tabletWrites == TabletWrites::Yes) {
+        // Rows the tablet also writes are updated in place: a REPLACE would delete a local row
+        // that merely shares a unique value, and with it unsent work.
+        m_sql += " ON CONFLICT(" + std::string(table.key1) +
+                 (table.key2.empty() ? "" : ", " + std::string(table.key2)) + ") DO " +
+                 (updates.empty() ? std::string("NOTHING") : "UPDATE SET " + updates);
+    }
+}
+
+void RowWriter::write(const codec::json::array &values)
+{
+    if (values.size() != m_columns.size())
+        throw ProtocolError("wrong_type", "a row of " + std::string(m_table.name) + " has " +
+                                              std::to_string(values.size()) + " values for " +
+                                              std::to_string(m_columns.size()) + " columns");
+    auto q = m_db.query(m_sql);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const auto &v = values[i];
+        const int index = static_cast<int>(i + 1);
+        const auto bad = [&](const char *what) {
+            return ProtocolError("wrong_type",
+                                 std::string(m_table.name) + "." + m_columns[i] + " must be " + what);
+        };
+        if (v.is_null()) {
+            q->bind(index, nullptr);
+            continue;
+        }
+        switch (m_kinds[i]) {
+        case Kind::Id:
+            if (!v.is_string())
+                throw bad("an id");
+            try {
+                q->bind(index, Id::parse(v.get_string(), m_columns[i]));
+            } catch (const ValidationError &) {
+                throw bad("an id");
+            }
+            break;
+        case Kind::Integer:
+            if (!v.is_int64())
+                throw bad("an integer");
+            q->bind(index, v.get_int64());
+            break;
+        case Kind::Text:
+            if (!v.is_string())
+                throw bad("text");
+            q->bind(index, std::string_view(v.get_string()));
+            break;
+        }
+    }
+    q->run();
+}
+
+} // namespace rd::sync

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "demo/demodata.h"
+#include "store/store.h"
+#include "sync/hub.h"
+#include "sync/replica.h"
+#include "sync/tables.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rd::test {
+
+constexpr Millis kNow = 1795651200000; // 2026-11-26
+
+/** A tablet: its own store, the replica over it, and who is signed in on it. */
+struct Tablet {
+    std::unique_ptr<Store> store = std::make_unique<Store>(":memory:");
+    sync::Replica replica{*store};
+    sync::Principal who;
+};
+
+/** The server's store with the demo school, its hub, and tablets signed in to it. */
+struct SyncFixture {
+    Store server{":memory:"};
+    sync::Hub hub{server};
+    int pageSize = 200;
+
+    SyncFixture()
+    {
+        seedDemo(server, kNow, [](const std::string &) { return "unused"; });
+    }
+
+    std::unique_ptr<Tablet> tablet(const std::string &userName)
+    {
+        auto t = std::make_unique<Tablet>();
+        const auto u = server.userByName(userName);
+        REQUIRE(u);
+        t->who = sync::Principal{u->id, u->role, hub.sitesOf(u->id, u->role), t->store->deviceId()};
+        return t;
+    }
+
+    /** Pushes the whole outbox, then pulls until the server has nothing more: a full sync. */
+    void sync(Tablet &t, Millis at = kNow)
+    {
+        while (const auto body = t.replica.nextPushBody(50))
+            t.replica.acceptPushResponse(hub.push(t.who, *body, at));
+        for (int pages = 0;; ++pages) {
+            REQUIRE(pages < 10000);
+            if (t.replica.applyPullPage(hub.pull(t.who, t.replica.nextPullBody(pageSize))).complete)
+                break;
+        }
+    }
+};
+
+/** Every row of a synced table, as text, without the store-local change sequence; sorted. */
+inline std::vector<std::string> dump(Store &store, std::string_view table)
+{
+    auto &db = store.database();
+    const auto cols = sync::tableColumns(db, table);
+    std::string sql = "SELECT ";
+    bool first = true;
+    for (const auto &c : cols.names) {
+        if (c == "seq")
+            continue;
+        sql += (first ? "" : ", ") + std::string("quote(") + c + ")";
+        first = false;
+    }
+    sql += " FROM " + std::string(table);
+    std::vector<std::string> rows;
+    auto q = db.query(sql);
+    while (q->step()) {
+        std::string row;
+        for (int i = 0; i < q->columnCount(); ++i)
+            row += q->text(i) + "|";
+        rows.push_back(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+/** The rows of every synced table the tablet may see, as text. */
+inline std::map<std::string, std::vector<std::string>> dumpAll(Store &store,
+                                                               const std::vector<std::string> &tables)
+{
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto &t : tables)
+        out[t] = dump(store, t);
+    return out;
+}
+
+/** The row ids of a tablet's table. */
+inline std::int64_t count(Store &store, const std::string &sql)
+{
+    return store.database().scalar(sql);
+}
+
+} // namespace rd::test
