@@ -86,16 +86,24 @@ Id Id::fromBlob(const void *data, int size)
 
 std::string Id::toString() const
 {
-    static constexpr char hex[] = "0123456789abcdef";
     std::string s;
     s.reserve(36);
+    appendTo(s);
+    return s;
+}
+
+void Id::appendTo(std::string &out) const
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    char buf[36];
+    std::size_t o = 0;
     for (std::size_t i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
-            s.push_back('-');
-        s.push_back(hex[m_bytes[i] >> 4]);
-        s.push_back(hex[m_bytes[i] & 0x0F]);
+            buf[o++] = '-';
+        buf[o++] = hex[m_bytes[i] >> 4];
+        buf[o++] = hex[m_bytes[i] & 0x0F];
     }
-    return s;
+    out.append(buf, sizeof buf);
 }
 
 } // namespace rd

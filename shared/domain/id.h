@@ -32,6 +32,8 @@ public:
     [[nodiscard]] bool isNull() const noexcept { return m_bytes == Bytes{}; }
     [[nodiscard]] const Bytes &bytes() const noexcept { return m_bytes; }
     [[nodiscard]] std::string toString() const;
+    /** Appends the 36-character text form to @p out (no allocation beyond out's own). */
+    void appendTo(std::string &out) const;
 
     auto operator<=>(const Id &) const = default;
 

@@ -144,6 +144,20 @@ std::string Statement::text(int col) const
     return p ? std::string(reinterpret_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string();
 }
 
+std::string_view Statement::textView(int col) const
+{
+    const auto *p = sqlite3_column_text(m_stmt, col);
+    const int n = sqlite3_column_bytes(m_stmt, col);
+    return p ? std::string_view(reinterpret_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string_view();
+}
+
+std::string_view Statement::blobView(int col) const
+{
+    const void *p = sqlite3_column_blob(m_stmt, col);
+    const int n = sqlite3_column_bytes(m_stmt, col);
+    return p ? std::string_view(static_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string_view();
+}
+
 std::optional<std::string> Statement::optText(int col) const
 {
     if (isNull(col))

@@ -61,6 +61,10 @@ public:
     [[nodiscard]] std::int64_t int64(int col) const;
     [[nodiscard]] double real(int col) const;
     [[nodiscard]] std::string text(int col) const;
+    /** The text of a column without a copy; valid until the statement steps or resets. */
+    [[nodiscard]] std::string_view textView(int col) const;
+    /** The bytes of a BLOB column without a copy; valid until the statement steps or resets. */
+    [[nodiscard]] std::string_view blobView(int col) const;
     [[nodiscard]] std::optional<std::string> optText(int col) const;
     [[nodiscard]] std::optional<std::int64_t> optInt64(int col) const;
     [[nodiscard]] Id id(int col) const;

@@ -4,14 +4,16 @@
 
 namespace rd::sync::codec {
 
-json::object parseObject(std::string_view body)
+json::object parseObject(std::string_view body, json::storage_ptr storage)
 {
-    if (!isValidUtf8(body))
-        throw ProtocolError("invalid_utf8", "the body is not valid UTF-8 text");
+    // The parser checks UTF-8 itself; the slower separate check only names the fault.
     boost::system::error_code ec;
-    json::value v = json::parse(body, ec);
-    if (ec)
+    json::value v = json::parse(body, ec, std::move(storage));
+    if (ec) {
+        if (!isValidUtf8(body))
+            throw ProtocolError("invalid_utf8", "the body is not valid UTF-8 text");
         throw ProtocolError("malformed_json", "the body is not valid JSON: " + ec.message());
+    }
     if (!v.is_object())
         throw ProtocolError("wrong_type", "the body must be a JSON object");
     return std::move(v.as_object());
@@ -112,6 +114,43 @@ const json::array &getArray(const json::object &o, std::string_view key)
     if (!v.is_array())
         wrongType(key, "an array");
     return v.get_array();
+}
+
+void appendJsonString(std::string &out, std::string_view text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    out.push_back('"');
+    std::size_t plain = 0; // start of the run of characters that need no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(text.substr(plain, i - plain));
+        plain = i + 1;
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += "\\u00";
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+        }
+    }
+    out.append(text.substr(plain));
+    out.push_back('"');
 }
 
 json::value idValue(const std::optional<Id> &id)

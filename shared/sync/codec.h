@@ -17,7 +17,7 @@ namespace rd::sync::codec {
 namespace json = boost::json;
 
 /** Parses a request or answer body that must be a JSON object in valid UTF-8. */
-[[nodiscard]] json::object parseObject(std::string_view body);
+[[nodiscard]] json::object parseObject(std::string_view body, json::storage_ptr storage = {});
 
 [[nodiscard]] const json::value &field(const json::object &o, std::string_view key);
 [[nodiscard]] std::string getString(const json::object &o, std::string_view key);
@@ -37,6 +37,9 @@ template <typename E>
         return *v;
     throw ProtocolError("wrong_type", "field '" + std::string(key) + "' has an unknown value");
 }
+
+/** Appends @p text to @p out as a JSON string, quoted and escaped (for bodies written by hand). */
+void appendJsonString(std::string &out, std::string_view text);
 
 /** An id or nothing, as the protocol writes it: UUID text or null. */
 [[nodiscard]] json::value idValue(const std::optional<Id> &id);

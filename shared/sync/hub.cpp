@@ -645,16 +645,29 @@ std::string Hub::pull(const Principal &who, std::string_view body)
         entries = q->int64(1);
     }
 
-    json::array tables;
+    // The page is written as text straight from the rows: no JSON tree for thousands of rows.
+    std::string out;
+    out.reserve(static_cast<std::size_t>(entries) * 200 + 256);
+    out += "{\"protocol\":" + std::to_string(kProtocolVersion) + ",\"cursor\":" + std::to_string(upto) +
+           ",\"entries\":" + std::to_string(entries) + ",\"more\":" + (entries == limit ? "true" : "false") +
+           ",\"snapshot_until\":" + std::to_string(snapshotUntil);
+    if (total >= 0)
+        out += ",\"total\":" + std::to_string(total);
+    out += ",\"tables\":[";
     std::int64_t rows = 0;
+    bool firstTable = true;
     if (upto > cursor) {
         for (const auto &t : syncedTables()) {
             const auto cols = tableColumns(db, t.name);
             std::string sql = "SELECT ";
-            json::array names;
-            for (std::size_t i = 0; i < cols.names.size(); ++i) {
-                sql += (i ? ", " : "") + cols.names[i];
-                names.push_back(json::string(cols.names[i]));
+            std::string names;
+            int count = 0;
+            for (const auto &c : cols.names) {
+                if (c == "seq")
+                    continue;
+                sql += (count ? ", " : "") + c;
+                names += (count ? ",\"" : "\"") + c + "\"";
+                ++count;
             }
             sql += " FROM " + std::string(t.name) + " WHERE seq > ?1 AND seq <= ?2";
             if (scoped && !t.scope.empty())
@@ -663,50 +676,55 @@ std::string Hub::pull(const Principal &who, std::string_view body)
             q->bindAll(cursor, upto);
             if (scoped && !t.scope.empty())
                 q->bind(3, who.userId);
-            json::array list;
+            bool firstRow = true;
             while (q->step()) {
-                json::array row;
-                row.reserve(cols.names.size());
-                for (int i = 0; i < static_cast<int>(cols.names.size()); ++i)
-                    row.push_back(columnValue(*q, i));
-                list.push_back(std::move(row));
+                if (firstRow) {
+                    out += firstTable ? "" : ",";
+                    out += "{\"table\":\"" + std::string(t.name) + "\",\"columns\":[" + names + "],\"rows\":[";
+                    firstTable = false;
+                }
+                out += firstRow ? "[" : ",[";
+                firstRow = false;
+                for (int i = 0; i < count; ++i) {
+                    if (i)
+                        out.push_back(',');
+                    appendColumnValue(out, *q, i);
+                }
+                out.push_back(']');
+                ++rows;
             }
-            if (!list.empty()) {
-                rows += static_cast<std::int64_t>(list.size());
-                tables.push_back(json::object{
-                    {"table", t.name}, {"columns", std::move(names)}, {"rows", std::move(list)}});
-            }
+            if (!firstRow)
+                out += "]}";
         }
     }
-    json::array deleted;
+    out += "],\"deleted\":[";
     if (upto > cursor) {
-        auto q = db.query("SELECT table_name, row_key FROM tombstones WHERE seq > ?1 AND seq <= ?2 AND seq > "
-                          "?3 ORDER BY seq");
+        auto q = db.query("SELECT table_name, row_key FROM tombstones WHERE seq > ?1 AND seq <= ?2 AND seq > ?3 ORDER BY seq");
         q->bindAll(cursor, upto, snapshotUntil);
+        bool first = true;
         while (q->step()) {
-            const auto key = q->blob(1);
-            const Id first = Id::fromBlob(key.data(), 16);
-            json::value second = nullptr;
-            if (key.size() == 32)
-                second = json::string(Id::fromBlob(key.data() + 16, 16).toString());
-            deleted.push_back(
-                json::object{{"table", q->text(0)}, {"key", first.toString()}, {"key2", second}});
+            const auto key = q->blobView(1);
+            out += first ? "{\"table\":" : ",{\"table\":";
+            first = false;
+            appendJsonString(out, q->textView(0));
+            out += ",\"key\":\"";
+            Id::fromBlob(key.data(), 16).appendTo(out);
+            out += "\",\"key2\":";
+            if (key.size() == 32) {
+                out.push_back('"');
+                Id::fromBlob(key.data() + 16, 16).appendTo(out);
+                out.push_back('"');
+            } else {
+                out += "null";
+            }
+            out.push_back('}');
             ++rows;
         }
     }
+    out += "]}";
     read.commit();
     m_lastRows = rows;
-
-    json::object page{{"protocol", kProtocolVersion},
-                      {"cursor", upto},
-                      {"entries", entries},
-                      {"more", entries == limit},
-                      {"snapshot_until", snapshotUntil},
-                      {"tables", std::move(tables)},
-                      {"deleted", std::move(deleted)}};
-    if (total >= 0)
-        page["total"] = total;
-    return json::serialize(page);
+    return out;
 }
 
 } // namespace rd::sync

@@ -390,7 +390,9 @@ std::string Replica::nextPullBody(int limit)
 
 PullOutcome Replica::applyPullPage(std::string_view body)
 {
-    const auto page = parseObject(body);
+    // A page holds thousands of small values: one arena for all of them, freed at once.
+    json::monotonic_resource arena;
+    const auto page = parseObject(body, &arena);
     if (getInt(page, "protocol") != kProtocolVersion)
         throw ProtocolError("unsupported_protocol_version", "the server speaks another sync protocol");
     PullOutcome out;
@@ -418,7 +420,7 @@ PullOutcome Replica::applyPullPage(std::string_view body)
         for (const auto &row : getArray(o, "rows")) {
             if (!row.is_array())
                 throw ProtocolError("wrong_type", "each row must be an array");
-            writer.write(row.get_array());
+            writer.write(row.get_array(), out.cursor);
             ++out.rows;
         }
     }

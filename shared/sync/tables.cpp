@@ -3,6 +3,7 @@
 #include "store/sqlite.h"
 
 #include <algorithm>
+#include <charconv>
 #include <array>
 
 #include <sqlite3.h>
@@ -80,6 +81,33 @@ codec::json::value columnValue(const sql::Statement &row, int col)
     }
 }
 
+void appendColumnValue(std::string &out, const sql::Statement &row, int col)
+{
+    switch (row.type(col)) {
+    case SQLITE_INTEGER: {
+        char buf[24];
+        const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, row.int64(col));
+        out.append(buf, end);
+        break;
+    }
+    case SQLITE_TEXT:
+        codec::appendJsonString(out, row.textView(col));
+        break;
+    case SQLITE_BLOB: {
+        const auto bytes = row.blobView(col);
+        out.push_back('"');
+        Id::fromBlob(bytes.data(), static_cast<int>(bytes.size())).appendTo(out);
+        out.push_back('"');
+        break;
+    }
+    case SQLITE_FLOAT:
+        out += codec::json::serialize(codec::json::value(row.real(col)));
+        break;
+    default:
+        out += "null";
+    }
+}
+
 TableColumns tableColumns(sql::Database &db, std::string_view table)
 {
     TableColumns out;
@@ -139,6 +167,15 @@ RowWriter::RowWriter(sql::Database &db, const SyncedTable &table, std::vector<st
     if (!hasKey)
         throw ProtocolError("missing_field",
                             "rows of " + std::string(table.name) + " come without their key");
+    // The server's change sequence is the page's business, not the row's: the tablet stores the
+    // page's cursor in a row's seq (it only has to be there), and the page stays smaller.
+    if (std::find(m_columns.begin(), m_columns.end(), "seq") == m_columns.end() &&
+        std::find(local.names.begin(), local.names.end(), "seq") != local.names.end()) {
+        m_addSeq = true;
+        m_sql += ", seq";
+        params += ", ?" + std::to_string(m_columns.size() + 1);
+        updates += (updates.empty() ? "" : ", ") + std::string("seq = excluded.seq");
+    }
     m_sql += ") VALUES (" + params + ")";
     if (table.tabletWrites == TabletWrites::Yes) {
         // Rows the tablet also writes are updated in place: a REPLACE would delete a local row
@@ -149,7 +186,7 @@ RowWriter::RowWriter(sql::Database &db, const SyncedTable &table, std::vector<st
     }
 }
 
-void RowWriter::write(const codec::json::array &values)
+void RowWriter::write(const codec::json::array &values, std::int64_t seq)
 {
     if (values.size() != m_columns.size())
         throw ProtocolError("wrong_type", "a row of " + std::string(m_table.name) + " has " +
@@ -189,6 +226,8 @@ void RowWriter::write(const codec::json::array &values)
             break;
         }
     }
+    if (m_addSeq)
+        q->bind(static_cast<int>(values.size() + 1), seq);
     q->run();
 }
 

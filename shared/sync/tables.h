@@ -39,6 +39,8 @@ struct SyncedTable {
 
 /** A column's value in the protocol's JSON: ids (16-byte BLOBs) as UUID text. */
 [[nodiscard]] codec::json::value columnValue(const sql::Statement &row, int col);
+/** The same, appended as JSON text to @p out: the pull's page is written this way, without a DOM. */
+void appendColumnValue(std::string &out, const sql::Statement &row, int col);
 
 /** Column names and declared types of a table, read from the schema. */
 struct TableColumns {
@@ -58,7 +60,8 @@ struct TableColumns {
 class RowWriter {
 public:
     RowWriter(sql::Database &db, const SyncedTable &table, std::vector<std::string> columns);
-    void write(const codec::json::array &values);
+    /** Writes one row; @p seq fills the local change sequence when the server did not send it. */
+    void write(const codec::json::array &values, std::int64_t seq = 0);
 
 private:
     enum class Kind { Id, Integer, Text };
@@ -66,6 +69,7 @@ private:
     const SyncedTable &m_table;
     std::vector<std::string> m_columns;
     std::vector<Kind> m_kinds;
+    bool m_addSeq = false;
     std::string m_sql;
 };
 
