@@ -1,4 +1,7 @@
 #include "admincommands.h"
+#include "auth.h"
+
+#include "store/store.h"
 
 #include "domain/id.h"
 
@@ -61,4 +64,36 @@ TEST_CASE("The command line refuses bad arguments with a clear message", "[serve
     CHECK(badMonth.code == 2);
     CHECK_THAT(badMonth.err, Catch::Contains("--month must be YYYY-MM"));
     CHECK(run({"help"}).code == 0);
+}
+
+TEST_CASE("user add reads the password from stdin, refuses a short one and hashes it", "[server][cli][auth]")
+{
+    TempDir dir;
+    REQUIRE(run({"seed-demo", "--data", dir.path.string()}).code == 0);
+    const auto add = [&](const std::string &password, std::vector<std::string> extra) {
+        std::vector<std::string> args{"user", "add", "pat.new", "--data", dir.path.string(), "--role", "installer"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        std::istringstream in(password + "\nsecond line is ignored\n");
+        std::ostringstream out, err;
+        const int code = runCommand(args, out, err, in);
+        return Run{code, out.str(), err.str()};
+    };
+    const auto tooShort = add("short", {});
+    CHECK(tooShort.code == 2);
+    CHECK_THAT(tooShort.err, Catch::Contains("at least 8 characters"));
+    const auto badSite = add("long enough", {"--site", "NOPE"});
+    CHECK(badSite.code == 2);
+    CHECK_THAT(badSite.err, Catch::Contains("known codes:") && Catch::Contains("RAU"));
+    const auto ok = add("long enough", {"--site", "RAU", "--display-name", "Alex Kim"});
+    INFO(ok.err);
+    REQUIRE(ok.code == 0);
+    rd::Store store(databasePath(dir.path.string()));
+    const auto pat = store.userByName("pat.new");
+    REQUIRE(pat);
+    CHECK(pat->displayName == "Alex Kim");
+    CHECK(pat->role == rd::Role::Installer);
+    const auto hash = store.passwordHash(pat->id);
+    REQUIRE(hash);
+    CHECK_THAT(*hash, Catch::StartsWith("$argon2id$"));
+    CHECK(verifyPassword(*hash, "long enough"));
 }

@@ -1,0 +1,378 @@
+// Sync benchmark against the real syncserver on 127.0.0.1:
+//   1. the initial sync of an empty tablet from a server holding 100,000 assets, 200 build
+//      procedures, 2,000 releases and 500,000 step results;
+//   2. a day's push from that tablet: 40 installations of 30 step results each, and 40 sign-offs;
+//   3. 200 devices syncing at once, each pushing a day's work.
+// Progress on stderr; one JSON line on stdout at the end.
+//
+//   build/bench/sync_bench [--devices N] [--scale F]   (F scales the server's data, default 1)
+#include "httpclient.h"
+#include "serverprocess.h"
+
+#include "compression.h"
+#include "store/store.h"
+#include "sync/codec.h"
+#include "sync/replica.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+using namespace rd;
+using Clock = std::chrono::steady_clock;
+namespace json = boost::json;
+
+namespace {
+
+constexpr Millis kT0 = 1767225600000; // 2026-01-01
+constexpr int kStepsPerBuild = 30;
+constexpr int kDayInstallations = 40;
+constexpr const char *kPassword = "bench-password";
+
+double seconds(Clock::duration d)
+{
+    return std::chrono::duration<double>(d).count();
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(i, v.size() - 1)];
+}
+
+struct DeviceUser {
+    std::string name;
+    Id id;
+    Id release;
+    std::vector<Id> assets; ///< in stock, for its day of installations
+};
+
+struct ServerData {
+    Id manager;
+    Id site;
+    std::vector<Id> builds;
+    std::vector<std::vector<BuildStep>> steps; ///< per build
+    std::vector<DeviceUser> devices;
+    Id managerRelease;
+    std::vector<Id> managerAssets;
+};
+
+/** Fills the server's database through the store's own checked writes. */
+ServerData seed(Store &s, double scale, int deviceCount)
+{
+    ServerData d;
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, kPassword, std::strlen(kPassword), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        throw std::runtime_error("out of memory hashing the bench password");
+    d.manager = s.addUser({{}, "manager", "Bench Manager", Role::ReleaseManager}, std::string(hash));
+    d.site = s.addSite({{}, "Bench Academy", "BA", ""});
+    std::vector<Id> rooms;
+    for (int i = 0; i < 40; ++i)
+        rooms.push_back(s.addRoom({{}, d.site, "Room " + std::to_string(i + 1)}));
+    {
+        Store::Batch b(s);
+        for (int svc = 0; svc < 20; ++svc) {
+            const Id service = s.addService({{}, "Service " + std::to_string(svc + 1), "", kT0});
+            for (int v = 0; v < 10; ++v) {
+                BuildProcedure bp;
+                bp.serviceId = service;
+                bp.hardwareModel = "Model " + std::to_string(v);
+                bp.createdBy = d.manager;
+                bp.createdAt = kT0;
+                for (int i = 0; i < kStepsPerBuild; ++i) {
+                    const auto part = i < 20 ? StepPart::Installation : (i < 25 ? StepPart::Stability : StepPart::Acceptance);
+                    bp.steps.push_back({{}, part, i + 1, "Check " + std::to_string(i + 1), "", true});
+                }
+                const Id id = s.addBuildProcedure(bp);
+                s.approveBuild(id, d.manager, kT0);
+                d.builds.push_back(id);
+                d.steps.push_back(s.buildProcedure(id)->steps);
+            }
+        }
+        b.commit();
+    }
+    const int assetCount = static_cast<int>(100000 * scale);
+    const int releaseCount = static_cast<int>(2000 * scale);
+    const int resultCount = static_cast<int>(500000 * scale);
+    std::vector<Id> assets;
+    for (int done = 0; done < assetCount;) {
+        Store::Batch b(s);
+        for (int i = 0; i < 10000 && done < assetCount; ++i, ++done) {
+            Asset a;
+            a.serial = "5CG" + std::to_string(1000000 + done);
+            a.assetTag = "BA-" + std::to_string(100000 + done);
+            a.make = "HP";
+            a.model = "ProBook 450 G10";
+            a.category = "Laptop";
+            a.siteId = d.site;
+            a.roomId = rooms[static_cast<std::size_t>(done) % rooms.size()];
+            assets.push_back(s.addAsset(a));
+        }
+        b.commit();
+    }
+    // Device users: one release of a day's units each, among the 2,000.
+    std::vector<Id> releases;
+    {
+        Store::Batch b(s);
+        for (int u = 0; u < deviceCount; ++u) {
+            DeviceUser du;
+            du.name = "installer" + std::to_string(u + 1);
+            du.id = s.addUser({{}, du.name, "Installer " + std::to_string(u + 1), Role::Installer}, std::string(hash));
+            s.addUserToSite(du.id, d.site);
+            d.devices.push_back(std::move(du));
+        }
+        for (int r = 0; r < releaseCount; ++r) {
+            Release rel;
+            rel.number = "R-" + std::to_string(10000 + r);
+            rel.kind = ReleaseKind::Rollout;
+            rel.units = kDayInstallations;
+            rel.buildId = d.builds[static_cast<std::size_t>(r) % d.builds.size()];
+            rel.siteId = d.site;
+            rel.plannedDate = "2026-02-01";
+            rel.createdBy = d.manager;
+            rel.createdAt = kT0;
+            rel.installers = {d.manager};
+            if (r < deviceCount)
+                rel.installers.push_back(d.devices[static_cast<std::size_t>(r)].id);
+            releases.push_back(s.addRelease(rel));
+        }
+        b.commit();
+    }
+    // History: installations with their results on the other releases.
+    std::size_t nextAsset = 0;
+    int results = 0;
+    for (std::size_t r = static_cast<std::size_t>(deviceCount) + 1; results < resultCount; ++r) {
+        Store::Batch b(s);
+        for (int unit = 0; unit < 40 && results < resultCount; ++unit) {
+            const auto rel = releases[r % releases.size()];
+            const Id inst = s.startInstallation({{}, rel, assets[nextAsset++], InstallationStatus::InProgress, d.manager, kT0});
+            const auto &steps = d.steps[r % releases.size() % d.builds.size()];
+            for (int i = 0; i < kStepsPerBuild && results < resultCount; ++i, ++results)
+                s.recordStepResult({{}, inst, steps[static_cast<std::size_t>(i)].id, StepOutcome::Pass, "", "", d.manager, kT0 + i});
+        }
+        b.commit();
+    }
+    // Units left in stock for the day's work: the manager's tablet and every device.
+    d.managerRelease = releases[static_cast<std::size_t>(deviceCount)];
+    for (int i = 0; i < kDayInstallations; ++i)
+        d.managerAssets.push_back(assets[nextAsset++]);
+    for (auto &du : d.devices) {
+        du.release = releases[static_cast<std::size_t>(&du - d.devices.data())];
+        for (int i = 0; i < kDayInstallations; ++i)
+            du.assets.push_back(assets[nextAsset++]);
+    }
+    return d;
+}
+
+struct Session {
+    std::string token;
+    Id deviceId;
+};
+
+Session signIn(rd::test::HttpClient &http, const std::string &name, const Id &device)
+{
+    const auto body = json::serialize(json::object{{"name", name}, {"password", kPassword}, {"device_id", device.toString()}});
+    const auto a = http.post("/api/v1/signin", body);
+    if (a.status != 200)
+        throw std::runtime_error("sign-in of " + name + " failed: " + std::to_string(a.status) + " " + a.body);
+    return {std::string(sync::codec::parseObject(a.body).at("access_token").as_string()), device};
+}
+
+/** POSTs @p body gzip-compressed, accepting a gzip answer; counts the bytes on the wire. */
+std::string exchange(rd::test::HttpClient &http, const std::string &target, const std::string &body,
+                     const std::string &token, std::size_t &wireBytes)
+{
+    const auto packed = server::gzipCompress(body);
+    auto headers = rd::test::bearer(token);
+    headers["Content-Encoding"] = "gzip";
+    headers["Accept-Encoding"] = "gzip";
+    const auto a = http.post(target, packed, headers);
+    wireBytes += packed.size() + a.body.size();
+    if (a.status != 200)
+        throw std::runtime_error(target + " answered " + std::to_string(a.status) + ": " + a.body.substr(0, 300));
+    const auto enc = a.headers.find("content-encoding");
+    if (enc == a.headers.end() || enc->second != "gzip")
+        return a.body;
+    server::InflateError error{};
+    auto plain = server::gzipDecompress(a.body, std::size_t(1) << 30, error);
+    if (!plain)
+        throw std::runtime_error("the server's gzip answer does not inflate");
+    return *plain;
+}
+
+/** A day's work of one device as push bodies: installations, their results, sign-offs. */
+std::vector<std::string> dayOfWork(const DeviceUser &du, const ServerData &d, const Id &device)
+{
+    std::vector<std::string> bodies;
+    std::string mutations;
+    int seq = 0, inBody = 0;
+    auto add = [&](const char *kind, const json::object &data) {
+        mutations += mutations.empty() ? "" : ",";
+        mutations += "{\"seq\":" + std::to_string(++seq) + ",\"kind\":\"" + kind + "\",\"at\":0,\"data\":" +
+                     json::serialize(data) + "}";
+        if (++inBody == 500) {
+            bodies.push_back("{\"protocol\":1,\"device_id\":\"" + device.toString() + "\",\"mutations\":[" + mutations + "]}");
+            mutations.clear();
+            inBody = 0;
+        }
+    };
+    const auto buildIndex = static_cast<std::size_t>(&du - d.devices.data()) % d.builds.size();
+    for (int i = 0; i < kDayInstallations; ++i) {
+        const Millis at = kT0 + 86400000LL * 30 + i * 600000LL;
+        Installation inst{Id::generate(), du.release, du.assets[static_cast<std::size_t>(i)], InstallationStatus::InProgress, du.id, at};
+        add("startInstallation", sync::codec::toJson(inst));
+        for (const auto &step : d.steps[buildIndex])
+            add("recordStepResult", sync::codec::toJson(StepResult{Id::generate(), inst.id, step.id, StepOutcome::Pass, "", "", du.id, at + 1000}));
+        add("signOff", sync::codec::toJson(SignOff{Id::generate(), inst.id, "User " + std::to_string(i), "1,1 4,4;8,2 9,9", at + 5000, du.id}));
+    }
+    if (!mutations.empty())
+        bodies.push_back("{\"protocol\":1,\"device_id\":\"" + device.toString() + "\",\"mutations\":[" + mutations + "]}");
+    return bodies;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    int deviceCount = 200;
+    double scale = 1.0;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string a = argv[i];
+        if (a == "--devices")
+            deviceCount = std::stoi(argv[i + 1]);
+        else if (a == "--scale")
+            scale = std::stod(argv[i + 1]);
+    }
+    if (sodium_init() < 0)
+        return 1;
+    const auto dir = std::filesystem::temp_directory_path() / ("releasedesk_sync_bench_" + Id::generate().toString());
+    std::filesystem::create_directories(dir / "server");
+    struct Cleanup {
+        std::filesystem::path dir;
+        ~Cleanup() { std::filesystem::remove_all(dir); }
+    } cleanup{dir};
+
+    ServerData data;
+    {
+        Store server((dir / "server" / "releasedesk.db").string());
+        const auto t = Clock::now();
+        data = seed(server, scale, deviceCount);
+        std::fprintf(stderr, "server data: %lld changes in %.1f s\n", static_cast<long long>(server.lastSeq()), seconds(Clock::now() - t));
+    }
+    rd::test::ServerProcess process(dir / "server");
+    rd::test::HttpClient http(process.port(), false, std::chrono::seconds(120));
+
+    // 1. The initial sync of an empty tablet (the release manager's: every site).
+    Store tablet((dir / "tablet.db").string());
+    sync::Replica replica(tablet);
+    const auto session = signIn(http, "manager", tablet.deviceId());
+    std::size_t pullWire = 0;
+    std::int64_t pulledRows = 0;
+    const auto pullStart = Clock::now();
+    for (;;) {
+        const auto page = exchange(http, "/api/v1/pull", replica.nextPullBody(10000), session.token, pullWire);
+        const auto outcome = replica.applyPullPage(page);
+        pulledRows += outcome.rows;
+        if (outcome.complete)
+            break;
+    }
+    const double initialSync = seconds(Clock::now() - pullStart);
+    std::fprintf(stderr, "initial sync: %lld rows in %.2f s, %.1f MB on the wire\n", static_cast<long long>(pulledRows),
+                 initialSync, static_cast<double>(pullWire) / 1e6);
+
+    // 2. A day's push from that tablet, recorded through its replica as the app does.
+    const auto build = *tablet.buildProcedure(tablet.release(data.managerRelease)->buildId);
+    for (int i = 0; i < kDayInstallations; ++i) {
+        const Millis at = kT0 + 86400000LL * 31 + i * 600000LL;
+        const Id inst = replica.startInstallation({{}, data.managerRelease, data.managerAssets[static_cast<std::size_t>(i)],
+                                                   InstallationStatus::InProgress, data.manager, at});
+        for (const auto &step : build.steps)
+            replica.recordStepResult({{}, inst, step.id, StepOutcome::Pass, "", "", data.manager, at + 1000});
+        replica.signOff({{}, inst, "User " + std::to_string(i), "1,1 4,4;8,2 9,9", at + 5000, data.manager});
+    }
+    std::size_t pushWire = 0;
+    const auto pushStart = Clock::now();
+    while (const auto body = replica.nextPushBody(2000))
+        replica.acceptPushResponse(exchange(http, "/api/v1/push", *body, session.token, pushWire));
+    const double dayPushMs = seconds(Clock::now() - pushStart) * 1000;
+    const double dayResults = kDayInstallations * static_cast<double>(build.steps.size());
+    std::fprintf(stderr, "day push: %.0f ms, %.0f bytes on the wire per step result\n", dayPushMs,
+                 static_cast<double>(pushWire) / dayResults);
+
+    // 3. Devices syncing at once, each pushing a day's work (signed in beforehand).
+    std::vector<Session> sessions;
+    std::vector<std::vector<std::string>> work;
+    for (const auto &du : data.devices) {
+        sessions.push_back(signIn(http, du.name, Id::generate()));
+        work.push_back(dayOfWork(du, data, sessions.back().deviceId));
+    }
+    std::vector<double> durations(data.devices.size(), 0);
+    std::atomic<int> failed{0};
+    std::atomic<int> ready{0};
+    std::atomic<bool> go{false};
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < data.devices.size(); ++i) {
+        threads.emplace_back([&, i] {
+            rd::test::HttpClient client(process.port(), false, std::chrono::seconds(120));
+            ++ready;
+            while (!go.load())
+                std::this_thread::yield();
+            const auto start = Clock::now();
+            try {
+                std::size_t wire = 0;
+                for (const auto &body : work[i]) {
+                    const auto answer = sync::codec::parseObject(exchange(client, "/api/v1/push", body, sessions[i].token, wire));
+                    (void)answer;
+                }
+                durations[i] = seconds(Clock::now() - start);
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "device %zu failed: %s\n", i, e.what());
+                ++failed;
+            }
+        });
+    }
+    while (ready.load() < static_cast<int>(threads.size()))
+        std::this_thread::yield();
+    const auto burstStart = Clock::now();
+    go = true;
+    for (auto &t : threads)
+        t.join();
+    const double burst = seconds(Clock::now() - burstStart);
+    std::fprintf(stderr, "%zu devices pushed a day each in %.2f s\n", data.devices.size(), burst);
+    process.stop();
+
+    // Count what arrived: every device's results and sign-offs, once.
+    Store server((dir / "server" / "releasedesk.db").string());
+    std::int64_t lost = 0, duplicated = 0;
+    for (const auto &du : data.devices) {
+        auto q = server.database().query(
+            "SELECT (SELECT count(*) FROM step_results r JOIN installations i ON i.id = r.installation_id WHERE i.release_id = ?1), "
+            "(SELECT count(*) FROM signoffs s JOIN installations i ON i.id = s.installation_id WHERE i.release_id = ?1), "
+            "(SELECT count(*) FROM installations WHERE release_id = ?1)");
+        q->bind(1, du.release);
+        q->step();
+        const std::int64_t expected = kDayInstallations * (kStepsPerBuild + 2);
+        const std::int64_t found = q->int64(0) + q->int64(1) + q->int64(2);
+        lost += std::max<std::int64_t>(0, expected - found);
+        duplicated += std::max<std::int64_t>(0, found - expected);
+    }
+
+    std::printf("{\"initial_sync_s\": %.3f, \"initial_sync_rows_per_s\": %.0f, \"day_push_ms\": %.1f, \"devices\": %zu, "
+                "\"devices_failed\": %d, \"mutations_lost\": %lld, \"mutations_duplicated\": %lld, \"concurrent_p99_s\": %.3f, "
+                "\"concurrent_median_s\": %.3f, \"concurrent_total_s\": %.3f, \"wire_bytes_per_step_result\": %.1f, "
+                "\"initial_sync_wire_mb\": %.1f, \"initial_sync_rows\": %lld}\n",
+                initialSync, static_cast<double>(pulledRows) / initialSync, dayPushMs, data.devices.size(), failed.load(),
+                static_cast<long long>(lost), static_cast<long long>(duplicated), percentile(durations, 0.99),
+                percentile(durations, 0.5), burst, static_cast<double>(pushWire) / dayResults,
+                static_cast<double>(pullWire) / 1e6, static_cast<long long>(pulledRows));
+    return failed.load() == 0 && lost == 0 && duplicated == 0 ? 0 : 1;
+}

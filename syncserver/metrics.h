@@ -1,0 +1,40 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+
+namespace rd::server {
+
+/** The server's counters, shown by GET /metrics in the Prometheus text format. Thread-safe. */
+class Metrics {
+public:
+    /** Latency bucket upper bounds in seconds; a push of a day's work should land in the low ones. */
+    static constexpr std::array<double, 12> kBuckets{0.001, 0.005, 0.01, 0.025, 0.05, 0.1,
+                                                     0.25,  0.5,   1.0,  2.5,   5.0,  10.0};
+
+    /** One answered request: @p route is a fixed route name, so the label set stays small. */
+    void recordRequest(const std::string &route, unsigned status, double seconds);
+    void addRowsPushed(std::int64_t rows) noexcept { m_rowsPushed += rows; }
+    void addRowsPulled(std::int64_t rows) noexcept { m_rowsPulled += rows; }
+    void addSyncError() noexcept { ++m_syncErrors; }
+
+    /** Everything, in the Prometheus text exposition format 0.0.4. */
+    [[nodiscard]] std::string render() const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::map<std::pair<std::string, unsigned>, std::uint64_t> m_requests;
+    std::array<std::uint64_t, kBuckets.size()> m_bucketCounts{};
+    std::uint64_t m_durationCount = 0;
+    double m_durationSum = 0;
+    std::atomic<std::int64_t> m_rowsPushed{0};
+    std::atomic<std::int64_t> m_rowsPulled{0};
+    std::atomic<std::int64_t> m_syncErrors{0};
+};
+
+} // namespace rd::server

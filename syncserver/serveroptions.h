@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace rd::server {
+
+/** How `syncserver serve` runs: from its command line, with the documented defaults. */
+struct ServerOptions {
+    std::string dataDir;
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080; ///< 0 picks a free port, printed on the "listening" line
+    std::string tlsCert;       ///< PEM chain; HTTPS when both this and tlsKey are set
+    std::string tlsKey;
+    std::int64_t accessTtlSeconds = 3600;
+    std::int64_t refreshTtlSeconds = 2592000;
+    std::size_t bodyLimit = 16 * 1024 * 1024;
+    int threads = 2;
+};
+
+} // namespace rd::server
