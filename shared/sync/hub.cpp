@@ -6,6 +6,7 @@
 #include "tables.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <variant>
 
@@ -50,7 +51,7 @@ struct Mutation {
     std::int64_t seq = 0;
     std::string kind;
     Data data;
-    std::string payload; ///< the data as sent, kept with a refusal
+    const json::object *sent = nullptr; ///< the data as sent (kept with a refusal), in the request's arena
 };
 
 std::optional<std::string> optValue(const json::object &o, std::string_view key)
@@ -106,7 +107,7 @@ Mutation readMutation(const json::value &v)
     m.kind = getString(o, "kind");
     (void)getInt(o, "at");
     const auto &d = getObject(o, "data");
-    m.payload = json::serialize(d);
+    m.sent = &d;
     if (m.kind == "addAsset")
         m.data = assetFromJson(d);
     else if (m.kind == "setAssetFields")
@@ -238,9 +239,15 @@ public:
         Result r{m.seq, "applied", {}};
         std::vector<std::pair<const SyncedTable *, Id>> current;
         try {
-            Store::Unit unit(m_store);
+            // A mutation that takes several store writes applies whole or not at all; the
+            // others are one store write each, atomic already, and spared the savepoint's cost.
+            const bool several = std::holds_alternative<AssetFields>(m.data) || std::holds_alternative<Resolution>(m.data);
+            std::optional<Store::Unit> unit;
+            if (several)
+                unit.emplace(m_store);
             std::visit([&](const auto &d) { applyOne(d, m, r, current); }, m.data);
-            unit.commit();
+            if (unit)
+                unit->commit();
         } catch (const rd::Error &e) {
             if (dynamic_cast<const StoreError *>(&e) &&
                 !sql::isConstraint(static_cast<const StoreError &>(e)))
@@ -251,7 +258,7 @@ public:
             m_db.query("INSERT OR REPLACE INTO sync_rejections(device_id, mutation_seq, user_id, kind, "
                        "payload, reason, at) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                ->bindAll(m_who.deviceId, m.seq, m_who.userId, m.kind, m.payload, std::string(e.what()),
+                ->bindAll(m_who.deviceId, m.seq, m_who.userId, m.kind, json::serialize(*m.sent), std::string(e.what()),
                           m_now)
                 .run();
             addCurrent(r, currentRowsFor(m));
@@ -288,18 +295,20 @@ public:
 private:
     void requireInstallerOf(const Id &releaseId)
     {
-        if (m_who.role != Role::Installer)
+        if (m_who.role != Role::Installer || m_allowedReleases.count(releaseId))
             return;
         auto q = m_db.query("SELECT 1 FROM release_installers WHERE release_id = ?1 AND user_id = ?2");
         q->bindAll(releaseId, m_who.userId);
         if (!q->step() && m_store.release(releaseId))
             throw ForbiddenError("you are not an installer of this release");
+        m_allowedReleases.insert(releaseId);
     }
 
     void requireInstallerOfInstallation(const Id &installationId)
     {
-        if (m_who.role != Role::Installer)
+        if (m_who.role != Role::Installer || m_allowedInstallations.count(installationId))
             return;
+        m_allowedInstallations.insert(installationId); // checked below, or the whole push fails
         const Id id = canonical(installationId);
         if (const auto it = m_batchInstallations.find(id); it != m_batchInstallations.end())
             return requireInstallerOf(it->second);
@@ -516,13 +525,16 @@ private:
     const Principal &m_who;
     Millis m_now;
     std::map<Id, Id> m_batchInstallations; // started in this batch: installation -> release
+    std::set<Id> m_allowedReleases;        // checked once per push, not once per result
+    std::set<Id> m_allowedInstallations;
 };
 
 } // namespace
 
 std::string Hub::push(const Principal &who, std::string_view body, Millis now)
 {
-    const auto request = parseObject(body);
+    json::monotonic_resource arena;
+    const auto request = parseObject(body, &arena);
     if (getInt(request, "protocol") != kProtocolVersion)
         throw ProtocolError("unsupported_protocol_version",
                             "this server speaks sync protocol " + std::to_string(kProtocolVersion));
@@ -563,6 +575,8 @@ std::string Hub::push(const Principal &who, std::string_view body, Millis now)
             lastSeq = m.seq;
             ++m_lastRows;
         }
+        if (r.status == "applied")
+            continue; // the answer lists only what was not simply applied: it stays small
         json::object o{{"seq", r.seq}, {"status", r.status}};
         for (const auto &[k, v] : r.extra)
             o[k] = v;
@@ -601,7 +615,8 @@ std::string seqUnion(bool scoped)
 
 std::string Hub::pull(const Principal &who, std::string_view body)
 {
-    const auto request = parseObject(body);
+    json::monotonic_resource arena;
+    const auto request = parseObject(body, &arena);
     if (getInt(request, "protocol") != kProtocolVersion)
         throw ProtocolError("unsupported_protocol_version",
                             "this server speaks sync protocol " + std::to_string(kProtocolVersion));

@@ -287,6 +287,13 @@ PushOutcome Replica::acceptPushResponse(std::string_view body)
     auto &db = m_store.database();
     ForeignKeysOff fkOff(db);
     Store::Batch batch(m_store);
+    {
+        // Every outbox entry up to the last applied one that the answer does not list was applied.
+        auto q = db.query("SELECT count(*) FROM outbox WHERE seq <= ?1");
+        q->bind(1, out.lastAppliedSeq);
+        q->step();
+        out.applied = static_cast<int>(q->int64(0)) - static_cast<int>(results.size());
+    }
     for (const auto &v : results) {
         if (!v.is_object())
             throw ProtocolError("wrong_type", "each push result must be an object");
@@ -294,7 +301,7 @@ PushOutcome Replica::acceptPushResponse(std::string_view body)
         const auto seq = getInt(r, "seq");
         const auto status = getString(r, "status");
         if (status == "applied") {
-            ++out.applied;
+            // listed only by older servers; counted above
         } else if (status == "duplicate") {
             ++out.duplicates;
         } else if (status == "conflict") {
@@ -387,6 +394,26 @@ std::string Replica::nextPullBody(int limit)
                                         {"limit", limit},
                                         {"session_from", sessionFrom},
                                         {"snapshot_until", metaInt(m_store, kSnapshotUntil, 0)}});
+}
+
+std::optional<std::string> Replica::pullBodyAfter(std::string_view page, int limit)
+{
+    // Only the page's head is read (the server writes it before the rows); a page written in
+    // another order is read whole.
+    const auto tables = page.find(",\"tables\":");
+    json::monotonic_resource arena;
+    const auto head = tables == std::string_view::npos ? parseObject(page, &arena)
+                                                       : parseObject(std::string(page.substr(0, tables)) + "}", &arena);
+    if (getInt(head, "protocol") != kProtocolVersion)
+        throw ProtocolError("unsupported_protocol_version", "the server speaks another sync protocol");
+    if (!getBool(head, "more"))
+        return std::nullopt;
+    const auto cursor = pullCursor();
+    return json::serialize(json::object{{"protocol", kProtocolVersion},
+                                        {"cursor", getInt(head, "cursor")},
+                                        {"limit", limit},
+                                        {"session_from", metaInt(m_store, kSessionFrom, cursor)},
+                                        {"snapshot_until", getInt(head, "snapshot_until")}});
 }
 
 PullOutcome Replica::applyPullPage(std::string_view body)

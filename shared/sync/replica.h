@@ -50,6 +50,11 @@ public:
     // --- pull ---
     /** The pull request body for the next page, resuming from the stored cursor. */
     [[nodiscard]] std::string nextPullBody(int limit);
+    /**
+     * The request for the page after @p page, made before @p page is applied, so a client can
+     * fetch the next page while it writes this one. Nothing when @p page is the last.
+     */
+    [[nodiscard]] std::optional<std::string> pullBodyAfter(std::string_view page, int limit);
     /** Applies one page and stores its cursor in the same transaction. */
     PullOutcome applyPullPage(std::string_view body);
     [[nodiscard]] std::int64_t pullCursor();
