@@ -237,7 +237,8 @@ CREATE TABLE step_results (
     recorded_at     INTEGER NOT NULL,
     seq             INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX step_results_installation ON step_results(installation_id);
+-- Covers the checklist's question "what is the latest result of each step?", in time order.
+CREATE INDEX step_results_installation ON step_results(installation_id, recorded_at, seq, step_id, outcome);
 CREATE INDEX step_results_seq ON step_results(seq);
 
 CREATE TABLE signoffs (

@@ -307,14 +307,28 @@ Id Store::signOff(SignOff so)
         throw NotFoundError("installation", so.installationId.toString());
     requireChange("installation", inst->status, InstallationStatus::Accepted);
     requireRow("users", so.recordedBy, "user");
+    // The latest outcome of each step, read from the covering index in time order.
+    std::map<Id, StepOutcome> latest;
+    {
+        auto q = m_db.query("SELECT step_id, outcome FROM step_results WHERE installation_id = ?1 "
+                            "ORDER BY recorded_at, seq");
+        q->bind(1, so.installationId);
+        while (q->step())
+            latest[q->id(0)] = parse<StepOutcome>(q->textView(1));
+    }
     std::string failed, missing;
-    for (const auto &line : checklist(so.installationId)) {
-        if (!line.step.required)
-            continue;
-        if (line.latest && line.latest->outcome == StepOutcome::Pass)
-            continue;
-        auto &list = line.latest ? failed : missing;
-        list += (list.empty() ? "'" : ", '") + line.step.title + "'";
+    {
+        auto q = m_db.query("SELECT s.id, s.title FROM build_steps s JOIN releases r ON r.build_id = s.build_id "
+                            "WHERE r.id = ?1 AND s.required = 1 ORDER BY CASE s.part WHEN 'installation' THEN 0 "
+                            "WHEN 'stability' THEN 1 ELSE 2 END, s.position");
+        q->bind(1, inst->releaseId);
+        while (q->step()) {
+            const auto it = latest.find(q->id(0));
+            if (it != latest.end() && it->second == StepOutcome::Pass)
+                continue;
+            auto &list = it != latest.end() ? failed : missing;
+            list += (list.empty() ? "'" : ", '") + q->text(1) + "'";
+        }
     }
     if (!failed.empty() || !missing.empty())
         throw RuleError("the installation cannot be accepted yet:" +
