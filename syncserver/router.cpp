@@ -187,21 +187,30 @@ sync::Principal authenticate(const Request &req, ServerContext &ctx)
     return {user->id, user->role, ctx.hub().sitesOf(user->id, user->role), owner.deviceId};
 }
 
-Response push(const Request &req, std::string_view body, ServerContext &ctx)
+sync::Principal authenticateLocked(const Request &req, ServerContext &ctx)
 {
     std::lock_guard lock(ctx.storeMutex());
-    const auto who = authenticate(req, ctx);
-    auto answer = ctx.hub().push(who, body, ctx.now());
+    return authenticate(req, ctx);
+}
+
+Response push(const Request &req, std::string_view body, ServerContext &ctx)
+{
+    const auto who = authenticateLocked(req, ctx);
+    // Reading the body takes no database: done outside the lock, on this thread's core.
+    const auto request = sync::Hub::readPush(body);
+    std::lock_guard lock(ctx.storeMutex());
+    auto answer = ctx.hub().push(who, *request, ctx.now());
     ctx.metrics().addRowsPushed(ctx.hub().lastRowCount());
     return jsonResponse(http::status::ok, std::move(answer));
 }
 
 Response pull(const Request &req, std::string_view body, ServerContext &ctx)
 {
-    std::lock_guard lock(ctx.storeMutex());
-    const auto who = authenticate(req, ctx);
-    auto answer = ctx.hub().pull(who, body);
-    ctx.metrics().addRowsPulled(ctx.hub().lastRowCount());
+    const auto who = authenticateLocked(req, ctx);
+    // A connection of its own: pulls read a snapshot beside the writer instead of waiting for it.
+    auto lease = ctx.readConnections().acquire();
+    auto answer = lease.hub().pull(who, body);
+    ctx.metrics().addRowsPulled(lease.hub().lastRowCount());
     return jsonResponse(http::status::ok, std::move(answer));
 }
 

@@ -16,7 +16,27 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
     , m_store(databasePath)
     , m_hub(m_store)
     , m_tokens(m_store.database(), m_options.accessTtlSeconds * 1000, m_options.refreshTtlSeconds * 1000)
+    , m_readConnections(databasePath)
     , m_clock(systemNowMillis)
 {}
+
+ReadConnections::Lease::~Lease()
+{
+    std::lock_guard lock(m_pool.m_mutex);
+    m_pool.m_free.push_back(std::move(m_slot));
+}
+
+ReadConnections::Lease ReadConnections::acquire()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_free.empty()) {
+            auto slot = std::move(m_free.back());
+            m_free.pop_back();
+            return Lease(*this, std::move(slot));
+        }
+    }
+    return Lease(*this, std::make_unique<Slot>(m_path)); // opened outside the pool's lock
+}
 
 } // namespace rd::server

@@ -7,9 +7,56 @@
 #include "sync/hub.h"
 
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <vector>
 
 namespace rd::server {
+
+/**
+ * Connections of their own for pulls: in WAL mode a reader sees a consistent snapshot and never
+ * waits for the writer, so tablets pulling do not queue behind tablets pushing. One per request
+ * in flight, made on demand and kept for the next.
+ */
+class ReadConnections {
+    struct Slot {
+        explicit Slot(const std::string &path)
+            : store(path)
+            , hub(store)
+        {}
+        Store store;
+        sync::Hub hub;
+    };
+
+public:
+    explicit ReadConnections(std::string databasePath)
+        : m_path(std::move(databasePath))
+    {}
+
+    /** A connection lent for one pull; returned to the pool when the lease ends. */
+    class Lease {
+    public:
+        Lease(ReadConnections &pool, std::unique_ptr<Slot> slot)
+            : m_pool(pool)
+            , m_slot(std::move(slot))
+        {}
+        ~Lease();
+        Lease(const Lease &) = delete;
+        Lease &operator=(const Lease &) = delete;
+        [[nodiscard]] sync::Hub &hub() noexcept { return m_slot->hub; }
+
+    private:
+        ReadConnections &m_pool;
+        std::unique_ptr<Slot> m_slot;
+    };
+
+    [[nodiscard]] Lease acquire();
+
+private:
+    std::string m_path;
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<Slot>> m_free;
+};
 
 /**
  * What every request handler shares: the one Store and the Hub over it, guarded by one mutex
@@ -27,6 +74,8 @@ public:
     [[nodiscard]] sync::Hub &hub() noexcept { return m_hub; }
     [[nodiscard]] TokenStore &tokens() noexcept { return m_tokens; }
     [[nodiscard]] Metrics &metrics() noexcept { return m_metrics; }
+    /** Read-only connections for pulls, used without the store lock. */
+    [[nodiscard]] ReadConnections &readConnections() noexcept { return m_readConnections; }
 
     /** Unix milliseconds; replaceable so tests can move time without sleeping. */
     [[nodiscard]] Millis now() const { return m_clock(); }
@@ -39,6 +88,7 @@ private:
     sync::Hub m_hub;
     TokenStore m_tokens;
     Metrics m_metrics;
+    ReadConnections m_readConnections;
     std::function<Millis()> m_clock;
 };
 

@@ -292,10 +292,10 @@ bool Database::inTransaction() const noexcept
     return sqlite3_get_autocommit(m_db) == 0;
 }
 
-Transaction::Transaction(Database &db)
+Transaction::Transaction(Database &db, Mode mode)
     : m_db(db)
 {
-    m_db.exec("BEGIN IMMEDIATE");
+    m_db.exec(mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
 }
 
 Transaction::~Transaction()

@@ -141,7 +141,9 @@ private:
 /** BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless commit() was called. */
 class Transaction {
 public:
-    explicit Transaction(Database &db);
+    /** Write takes the write lock at once; Read is a snapshot that never blocks the writer (WAL). */
+    enum class Mode { Write, Read };
+    explicit Transaction(Database &db, Mode mode = Mode::Write);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;

@@ -191,7 +191,7 @@ public:
     }
 
     /** Refuses, before anything is applied, a mutation beyond the caller's rights. */
-    void checkRights(Mutation &m)
+    void checkRights(const Mutation &m)
     {
         auto self = [&](const Id &who, const char *what) {
             if (who != m_who.userId)
@@ -199,7 +199,7 @@ public:
                                      " is recorded as another user");
         };
         std::visit(
-            [&](auto &d) {
+            [&](const auto &d) {
                 using T = std::decay_t<decltype(d)>;
                 if constexpr (std::is_same_v<T, Installation>) {
                     self(d.startedBy, "installation");
@@ -531,29 +531,47 @@ private:
 
 } // namespace
 
-std::string Hub::push(const Principal &who, std::string_view body, Millis now)
-{
+/** A push body, parsed into its own arena, and its mutations decoded. */
+class Hub::PushRequest {
+public:
     json::monotonic_resource arena;
-    const auto request = parseObject(body, &arena);
+    json::object body{json::storage_ptr(&arena)};
+    Id deviceId;
+    std::vector<Mutation> mutations;
+};
+
+std::shared_ptr<const Hub::PushRequest> Hub::readPush(std::string_view body)
+{
+    auto r = std::make_shared<PushRequest>();
+    r->body = parseObject(body, &r->arena);
+    const auto &request = r->body;
     if (getInt(request, "protocol") != kProtocolVersion)
         throw ProtocolError("unsupported_protocol_version",
                             "this server speaks sync protocol " + std::to_string(kProtocolVersion));
-    if (getId(request, "device_id") != who.deviceId)
-        throw ForbiddenError("this sign-in belongs to another device");
+    r->deviceId = getId(request, "device_id");
     const auto &list = getArray(request, "mutations");
     if (list.size() > kMaxMutations)
-        throw ProtocolError("wrong_type",
-                            "a push holds at most " + std::to_string(kMaxMutations) + " mutations");
-
-    std::vector<Mutation> mutations;
-    mutations.reserve(list.size());
+        throw ProtocolError("wrong_type", "a push holds at most " + std::to_string(kMaxMutations) + " mutations");
+    r->mutations.reserve(list.size());
     for (const auto &v : list) {
         auto m = readMutation(v);
-        if (m.seq < 1 || (!mutations.empty() && m.seq <= mutations.back().seq))
+        if (m.seq < 1 || (!r->mutations.empty() && m.seq <= r->mutations.back().seq))
             throw ProtocolError("wrong_type", "mutation sequence numbers must increase from 1");
-        mutations.push_back(std::move(m));
+        r->mutations.push_back(std::move(m));
     }
+    return r;
+}
 
+std::string Hub::push(const Principal &who, std::string_view body, Millis now)
+{
+    return push(who, *readPush(body), now);
+}
+
+std::string Hub::push(const Principal &who, const PushRequest &request, Millis now)
+{
+    if (request.deviceId != who.deviceId)
+        throw ForbiddenError("this sign-in belongs to another device");
+    const auto &mutations = request.mutations;
     Store::Batch batch(m_store);
     auto &db = m_store.database();
     PushApplier applier(m_store, who, now);
@@ -631,7 +649,7 @@ std::string Hub::pull(const Principal &who, std::string_view body)
     auto &db = m_store.database();
     const bool scoped = who.role != Role::ReleaseManager;
     // One read transaction: the page is a consistent picture of the server.
-    sql::Transaction read(db);
+    sql::Transaction read(db, sql::Transaction::Mode::Read);
     if (cursor == 0 && snapshotUntil == 0)
         snapshotUntil = m_store.lastSeq(); // a first sync: a snapshot, no tombstones before it
 

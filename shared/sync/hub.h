@@ -2,6 +2,7 @@
 
 #include "protocol.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,13 @@ public:
      * is applied. Rule refusals of single mutations are not errors: they are in the answer.
      */
     [[nodiscard]] std::string push(const Principal &who, std::string_view body, Millis now);
+
+    /** A push body read and type-checked, without the database: the server does this outside its lock. */
+    class PushRequest;
+    /** Reads a push body; throws ProtocolError as push() does. */
+    [[nodiscard]] static std::shared_ptr<const PushRequest> readPush(std::string_view body);
+    /** Applies a push read by readPush(). */
+    [[nodiscard]] std::string push(const Principal &who, const PushRequest &request, Millis now);
 
     /** Answers a pull request body with the next page of changes in @p who's scope. */
     [[nodiscard]] std::string pull(const Principal &who, std::string_view body);
