@@ -286,6 +286,7 @@ int main(int argc, char **argv)
     std::size_t pullWire = 0;
     std::int64_t pulledRows = 0;
     const auto pullStart = Clock::now();
+    Clock::duration applyTime{}, waitTime{};
     // As the app does: the next page is on its way while this one is written.
     std::string page = exchange(http, "/api/v1/pull", replica.nextPullBody(kPullPage), session.token, pullWire);
     for (;;) {
@@ -294,15 +295,20 @@ int main(int argc, char **argv)
             next = std::async(std::launch::async, [&, b = *body] {
                 return exchange(http, "/api/v1/pull", b, session.token, pullWire);
             });
+        const auto applyStart = Clock::now();
         const auto outcome = replica.applyPullPage(page);
+        applyTime += Clock::now() - applyStart;
         pulledRows += outcome.rows;
         if (outcome.complete)
             break;
+        const auto waitStart = Clock::now();
         page = next.get();
+        waitTime += Clock::now() - waitStart;
     }
     const double initialSync = seconds(Clock::now() - pullStart);
-    std::fprintf(stderr, "initial sync: %lld rows in %.2f s, %.1f MB on the wire\n", static_cast<long long>(pulledRows),
-                 initialSync, static_cast<double>(pullWire) / 1e6);
+    std::fprintf(stderr, "initial sync: %lld rows in %.2f s (applying %.2f s, waiting for the server %.2f s), %.1f MB on the wire\n",
+                 static_cast<long long>(pulledRows), initialSync, seconds(applyTime), seconds(waitTime),
+                 static_cast<double>(pullWire) / 1e6);
 
     // 2. A day's push from that tablet, recorded through its replica as the app does.
     const auto build = *tablet.buildProcedure(tablet.release(data.managerRelease)->buildId);

@@ -90,6 +90,21 @@ Statement &Statement::bind(int index, std::nullptr_t)
     return *this;
 }
 
+Statement &Statement::bindStatic(int index, std::string_view text)
+{
+    if (const int rc = sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+        rc != SQLITE_OK)
+        fail(rc, "binding");
+    return *this;
+}
+
+Statement &Statement::bindStatic(int index, const Id &id)
+{
+    if (const int rc = sqlite3_bind_blob(m_stmt, index, id.bytes().data(), 16, SQLITE_STATIC); rc != SQLITE_OK)
+        fail(rc, "binding");
+    return *this;
+}
+
 Statement &Statement::bindBlob(int index, const void *data, std::size_t size)
 {
     if (const int rc = sqlite3_bind_blob64(m_stmt, index, data, size, SQLITE_TRANSIENT); rc != SQLITE_OK)
@@ -114,6 +129,11 @@ void Statement::run()
 {
     while (step()) {
     }
+}
+
+void Statement::rewind() noexcept
+{
+    sqlite3_reset(m_stmt);
 }
 
 void Statement::reset() noexcept
@@ -268,10 +288,15 @@ std::size_t Database::SqlHash::operator()(std::string_view sql) const noexcept
 
 Query Database::query(std::string_view sql)
 {
+    return Query(statement(sql));
+}
+
+Statement &Database::statement(std::string_view sql)
+{
     auto it = m_cache.find(sql);
     if (it == m_cache.end())
         it = m_cache.emplace(std::string(sql), std::make_unique<Statement>(m_db, sql)).first;
-    return Query(*it->second);
+    return *it->second;
 }
 
 std::int64_t Database::scalar(std::string_view sql)

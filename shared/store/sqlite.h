@@ -48,6 +48,12 @@ public:
         (bind(++i, args), ...);
         return *this;
     }
+    /**
+     * Binds without a copy: @p text or @p id must stay unchanged until the statement has run and
+     * been reset. For bulk writes whose values live in a buffer that outlasts the row.
+     */
+    Statement &bindStatic(int index, std::string_view text);
+    Statement &bindStatic(int index, const Id &id);
     /** Binds a BLOB (signature strokes and the like). */
     Statement &bindBlob(int index, const void *data, std::size_t size);
 
@@ -56,6 +62,8 @@ public:
     /** Runs a statement that returns no rows. */
     void run();
     void reset() noexcept;
+    /** Resets for the next run but keeps the bindings (every one is bound again anyway). */
+    void rewind() noexcept;
 
     [[nodiscard]] bool isNull(int col) const;
     [[nodiscard]] std::int64_t int64(int col) const;
@@ -114,6 +122,8 @@ public:
     void exec(std::string_view sql);
     /** The statement for @p sql, prepared on first use and reused after; reset when the Query ends. */
     [[nodiscard]] Query query(std::string_view sql);
+    /** The cached statement itself, for a caller that runs it many times and rewinds it each time. */
+    [[nodiscard]] Statement &statement(std::string_view sql);
     /** A single integer from a query that returns one row (PRAGMA user_version, COUNT(*)...). */
     [[nodiscard]] std::int64_t scalar(std::string_view sql);
 

@@ -192,16 +192,25 @@ void RowWriter::write(const codec::json::array &values, std::int64_t seq)
         throw ProtocolError("wrong_type", "a row of " + std::string(m_table.name) + " has " +
                                               std::to_string(values.size()) + " values for " +
                                               std::to_string(m_columns.size()) + " columns");
-    auto q = m_db.query(m_sql);
+    if (!m_statement) {
+        m_statement = &m_db.statement(m_sql);
+        m_ids.resize(m_columns.size());
+    }
+    // Text is bound straight from the page's JSON and ids from m_ids, both alive until the row
+    // is written: a page's hundreds of thousands of values are not copied once more.
+    auto &q = *m_statement;
+    struct Rewind {
+        sql::Statement &q;
+        ~Rewind() { q.rewind(); }
+    } rewind{q};
     for (std::size_t i = 0; i < values.size(); ++i) {
         const auto &v = values[i];
         const int index = static_cast<int>(i + 1);
         const auto bad = [&](const char *what) {
-            return ProtocolError("wrong_type",
-                                 std::string(m_table.name) + "." + m_columns[i] + " must be " + what);
+            return ProtocolError("wrong_type", std::string(m_table.name) + "." + m_columns[i] + " must be " + what);
         };
         if (v.is_null()) {
-            q->bind(index, nullptr);
+            q.bind(index, nullptr);
             continue;
         }
         switch (m_kinds[i]) {
@@ -209,26 +218,27 @@ void RowWriter::write(const codec::json::array &values, std::int64_t seq)
             if (!v.is_string())
                 throw bad("an id");
             try {
-                q->bind(index, Id::parse(v.get_string(), m_columns[i]));
+                m_ids[i] = Id::parse(v.get_string(), m_columns[i]);
             } catch (const ValidationError &) {
                 throw bad("an id");
             }
+            q.bindStatic(index, m_ids[i]);
             break;
         case Kind::Integer:
             if (!v.is_int64())
                 throw bad("an integer");
-            q->bind(index, v.get_int64());
+            q.bind(index, v.get_int64());
             break;
         case Kind::Text:
             if (!v.is_string())
                 throw bad("text");
-            q->bind(index, std::string_view(v.get_string()));
+            q.bindStatic(index, std::string_view(v.get_string()));
             break;
         }
     }
     if (m_addSeq)
-        q->bind(static_cast<int>(values.size() + 1), seq);
-    q->run();
+        q.bind(static_cast<int>(values.size() + 1), seq);
+    q.run();
 }
 
 } // namespace rd::sync

@@ -71,6 +71,8 @@ private:
     std::vector<Kind> m_kinds;
     bool m_addSeq = false;
     std::string m_sql;
+    sql::Statement *m_statement = nullptr;
+    std::vector<Id> m_ids; ///< this row's ids, bound without a copy
 };
 
 } // namespace rd::sync
