@@ -243,13 +243,13 @@ Database::Database(const std::string &path)
     sqlite3_busy_timeout(m_db, 5000);
     try {
         if (path != ":memory:" && !path.empty())
-            exec("PRAGMA journal_mode=WAL");
+            exec("PRAGMA page_size=16384; PRAGMA journal_mode=WAL");
         // 64 MiB of page cache: the serial and tag indexes take inserts in random order, and a
         // small cache turns each of those into a read from the file. Savepoint journals stay in
         // memory: on disk, every write inside a Batch would cost a dozen pwrite calls. A 32 MiB
         // WAL before each checkpoint lets a page written by several batches be copied back once.
         exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
-             "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=8192");
+             "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=2048");
     } catch (...) {
         sqlite3_close(m_db);
         throw;

@@ -17,7 +17,6 @@ constexpr const char *kSessionFrom = "sync.pull_session_from";
 constexpr const char *kTotal = "sync.pull_total";
 constexpr const char *kDone = "sync.pull_done";
 constexpr const char *kSnapshotUntil = "sync.snapshot_until";
-constexpr const char *kSnapshotIndexes = "sync.snapshot_indexes";
 
 Millis nowMillis()
 {
@@ -433,24 +432,6 @@ PullOutcome Replica::applyPullPage(std::string_view body)
     auto &db = m_store.database();
     ForeignKeysOff fkOff(db);
     Store::Batch batch(m_store);
-    // A first sync loads the whole snapshot faster without the secondary indexes, built once at
-    // the end by sorting. Which ones were dropped is kept in the same transactions, so a first sync
-    // interrupted at any point still ends with every index back. Unique indexes stay: they are
-    // what refuses a duplicate serial typed on the tablet meanwhile.
-    if (previous == 0 && !out.complete && !m_store.meta(kSnapshotIndexes)) {
-        json::array dropped;
-        {
-            auto q = db.query("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-                              "AND sql NOT LIKE 'CREATE UNIQUE%'");
-            while (q->step()) {
-                const auto table = std::string(q->textView(0));
-                dropped.push_back(json::array{json::string(table), json::string(q->text(1))});
-            }
-        }
-        for (const auto &d : dropped)
-            db.exec("DROP INDEX " + std::string(d.as_array()[0].as_string()));
-        m_store.setMeta(kSnapshotIndexes, json::serialize(dropped));
-    }
     for (const auto &t : getArray(page, "tables")) {
         if (!t.is_object())
             throw ProtocolError("wrong_type", "each table of a page must be an object");
@@ -500,15 +481,6 @@ PullOutcome Replica::applyPullPage(std::string_view body)
     m_store.setMeta(kCursor, std::to_string(out.cursor));
     m_store.setMeta(kSnapshotUntil, std::to_string(getInt(page, "snapshot_until")));
     if (out.complete) {
-        if (const auto dropped = m_store.meta(kSnapshotIndexes)) {
-            boost::system::error_code ec;
-            const auto list = json::parse(*dropped, ec);
-            if (ec || !list.is_array())
-                throw StoreError("the list of indexes to rebuild after the first sync is damaged", 0);
-            for (const auto &d : list.as_array())
-                db.exec(std::string(d.as_array().at(1).as_string()));
-            m_store.removeMeta(kSnapshotIndexes);
-        }
         out.done = std::max(out.done, out.total);
         for (const char *key : {kSessionFrom, kTotal, kDone})
             m_store.removeMeta(key);
