@@ -34,7 +34,8 @@ constexpr Millis kT0 = 1767225600000; // 2026-01-01
 constexpr int kStepsPerBuild = 30;
 constexpr int kDayInstallations = 40;
 constexpr const char *kPassword = "bench-password";
-constexpr int kPullPage = 10000;
+constexpr int kPullPage = 20000;
+constexpr int kFirstPullPage = 1000;
 
 double seconds(Clock::duration d)
 {
@@ -287,8 +288,9 @@ int main(int argc, char **argv)
     std::int64_t pulledRows = 0;
     const auto pullStart = Clock::now();
     Clock::duration applyTime{}, waitTime{};
-    // As the app does: the next page is on its way while this one is written.
-    std::string page = exchange(http, "/api/v1/pull", replica.nextPullBody(kPullPage), session.token, pullWire);
+    // As the app does: a small first page, so writing starts at once, and then the next page is
+    // always on its way while this one is written.
+    std::string page = exchange(http, "/api/v1/pull", replica.nextPullBody(kFirstPullPage), session.token, pullWire);
     for (;;) {
         std::future<std::string> next;
         if (const auto body = replica.pullBodyAfter(page, kPullPage))

@@ -185,9 +185,14 @@ public:
     /** The record an id stands for: itself, or the record it was merged into. */
     Id canonical(const Id &id)
     {
+        // An installation's id comes back with each of its results: asked once per push.
+        if (const auto it = m_canonical.find(id); it != m_canonical.end())
+            return it->second;
         auto q = m_db.query("SELECT canonical_id FROM id_aliases WHERE alias_id = ?1");
         q->bind(1, id);
-        return q->step() ? q->id(0) : id;
+        const Id found = q->step() ? q->id(0) : id;
+        m_canonical.emplace(id, found);
+        return found;
     }
 
     /** Refuses, before anything is applied, a mutation beyond the caller's rights. */
@@ -323,6 +328,7 @@ private:
                    "VALUES (?1, ?2, ?3, ?4, ?5)")
             ->bindAll(alias, table, kept, m_who.deviceId, m.seq)
             .run();
+        m_canonical[alias] = kept;
         r.status = "merged";
         r.extra = {{"table", table}, {"id", alias.toString()}, {"canonical_id", kept.toString()}};
     }
@@ -527,6 +533,7 @@ private:
     std::map<Id, Id> m_batchInstallations; // started in this batch: installation -> release
     std::set<Id> m_allowedReleases;        // checked once per push, not once per result
     std::set<Id> m_allowedInstallations;
+    std::map<Id, Id> m_canonical; // ids asked in this push -> the record they stand for
 };
 
 } // namespace
