@@ -20,7 +20,7 @@ namespace rd::mobile {
 
 namespace {
 
-// An answer larger than this once unpacked is refused (a pull page of 5,000 rows is a few MiB).
+// An answer larger than this once unpacked is refused (a pull page of 20,000 rows is a few MiB).
 constexpr qsizetype kMaxAnswerBytes = 256 * 1024 * 1024;
 
 QString number(qint64 n)

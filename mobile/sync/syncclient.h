@@ -55,7 +55,7 @@ public:
     /** Sizes, retry and time limits; the defaults suit a tablet, tests make them small. */
     struct Tuning {
         int pushBatch = 500;             ///< mutations per push request
-        int pullPage = 5000;             ///< rows asked for per pull page
+        int pullPage = 20000;            ///< rows asked for per pull page (sync_bench: fastest)
         int retryInitialMs = 500;        ///< first wait after a network error or a 5xx
         int retryMaxMs = 30000;          ///< the wait doubles up to this
         int maxAttempts = 8;             ///< tries of one request before the sync gives up
