@@ -11,6 +11,7 @@
 
 #include "compression.h"
 #include "store/store.h"
+#include "store/walcheckpointer.h"
 #include "sync/codec.h"
 #include "sync/replica.h"
 
@@ -282,6 +283,7 @@ int main(int argc, char **argv)
 
     // 1. The initial sync of an empty tablet (the release manager's: every site).
     Store tablet((dir / "tablet.db").string());
+    sql::WalCheckpointer tabletCheckpoints(tablet.database()); // as the app runs its store
     sync::Replica replica(tablet);
     const auto session = signIn(http, "manager", tablet.deviceId());
     std::size_t pullWire = 0;

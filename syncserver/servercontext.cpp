@@ -18,7 +18,10 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
     , m_tokens(m_store.database(), m_options.accessTtlSeconds * 1000, m_options.refreshTtlSeconds * 1000)
     , m_readConnections(databasePath)
     , m_clock(systemNowMillis)
-{}
+{
+    if (databasePath != ":memory:") // checkpoints off the request path
+        m_checkpointer = std::make_unique<sql::WalCheckpointer>(m_store.database());
+}
 
 ReadConnections::Lease::~Lease()
 {

@@ -5,6 +5,7 @@
 #include "serveroptions.h"
 #include "store/store.h"
 #include "sync/hub.h"
+#include "store/walcheckpointer.h"
 
 #include <functional>
 #include <memory>
@@ -89,6 +90,7 @@ private:
     TokenStore m_tokens;
     Metrics m_metrics;
     ReadConnections m_readConnections;
+    std::unique_ptr<sql::WalCheckpointer> m_checkpointer;
     std::function<Millis()> m_clock;
 };
 
