@@ -93,7 +93,8 @@ ServerData seed(Store &s, double scale, int deviceCount)
                 bp.createdBy = d.manager;
                 bp.createdAt = kT0;
                 for (int i = 0; i < kStepsPerBuild; ++i) {
-                    const auto part = i < 20 ? StepPart::Installation : (i < 25 ? StepPart::Stability : StepPart::Acceptance);
+                    const auto part = i < 20 ? StepPart::Installation
+                                             : (i < 25 ? StepPart::Stability : StepPart::Acceptance);
                     bp.steps.push_back({{}, part, i + 1, "Check " + std::to_string(i + 1), "", true});
                 }
                 const Id id = s.addBuildProcedure(bp);
@@ -130,7 +131,8 @@ ServerData seed(Store &s, double scale, int deviceCount)
         for (int u = 0; u < deviceCount; ++u) {
             DeviceUser du;
             du.name = "installer" + std::to_string(u + 1);
-            du.id = s.addUser({{}, du.name, "Installer " + std::to_string(u + 1), Role::Installer}, std::string(hash));
+            du.id = s.addUser({{}, du.name, "Installer " + std::to_string(u + 1), Role::Installer},
+                              std::string(hash));
             s.addUserToSite(du.id, d.site);
             d.devices.push_back(std::move(du));
         }
@@ -158,10 +160,18 @@ ServerData seed(Store &s, double scale, int deviceCount)
         Store::Batch b(s);
         for (int unit = 0; unit < 40 && results < resultCount; ++unit) {
             const auto rel = releases[r % releases.size()];
-            const Id inst = s.startInstallation({{}, rel, assets[nextAsset++], InstallationStatus::InProgress, d.manager, kT0});
+            const Id inst = s.startInstallation(
+                {{}, rel, assets[nextAsset++], InstallationStatus::InProgress, d.manager, kT0});
             const auto &steps = d.steps[r % releases.size() % d.builds.size()];
             for (int i = 0; i < kStepsPerBuild && results < resultCount; ++i, ++results)
-                s.recordStepResult({{}, inst, steps[static_cast<std::size_t>(i)].id, StepOutcome::Pass, "", "", d.manager, kT0 + i});
+                s.recordStepResult({{},
+                                    inst,
+                                    steps[static_cast<std::size_t>(i)].id,
+                                    StepOutcome::Pass,
+                                    "",
+                                    "",
+                                    d.manager,
+                                    kT0 + i});
         }
         b.commit();
     }
@@ -184,10 +194,12 @@ struct Session {
 
 Session signIn(rd::test::HttpClient &http, const std::string &name, const Id &device)
 {
-    const auto body = json::serialize(json::object{{"name", name}, {"password", kPassword}, {"device_id", device.toString()}});
+    const auto body = json::serialize(
+        json::object{{"name", name}, {"password", kPassword}, {"device_id", device.toString()}});
     const auto a = http.post("/api/v1/signin", body);
     if (a.status != 200)
-        throw std::runtime_error("sign-in of " + name + " failed: " + std::to_string(a.status) + " " + a.body);
+        throw std::runtime_error("sign-in of " + name + " failed: " + std::to_string(a.status) + " " +
+                                 a.body);
     return {std::string(sync::codec::parseObject(a.body).at("access_token").as_string()), device};
 }
 
@@ -201,7 +213,8 @@ std::string exchangePacked(rd::test::HttpClient &http, const std::string &target
     const auto a = http.post(target, packed, headers);
     wireBytes += packed.size() + a.body.size();
     if (a.status != 200)
-        throw std::runtime_error(target + " answered " + std::to_string(a.status) + ": " + a.body.substr(0, 300));
+        throw std::runtime_error(target + " answered " + std::to_string(a.status) + ": " +
+                                 a.body.substr(0, 300));
     const auto enc = a.headers.find("content-encoding");
     if (enc == a.headers.end() || enc->second != "gzip")
         return a.body;
@@ -227,10 +240,11 @@ std::vector<std::string> dayOfWork(const DeviceUser &du, const ServerData &d, co
     int seq = 0, inBody = 0;
     auto add = [&](const char *kind, const json::object &data) {
         mutations += mutations.empty() ? "" : ",";
-        mutations += "{\"seq\":" + std::to_string(++seq) + ",\"kind\":\"" + kind + "\",\"at\":0,\"data\":" +
-                     json::serialize(data) + "}";
+        mutations += "{\"seq\":" + std::to_string(++seq) + ",\"kind\":\"" + kind +
+                     "\",\"at\":0,\"data\":" + json::serialize(data) + "}";
         if (++inBody == 500) {
-            bodies.push_back("{\"protocol\":1,\"device_id\":\"" + device.toString() + "\",\"mutations\":[" + mutations + "]}");
+            bodies.push_back("{\"protocol\":1,\"device_id\":\"" + device.toString() + "\",\"mutations\":[" +
+                             mutations + "]}");
             mutations.clear();
             inBody = 0;
         }
@@ -238,20 +252,42 @@ std::vector<std::string> dayOfWork(const DeviceUser &du, const ServerData &d, co
     const auto buildIndex = static_cast<std::size_t>(&du - d.devices.data()) % d.builds.size();
     for (int i = 0; i < kDayInstallations; ++i) {
         const Millis at = kT0 + 86400000LL * 30 + i * 600000LL;
-        Installation inst{Id::generate(), du.release, du.assets[static_cast<std::size_t>(i)], InstallationStatus::InProgress, du.id, at};
+        Installation inst{Id::generate(),
+                          du.release,
+                          du.assets[static_cast<std::size_t>(i)],
+                          InstallationStatus::InProgress,
+                          du.id,
+                          at};
         add("startInstallation", sync::codec::toJson(inst));
         for (const auto &step : d.steps[buildIndex])
-            add("recordStepResult", sync::codec::toJson(StepResult{Id::generate(), inst.id, step.id, StepOutcome::Pass, "", "", du.id, at + 1000}));
-        add("signOff", sync::codec::toJson(SignOff{Id::generate(), inst.id, "User " + std::to_string(i), "1,1 4,4;8,2 9,9", at + 5000, du.id}));
+            add("recordStepResult",
+                sync::codec::toJson(StepResult{Id::generate(), inst.id, step.id, StepOutcome::Pass, "", "",
+                                               du.id, at + 1000}));
+        add("signOff", sync::codec::toJson(SignOff{Id::generate(), inst.id, "User " + std::to_string(i),
+                                                   "1,1 4,4;8,2 9,9", at + 5000, du.id}));
     }
     if (!mutations.empty())
-        bodies.push_back("{\"protocol\":1,\"device_id\":\"" + device.toString() + "\",\"mutations\":[" + mutations + "]}");
+        bodies.push_back("{\"protocol\":1,\"device_id\":\"" + device.toString() + "\",\"mutations\":[" +
+                         mutations + "]}");
     return bodies;
 }
 
 } // namespace
 
+int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    // Caught here so that every destructor runs: the server process is stopped, the data removed.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "sync_bench: %s\n", e.what());
+        return 1;
+    }
+}
+
+int run(int argc, char **argv)
 {
     int deviceCount = 200;
     double scale = 1.0;
@@ -264,7 +300,8 @@ int main(int argc, char **argv)
     }
     if (sodium_init() < 0)
         return 1;
-    const auto dir = std::filesystem::temp_directory_path() / ("releasedesk_sync_bench_" + Id::generate().toString());
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("releasedesk_sync_bench_" + Id::generate().toString());
     std::filesystem::create_directories(dir / "server");
     struct Cleanup {
         std::filesystem::path dir;
@@ -276,7 +313,8 @@ int main(int argc, char **argv)
         Store server((dir / "server" / "releasedesk.db").string());
         const auto t = Clock::now();
         data = seed(server, scale, deviceCount);
-        std::fprintf(stderr, "server data: %lld changes in %.1f s\n", static_cast<long long>(server.lastSeq()), seconds(Clock::now() - t));
+        std::fprintf(stderr, "server data: %lld changes in %.1f s\n",
+                     static_cast<long long>(server.lastSeq()), seconds(Clock::now() - t));
     }
     rd::test::ServerProcess process(dir / "server");
     rd::test::HttpClient http(process.port(), false, std::chrono::seconds(120));
@@ -292,7 +330,8 @@ int main(int argc, char **argv)
     Clock::duration applyTime{}, waitTime{};
     // As the app does: a small first page, so writing starts at once, and then the next page is
     // always on its way while this one is written.
-    std::string page = exchange(http, "/api/v1/pull", replica.nextPullBody(kFirstPullPage), session.token, pullWire);
+    std::string page =
+        exchange(http, "/api/v1/pull", replica.nextPullBody(kFirstPullPage), session.token, pullWire);
     for (;;) {
         std::future<std::string> next;
         if (const auto body = replica.pullBodyAfter(page, kPullPage))
@@ -310,7 +349,9 @@ int main(int argc, char **argv)
         waitTime += Clock::now() - waitStart;
     }
     const double initialSync = seconds(Clock::now() - pullStart);
-    std::fprintf(stderr, "initial sync: %lld rows in %.2f s (applying %.2f s, waiting for the server %.2f s), %.1f MB on the wire\n",
+    std::fprintf(stderr,
+                 "initial sync: %lld rows in %.2f s (applying %.2f s, waiting for the server %.2f s), %.1f "
+                 "MB on the wire\n",
                  static_cast<long long>(pulledRows), initialSync, seconds(applyTime), seconds(waitTime),
                  static_cast<double>(pullWire) / 1e6);
 
@@ -318,8 +359,12 @@ int main(int argc, char **argv)
     const auto build = *tablet.buildProcedure(tablet.release(data.managerRelease)->buildId);
     for (int i = 0; i < kDayInstallations; ++i) {
         const Millis at = kT0 + 86400000LL * 31 + i * 600000LL;
-        const Id inst = replica.startInstallation({{}, data.managerRelease, data.managerAssets[static_cast<std::size_t>(i)],
-                                                   InstallationStatus::InProgress, data.manager, at});
+        const Id inst = replica.startInstallation({{},
+                                                   data.managerRelease,
+                                                   data.managerAssets[static_cast<std::size_t>(i)],
+                                                   InstallationStatus::InProgress,
+                                                   data.manager,
+                                                   at});
         for (const auto &step : build.steps)
             replica.recordStepResult({{}, inst, step.id, StepOutcome::Pass, "", "", data.manager, at + 1000});
         replica.signOff({{}, inst, "User " + std::to_string(i), "1,1 4,4;8,2 9,9", at + 5000, data.manager});
@@ -357,7 +402,8 @@ int main(int argc, char **argv)
             try {
                 std::size_t wire = 0;
                 for (const auto &body : work[i]) {
-                    const auto answer = sync::codec::parseObject(exchangePacked(client, "/api/v1/push", body, sessions[i].token, wire));
+                    const auto answer = sync::codec::parseObject(
+                        exchangePacked(client, "/api/v1/push", body, sessions[i].token, wire));
                     (void)answer;
                 }
                 durations[i] = seconds(Clock::now() - start);
@@ -381,10 +427,11 @@ int main(int argc, char **argv)
     Store server((dir / "server" / "releasedesk.db").string());
     std::int64_t lost = 0, duplicated = 0;
     for (const auto &du : data.devices) {
-        auto q = server.database().query(
-            "SELECT (SELECT count(*) FROM step_results r JOIN installations i ON i.id = r.installation_id WHERE i.release_id = ?1), "
-            "(SELECT count(*) FROM signoffs s JOIN installations i ON i.id = s.installation_id WHERE i.release_id = ?1), "
-            "(SELECT count(*) FROM installations WHERE release_id = ?1)");
+        auto q = server.database().query("SELECT (SELECT count(*) FROM step_results r JOIN installations i "
+                                         "ON i.id = r.installation_id WHERE i.release_id = ?1), "
+                                         "(SELECT count(*) FROM signoffs s JOIN installations i ON i.id = "
+                                         "s.installation_id WHERE i.release_id = ?1), "
+                                         "(SELECT count(*) FROM installations WHERE release_id = ?1)");
         q->bind(1, du.release);
         q->step();
         const std::int64_t expected = kDayInstallations * (kStepsPerBuild + 2);
@@ -393,13 +440,17 @@ int main(int argc, char **argv)
         duplicated += std::max<std::int64_t>(0, found - expected);
     }
 
-    std::printf("{\"initial_sync_s\": %.3f, \"initial_sync_rows_per_s\": %.0f, \"day_push_ms\": %.1f, \"devices\": %zu, "
-                "\"devices_failed\": %d, \"mutations_lost\": %lld, \"mutations_duplicated\": %lld, \"concurrent_p99_s\": %.3f, "
-                "\"concurrent_median_s\": %.3f, \"concurrent_total_s\": %.3f, \"wire_bytes_per_step_result\": %.1f, "
-                "\"initial_sync_wire_mb\": %.1f, \"initial_sync_rows\": %lld}\n",
-                initialSync, static_cast<double>(pulledRows) / initialSync, dayPushMs, data.devices.size(), failed.load(),
-                static_cast<long long>(lost), static_cast<long long>(duplicated), percentile(durations, 0.99),
-                percentile(durations, 0.5), burst, static_cast<double>(pushWire) / dayResults,
-                static_cast<double>(pullWire) / 1e6, static_cast<long long>(pulledRows));
+    std::printf(
+        "{\"initial_sync_s\": %.3f, \"initial_sync_rows_per_s\": %.0f, \"day_push_ms\": %.1f, \"devices\": "
+        "%zu, "
+        "\"devices_failed\": %d, \"mutations_lost\": %lld, \"mutations_duplicated\": %lld, "
+        "\"concurrent_p99_s\": %.3f, "
+        "\"concurrent_median_s\": %.3f, \"concurrent_total_s\": %.3f, \"wire_bytes_per_step_result\": %.1f, "
+        "\"initial_sync_wire_mb\": %.1f, \"initial_sync_rows\": %lld}\n",
+        initialSync, static_cast<double>(pulledRows) / initialSync, dayPushMs, data.devices.size(),
+        failed.load(), static_cast<long long>(lost), static_cast<long long>(duplicated),
+        percentile(durations, 0.99), percentile(durations, 0.5), burst,
+        static_cast<double>(pushWire) / dayResults, static_cast<double>(pullWire) / 1e6,
+        static_cast<long long>(pulledRows));
     return failed.load() == 0 && lost == 0 && duplicated == 0 ? 0 : 1;
 }

@@ -5,6 +5,7 @@
 #include "sync/syncclient.h"
 
 #include "store/store.h"
+#include "store/walcheckpointer.h"
 #include "sync/replica.h"
 
 #include <QCommandLineParser>
@@ -73,12 +74,14 @@ int main(int argc, char **argv)
 
     const QString dir = parser.value(dataOption);
     std::unique_ptr<rd::Store> store;
+    std::unique_ptr<rd::sql::WalCheckpointer> checkpoints;
     std::unique_ptr<rd::sync::Replica> replica;
     try {
         if (!QDir().mkpath(dir))
             throw rd::StoreError("cannot create the directory " + dir.toStdString(), 0);
         store =
             std::make_unique<rd::Store>(QDir(dir).filePath(QStringLiteral("releasedesk.db")).toStdString());
+        checkpoints = std::make_unique<rd::sql::WalCheckpointer>(store->database()); // no write waits for one
         replica = std::make_unique<rd::sync::Replica>(*store);
     } catch (const std::exception &e) {
         err << "releasedesk: cannot open the local database in " << dir << ": " << e.what() << "\n";

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the product: installs what is missing, builds, and prepares the central database with the
-# demo school in the default data directory ($RELEASEDESK_DATA, or ~/.local/share/releasedesk/server).
+# Runs the product: installs what is missing, builds, starts the sync server on 127.0.0.1:8080
+# with the demo school in the default data directory ($RELEASEDESK_DATA, or
+# ~/.local/share/releasedesk/server), and brings a demo tablet up to date from it.
+# The server keeps running until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,22 +10,55 @@ bash scripts/setup.sh
 
 build_dir=${BUILD_DIR:-build}
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build_dir" -j2
+cmake --build "$build_dir" -j2 --target syncserver releasedesk
 
-data=${RELEASEDESK_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/releasedesk/server}
+data_home=${XDG_DATA_HOME:-$HOME/.local/share}/releasedesk
+data=${RELEASEDESK_DATA:-$data_home/server}
+tablet=${RELEASEDESK_TABLET:-$data_home/demo-tablet}
+listen=${RELEASEDESK_LISTEN:-127.0.0.1:8080}
 server="$build_dir/syncserver/syncserver"
+app="$build_dir/mobile/releasedesk"
+
 if [ -f "$data/releasedesk.db" ]; then
   echo "demo: using the existing database in $data"
   "$server" migrate --data "$data"
 else
   "$server" seed-demo --data "$data"
 fi
-"$server" report --data "$data"
+
+"$server" serve --data "$data" --listen "$listen" &
+server_pid=$!
+trap 'kill -TERM $server_pid 2>/dev/null; wait $server_pid 2>/dev/null' EXIT INT TERM
+
+# Wait (bounded) until the server answers.
+for _ in $(seq 1 50); do
+  if curl -fsS "http://$listen/healthz" >/dev/null 2>&1; then break; fi
+  kill -0 $server_pid 2>/dev/null || { echo "demo: the server did not start" >&2; exit 1; }
+  sleep 0.2
+done
+
+# The demo installer's tablet: signed in once, then it works offline and syncs at the end of the day.
+mkdir -p "$tablet"
+if [ -f "$tablet/releasedesk.db" ]; then
+  "$app" --sync --data "$tablet" --server "http://$listen"
+else
+  echo demo-password | "$app" --sync --data "$tablet" --server "http://$listen" --user sam --password-stdin
+fi
 
 cat <<MSG
 
-The central database is ready in $data.
-Still to come (see the open issues): the sync server's network service on 127.0.0.1:8080 and the
-tablet app; until they land this command prepares the database and prints this month's report.
-Try: $server report --data "$data" --month $(date +%Y-%m)
+Release Desk is running.
+  sync server   http://$listen   (health: http://$listen/healthz, metrics: http://$listen/metrics)
+  server data   $data
+  demo tablet   $tablet  (signed in as sam, the demo installer; synced)
+  sign-in names morgan (release manager), devi (build developer), sam and jo (installers),
+                password "demo-password"
+
+The touch app's screens are the next issue; until they land the tablet syncs headless:
+  $app --sync --data "$tablet" --server http://$listen
+This month's FITS report:
+  $server report --data "$data"
+
+Press Ctrl-C to stop the server.
 MSG
+wait $server_pid

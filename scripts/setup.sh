@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config ccache git
+  build-essential cmake ninja-build pkg-config ccache git curl
   # the core and the server
   libsqlite3-dev sqlite3 libboost1.81-dev libboost-json1.81-dev
   libssl-dev libsodium-dev zlib1g-dev

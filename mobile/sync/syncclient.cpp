@@ -1,6 +1,6 @@
 #include "syncclient.h"
 
-#include "gzip.h"
+#include "qgzip.h"
 
 #include "store/store.h"
 #include "sync/replica.h"

@@ -1,5 +1,5 @@
 // The sync client's gzip: bodies round-trip, damaged or oversized answers are refused.
-#include "sync/gzip.h"
+#include "sync/qgzip.h"
 
 #include <QRandomGenerator>
 #include <QTest>

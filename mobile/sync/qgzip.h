@@ -7,7 +7,7 @@
 
 namespace rd::mobile {
 
-/** @p data as a gzip member (RFC 1952), for a request body sent with `Content-Encoding: gzip`. */
+/** @p data as a gzip member (the core's sync/gzip.h, in Qt's types), for a request body sent with `Content-Encoding: gzip`. */
 [[nodiscard]] QByteArray gzipCompress(QByteArrayView data, int level = 6);
 
 /**
