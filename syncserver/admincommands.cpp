@@ -330,7 +330,8 @@ int runCommand(const std::vector<std::string> &args, std::ostream &out, std::ost
                 << " assets, " << s.releases << " releases, " << s.installations << " installations\n"
                 << "sign-in names: " << DemoUsers::releaseManager << " (release manager), "
                 << DemoUsers::buildDeveloper << " (build developer), " << DemoUsers::installer
-                << " (installer)\n";
+                << " and jo (installers), alex (installer, Lower School); password \"" << DemoUsers::password
+                << "\"\n";
             return 0;
         }
         if (opts->command == "report") {
