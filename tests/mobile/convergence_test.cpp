@@ -37,12 +37,10 @@ void ConvergenceTest::initTestCase()
     QString why;
     m_server = ServerProcess::startDemo(m_tmp.filePath(QStringLiteral("server")), &why);
     QVERIFY2(m_server, qPrintable(why));
-    m_sam = std::make_unique<Tablet>(m_tmp.filePath(QStringLiteral("sam")));
-    m_jo = std::make_unique<Tablet>(m_tmp.filePath(QStringLiteral("jo")));
-    RD_VERIFY_SIGN_IN(*m_sam, m_server->url(), "sam");
-    RD_VERIFY_SIGN_IN(*m_jo, m_server->url(), "jo");
-    RD_VERIFY_SYNC(*m_sam);
-    RD_VERIFY_SYNC(*m_jo);
+    m_sam = syncedTablet(m_tmp.filePath(QStringLiteral("sam")), m_server->url(), QStringLiteral("sam"), &why);
+    QVERIFY2(m_sam, qPrintable(why));
+    m_jo = syncedTablet(m_tmp.filePath(QStringLiteral("jo")), m_server->url(), QStringLiteral("jo"), &why);
+    QVERIFY2(m_jo, qPrintable(why));
     QVERIFY(m_sam->store().releaseByNumber("R-2026-047").has_value());
     QVERIFY(m_jo->store().releaseByNumber("R-2026-047").has_value());
 }

@@ -38,9 +38,8 @@ void CrashRecoveryTest::initTestCase()
     QString why;
     m_server = ServerProcess::startDemo(m_tmp.filePath(QStringLiteral("server")), &why);
     QVERIFY2(m_server, qPrintable(why));
-    m_sam = std::make_unique<Tablet>(m_tmp.filePath(QStringLiteral("sam")));
-    RD_VERIFY_SIGN_IN(*m_sam, m_server->url(), "sam");
-    RD_VERIFY_SYNC(*m_sam);
+    m_sam = syncedTablet(m_tmp.filePath(QStringLiteral("sam")), m_server->url(), QStringLiteral("sam"), &why);
+    QVERIFY2(m_sam, qPrintable(why));
 }
 
 bool CrashRecoveryTest::syncFailsWhenKilled(Tablet &tablet, QString *why)

@@ -175,3 +175,12 @@ rd::Id Tablet::signOff(const rd::Id &installationId, const std::string &userName
     s.recordedBy = userId();
     return m_replica->signOff(s);
 }
+
+std::unique_ptr<Tablet> syncedTablet(const QString &dir, const QUrl &server, const QString &name,
+                                     QString *why)
+{
+    auto tablet = std::make_unique<Tablet>(dir);
+    if (!tablet->signIn(server, name, why) || !tablet->sync(why))
+        return nullptr;
+    return tablet;
+}

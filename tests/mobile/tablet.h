@@ -88,3 +88,7 @@ private:
     QNetworkAccessManager m_network;
     std::unique_ptr<rd::mobile::SyncClient> m_client;
 };
+
+/** A tablet in @p dir signed in as @p name at @p server and synced once: where most tests start. */
+[[nodiscard]] std::unique_ptr<Tablet> syncedTablet(const QString &dir, const QUrl &server,
+                                                   const QString &name, QString *why);
