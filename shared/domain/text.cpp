@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace rd {
 
@@ -75,6 +76,15 @@ bool isValidUtf8(std::string_view text) noexcept
 {
     char32_t cp = 0;
     for (std::size_t i = 0; i < text.size();) {
+        // Sync bodies are mostly ASCII: eight bytes at a time while no high bit is set.
+        if (i + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         const auto n = decodeOne(text, i, cp);
         if (n == 0)
             return false;

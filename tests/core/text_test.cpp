@@ -30,6 +30,11 @@ TEST_CASE("Text fields refuse invalid UTF-8", "[text][bad-input]")
     CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));     // UTF-16 surrogate
     CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80")); // past U+10FFFF
     CHECK_FALSE(isValidUtf8("\xFF"));
+    // Long ASCII runs are checked eight bytes at a time: faults after them are still found.
+    CHECK(isValidUtf8("abcdefghijklmnopqrstuvwxyz caf\xC3\xA9 0123456789"));
+    CHECK_FALSE(isValidUtf8("abcdefgh\xFF"));
+    CHECK_FALSE(isValidUtf8("abcdefghijklmno\xC3"));
+    CHECK_FALSE(isValidUtf8(std::string(64, 'a') + "\xED\xA0\x80" + std::string(64, 'b')));
     try {
         (void)checkedText("model", "Lat\xFFitude", 100, true);
         FAIL("accepted invalid UTF-8");
