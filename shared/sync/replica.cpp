@@ -470,14 +470,12 @@ PullOutcome Replica::applyPullPage(std::string_view body)
     }
 
     // The cursor moves in the same transaction as the rows: an interrupted pull resumes here.
-    const auto sessionFrom = metaInt(m_store, kSessionFrom, previous);
-    if (!m_store.meta(kSessionFrom))
+    if (!m_store.meta(kSessionFrom)) // the first page of a pull session
         m_store.setMeta(kSessionFrom, std::to_string(previous));
     if (const auto total = getOptInt(page, "total"))
         m_store.setMeta(kTotal, std::to_string(*total));
     out.total = metaInt(m_store, kTotal, 0);
     out.done = metaInt(m_store, kDone, 0) + getOptInt(page, "entries").value_or(out.rows);
-    out.done = std::min(out.done, std::max<std::int64_t>(out.total, out.done));
     m_store.setMeta(kCursor, std::to_string(out.cursor));
     m_store.setMeta(kSnapshotUntil, std::to_string(getInt(page, "snapshot_until")));
     if (out.complete) {
@@ -487,7 +485,6 @@ PullOutcome Replica::applyPullPage(std::string_view body)
     } else {
         m_store.setMeta(kDone, std::to_string(out.done));
     }
-    (void)sessionFrom;
     batch.commit();
     return out;
 }
