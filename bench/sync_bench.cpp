@@ -321,15 +321,16 @@ int run(int argc, char **argv)
 
     // 1. The initial sync of an empty tablet (the release manager's: every site).
     Store tablet((dir / "tablet.db").string());
-    sql::WalCheckpointer tabletCheckpoints(tablet.database()); // as the app runs its store
+    sql::WalCheckpointer tabletCheckpoints(tablet.database()); // as releasedesk runs its store
     sync::Replica replica(tablet);
     const auto session = signIn(http, "manager", tablet.deviceId());
     std::size_t pullWire = 0;
     std::int64_t pulledRows = 0;
     const auto pullStart = Clock::now();
     Clock::duration applyTime{}, waitTime{};
-    // As the app does: a small first page, so writing starts at once, and then the next page is
-    // always on its way while this one is written.
+    // A small first page, so writing starts at once, and then the next page always on its way
+    // while this one is written (Replica::pullBodyAfter). The Qt SyncClient does not pipeline
+    // yet: it asks for each page after writing the previous one.
     std::string page =
         exchange(http, "/api/v1/pull", replica.nextPullBody(kFirstPullPage), session.token, pullWire);
     for (;;) {
