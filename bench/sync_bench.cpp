@@ -328,9 +328,8 @@ int run(int argc, char **argv)
     std::int64_t pulledRows = 0;
     const auto pullStart = Clock::now();
     Clock::duration applyTime{}, waitTime{};
-    // A small first page, so writing starts at once, and then the next page always on its way
-    // while this one is written (Replica::pullBodyAfter). The Qt SyncClient does not pipeline
-    // yet: it asks for each page after writing the previous one.
+    // As the app's SyncClient does: a small first page, so writing starts at once, and then the
+    // next page always on its way while this one is written (Replica::pullBodyAfter).
     std::string page =
         exchange(http, "/api/v1/pull", replica.nextPullBody(kFirstPullPage), session.token, pullWire);
     for (;;) {

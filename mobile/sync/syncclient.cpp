@@ -635,18 +635,26 @@ void SyncClient::onPushAnswer(const QByteArray &body)
 
 void SyncClient::nextPull()
 {
-    m_lastCursor = m_replica.pullCursor();
-    startStep(Step::Pull, QByteArray::fromStdString(m_replica.nextPullBody(m_tuning.pullPage)));
+    // The first page of a sync is small, so that writing starts at once; the next ones are
+    // asked for while the previous one is written (onPullAnswer).
+    const int limit = std::min(m_tuning.firstPullPage, m_tuning.pullPage);
+    startStep(Step::Pull, QByteArray::fromStdString(m_replica.nextPullBody(limit)));
 }
 
 void SyncClient::onPullAnswer(const QByteArray &body)
 {
-    const auto outcome = m_replica.applyPullPage(std::string_view(body.constData(), body.size()));
+    const std::string_view page(body.constData(), static_cast<std::size_t>(body.size()));
+    const std::int64_t before = m_replica.pullCursor();
+    const qint64 pageBytes = m_bytesNow;
+    // Ask for the next page before writing this one: the server prepares it meanwhile. Should
+    // writing fail, fail() aborts that request; the cursor stays where this page found it.
+    if (const auto next = m_replica.pullBodyAfter(page, m_tuning.pullPage))
+        startStep(Step::Pull, QByteArray::fromStdString(*next));
+    const auto outcome = m_replica.applyPullPage(page);
     m_pulled += outcome.rows;
     m_rowsDone = outcome.done;
     m_rowsTotal = std::max(outcome.total, outcome.done);
-    m_bytesBase += m_bytesNow;
-    m_bytesNow = m_bytesNowTotal = 0;
+    m_bytesBase += pageBytes;
 
     const quint64 run = m_run;
     emitProgress();
@@ -656,13 +664,14 @@ void SyncClient::onPullAnswer(const QByteArray &body)
         succeed();
         return;
     }
-    if (outcome.cursor <= m_lastCursor) {
+    if (outcome.cursor <= before) {
         fail(QStringLiteral(
             "The server keeps sending the same changes, so the sync stopped. Nothing was lost; "
             "call the ICT office if this happens again."));
         return;
     }
-    nextPull();
+    if (!m_reply && !m_retryTimer.isActive()) // the page said "more" but asked for nothing: ask now
+        nextPull();
 }
 
 // --- endings ---

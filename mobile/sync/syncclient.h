@@ -56,6 +56,7 @@ public:
     struct Tuning {
         int pushBatch = 500;             ///< mutations per push request
         int pullPage = 20000;            ///< rows asked for per pull page (sync_bench: fastest)
+        int firstPullPage = 1000;        ///< rows of a sync's first page: writing starts at once
         int retryInitialMs = 500;        ///< first wait after a network error or a 5xx
         int retryMaxMs = 30000;          ///< the wait doubles up to this
         int maxAttempts = 8;             ///< tries of one request before the sync gives up
@@ -188,7 +189,6 @@ private:
     int m_conflicts = 0;
     int m_rejected = 0;
     qint64 m_pulled = 0;
-    std::int64_t m_lastCursor = -1;
 
     QString m_lastError;
     QString m_lastSummary;
