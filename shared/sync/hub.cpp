@@ -246,7 +246,8 @@ public:
         try {
             // A mutation that takes several store writes applies whole or not at all; the
             // others are one store write each, atomic already, and spared the savepoint's cost.
-            const bool several = std::holds_alternative<AssetFields>(m.data) || std::holds_alternative<Resolution>(m.data);
+            const bool several =
+                std::holds_alternative<AssetFields>(m.data) || std::holds_alternative<Resolution>(m.data);
             std::optional<Store::Unit> unit;
             if (several)
                 unit.emplace(m_store);
@@ -263,8 +264,8 @@ public:
             m_db.query("INSERT OR REPLACE INTO sync_rejections(device_id, mutation_seq, user_id, kind, "
                        "payload, reason, at) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                ->bindAll(m_who.deviceId, m.seq, m_who.userId, m.kind, json::serialize(*m.sent), std::string(e.what()),
-                          m_now)
+                ->bindAll(m_who.deviceId, m.seq, m_who.userId, m.kind, json::serialize(*m.sent),
+                          std::string(e.what()), m_now)
                 .run();
             addCurrent(r, currentRowsFor(m));
         }
@@ -558,7 +559,8 @@ std::shared_ptr<const Hub::PushRequest> Hub::readPush(std::string_view body)
     r->deviceId = getId(request, "device_id");
     const auto &list = getArray(request, "mutations");
     if (list.size() > kMaxMutations)
-        throw ProtocolError("wrong_type", "a push holds at most " + std::to_string(kMaxMutations) + " mutations");
+        throw ProtocolError("wrong_type",
+                            "a push holds at most " + std::to_string(kMaxMutations) + " mutations");
     r->mutations.reserve(list.size());
     for (const auto &v : list) {
         auto m = readMutation(v);
@@ -638,6 +640,28 @@ std::string seqUnion(bool scoped)
 
 } // namespace
 
+const std::vector<Hub::PageQuery> &Hub::pageQueries(bool scoped)
+{
+    auto &queries = m_pageQueries[scoped];
+    if (!queries.empty())
+        return queries;
+    for (const auto &t : syncedTables()) {
+        PageQuery p{t.name, "SELECT ", "", 0, scoped && !t.scope.empty()};
+        for (const auto &c : tableColumns(m_store.database(), t.name).names) {
+            if (c == "seq") // the page's cursor says where it is; rows need not repeat it
+                continue;
+            p.sql += (p.columns ? ", " : "") + c;
+            p.columnNames += (p.columns ? ",\"" : "\"") + c + "\"";
+            ++p.columns;
+        }
+        p.sql += " FROM " + std::string(t.name) + " WHERE seq > ?1 AND seq <= ?2";
+        if (p.scoped)
+            p.sql += " AND " + std::string(t.scope);
+        queries.push_back(std::move(p));
+    }
+    return queries;
+}
+
 std::string Hub::pull(const Principal &who, std::string_view body)
 {
     json::monotonic_resource arena;
@@ -660,7 +684,9 @@ std::string Hub::pull(const Principal &who, std::string_view body)
     if (cursor == 0 && snapshotUntil == 0)
         snapshotUntil = m_store.lastSeq(); // a first sync: a snapshot, no tombstones before it
 
-    const std::string arms = seqUnion(scoped);
+    if (m_seqUnion[scoped].empty())
+        m_seqUnion[scoped] = seqUnion(scoped);
+    const std::string &arms = m_seqUnion[scoped];
     std::int64_t total = -1;
     if (cursor == sessionFrom) {
         auto q = db.query("SELECT count(*) FROM (" + arms + ")");
@@ -697,35 +723,22 @@ std::string Hub::pull(const Principal &who, std::string_view body)
     std::int64_t rows = 0;
     bool firstTable = true;
     if (upto > cursor) {
-        for (const auto &t : syncedTables()) {
-            const auto cols = tableColumns(db, t.name);
-            std::string sql = "SELECT ";
-            std::string names;
-            int count = 0;
-            for (const auto &c : cols.names) {
-                if (c == "seq")
-                    continue;
-                sql += (count ? ", " : "") + c;
-                names += (count ? ",\"" : "\"") + c + "\"";
-                ++count;
-            }
-            sql += " FROM " + std::string(t.name) + " WHERE seq > ?1 AND seq <= ?2";
-            if (scoped && !t.scope.empty())
-                sql += " AND " + std::string(t.scope);
-            auto q = db.query(sql);
+        for (const auto &t : pageQueries(scoped)) {
+            auto q = db.query(t.sql);
             q->bindAll(cursor, upto);
-            if (scoped && !t.scope.empty())
+            if (t.scoped)
                 q->bind(3, who.userId);
             bool firstRow = true;
             while (q->step()) {
                 if (firstRow) {
                     out += firstTable ? "" : ",";
-                    out += "{\"table\":\"" + std::string(t.name) + "\",\"columns\":[" + names + "],\"rows\":[";
+                    out += "{\"table\":\"" + std::string(t.table) + "\",\"columns\":[" + t.columnNames +
+                           "],\"rows\":[";
                     firstTable = false;
                 }
                 out += firstRow ? "[" : ",[";
                 firstRow = false;
-                for (int i = 0; i < count; ++i) {
+                for (int i = 0; i < t.columns; ++i) {
                     if (i)
                         out.push_back(',');
                     appendColumnValue(out, *q, i);
@@ -739,7 +752,8 @@ std::string Hub::pull(const Principal &who, std::string_view body)
     }
     out += "],\"deleted\":[";
     if (upto > cursor) {
-        auto q = db.query("SELECT table_name, row_key FROM tombstones WHERE seq > ?1 AND seq <= ?2 AND seq > ?3 ORDER BY seq");
+        auto q = db.query("SELECT table_name, row_key FROM tombstones WHERE seq > ?1 AND seq <= ?2 AND seq > "
+                          "?3 ORDER BY seq");
         q->bindAll(cursor, upto, snapshotUntil);
         bool first = true;
         while (q->step()) {

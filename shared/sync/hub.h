@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rd {
 class Store;
@@ -47,8 +48,20 @@ public:
     [[nodiscard]] std::int64_t lastRowCount() const noexcept { return m_lastRows; }
 
 private:
+    /** One table's part of a pull page: its query and column names, built once per Hub. */
+    struct PageQuery {
+        std::string_view table;
+        std::string sql;
+        std::string columnNames; ///< as JSON array items
+        int columns = 0;
+        bool scoped = false; ///< binds the user as ?3
+    };
+    const std::vector<PageQuery> &pageQueries(bool scoped);
+
     Store &m_store;
     std::int64_t m_lastRows = 0;
+    std::vector<PageQuery> m_pageQueries[2]; // [scoped]
+    std::string m_seqUnion[2];               // [scoped]
 };
 
 } // namespace rd::sync

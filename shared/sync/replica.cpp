@@ -96,6 +96,28 @@ void queue(Store &store, std::string_view kind, const json::object &data)
         .run();
 }
 
+/** A record created on the tablet: written and queued in one transaction, with the id made here. */
+template <typename Record>
+Id recordCreated(Store &store, std::string_view kind, Record record, Id (Store::*write)(Record))
+{
+    if (record.id.isNull())
+        record.id = Id::generate();
+    Store::Batch batch(store);
+    (store.*write)(record);
+    queue(store, kind, toJson(record));
+    batch.commit();
+    return record.id;
+}
+
+/** The asset as it is before a local change, which the mutation carries as its "from". */
+Asset existingAsset(Store &store, const Id &assetId)
+{
+    auto a = store.asset(assetId);
+    if (!a)
+        throw NotFoundError("asset", assetId.toString());
+    return *a;
+}
+
 } // namespace
 
 Id Replica::addAsset(Asset asset)
@@ -126,15 +148,13 @@ std::optional<std::string> idText(const std::optional<Id> &id)
 void Replica::moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId)
 {
     Store::Batch batch(m_store);
-    const auto before = m_store.asset(assetId);
-    if (!before)
-        throw NotFoundError("asset", assetId.toString());
+    const auto before = existingAsset(m_store, assetId);
     m_store.moveAsset(assetId, siteId, roomId);
     json::object changes;
-    if (before->siteId != siteId)
-        changes["site_id"] = change(before->siteId.toString(), siteId.toString());
-    if (before->roomId != roomId)
-        changes["room_id"] = change(idText(before->roomId), idText(roomId));
+    if (before.siteId != siteId)
+        changes["site_id"] = change(before.siteId.toString(), siteId.toString());
+    if (before.roomId != roomId)
+        changes["room_id"] = change(idText(before.roomId), idText(roomId));
     if (!changes.empty())
         queue(m_store, "setAssetFields", {{"id", assetId.toString()}, {"changes", std::move(changes)}});
     batch.commit();
@@ -143,29 +163,25 @@ void Replica::moveAsset(const Id &assetId, const Id &siteId, const std::optional
 void Replica::setAssetStatus(const Id &assetId, AssetStatus status)
 {
     Store::Batch batch(m_store);
-    const auto before = m_store.asset(assetId);
-    if (!before)
-        throw NotFoundError("asset", assetId.toString());
+    const auto before = existingAsset(m_store, assetId);
     m_store.setAssetStatus(assetId, status);
     queue(m_store, "setAssetFields",
           {{"id", assetId.toString()},
            {"changes",
-            {{"status", change(std::string(toString(before->status)), std::string(toString(status)))}}}});
+            {{"status", change(std::string(toString(before.status)), std::string(toString(status)))}}}});
     batch.commit();
 }
 
 void Replica::setAssetUser(const Id &assetId, std::string_view assignedUser)
 {
     Store::Batch batch(m_store);
-    const auto before = m_store.asset(assetId);
-    if (!before)
-        throw NotFoundError("asset", assetId.toString());
+    const auto before = existingAsset(m_store, assetId);
     m_store.setAssetUser(assetId, assignedUser);
     const auto after = m_store.asset(assetId);
-    if (after->assignedUser != before->assignedUser)
+    if (after->assignedUser != before.assignedUser)
         queue(m_store, "setAssetFields",
               {{"id", assetId.toString()},
-               {"changes", {{"assigned_user", change(before->assignedUser, after->assignedUser)}}}});
+               {"changes", {{"assigned_user", change(before.assignedUser, after->assignedUser)}}}});
     batch.commit();
 }
 
@@ -185,46 +201,22 @@ void Replica::setReleaseStatus(const Id &releaseId, ReleaseStatus status)
 
 Id Replica::startInstallation(Installation installation)
 {
-    if (installation.id.isNull())
-        installation.id = Id::generate();
-    Store::Batch batch(m_store);
-    m_store.startInstallation(installation);
-    queue(m_store, "startInstallation", toJson(installation));
-    batch.commit();
-    return installation.id;
+    return recordCreated(m_store, "startInstallation", std::move(installation), &Store::startInstallation);
 }
 
 Id Replica::recordStepResult(StepResult result)
 {
-    if (result.id.isNull())
-        result.id = Id::generate();
-    Store::Batch batch(m_store);
-    m_store.recordStepResult(result);
-    queue(m_store, "recordStepResult", toJson(result));
-    batch.commit();
-    return result.id;
+    return recordCreated(m_store, "recordStepResult", std::move(result), &Store::recordStepResult);
 }
 
 Id Replica::signOff(SignOff signOff)
 {
-    if (signOff.id.isNull())
-        signOff.id = Id::generate();
-    Store::Batch batch(m_store);
-    m_store.signOff(signOff);
-    queue(m_store, "signOff", toJson(signOff));
-    batch.commit();
-    return signOff.id;
+    return recordCreated(m_store, "signOff", std::move(signOff), &Store::signOff);
 }
 
 Id Replica::recordBackOut(BackOut backOut)
 {
-    if (backOut.id.isNull())
-        backOut.id = Id::generate();
-    Store::Batch batch(m_store);
-    m_store.recordBackOut(backOut);
-    queue(m_store, "recordBackOut", toJson(backOut));
-    batch.commit();
-    return backOut.id;
+    return recordCreated(m_store, "recordBackOut", std::move(backOut), &Store::recordBackOut);
 }
 
 void Replica::resolveConflict(const Id &conflictId, const std::string &value, const Id &by, Millis at)
@@ -401,8 +393,9 @@ std::optional<std::string> Replica::pullBodyAfter(std::string_view page, int lim
     // another order is read whole.
     const auto tables = page.find(",\"tables\":");
     json::monotonic_resource arena;
-    const auto head = tables == std::string_view::npos ? parseObject(page, &arena)
-                                                       : parseObject(std::string(page.substr(0, tables)) + "}", &arena);
+    const auto head = tables == std::string_view::npos
+                          ? parseObject(page, &arena)
+                          : parseObject(std::string(page.substr(0, tables)) + "}", &arena);
     if (getInt(head, "protocol") != kProtocolVersion)
         throw ProtocolError("unsupported_protocol_version", "the server speaks another sync protocol");
     if (!getBool(head, "more"))

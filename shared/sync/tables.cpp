@@ -207,7 +207,8 @@ void RowWriter::write(const codec::json::array &values, std::int64_t seq)
         const auto &v = values[i];
         const int index = static_cast<int>(i + 1);
         const auto bad = [&](const char *what) {
-            return ProtocolError("wrong_type", std::string(m_table.name) + "." + m_columns[i] + " must be " + what);
+            return ProtocolError("wrong_type",
+                                 std::string(m_table.name) + "." + m_columns[i] + " must be " + what);
         };
         if (v.is_null()) {
             q.bind(index, nullptr);

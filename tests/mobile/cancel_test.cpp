@@ -12,7 +12,7 @@
 using rd::Id;
 using rd::mobile::SyncClient;
 
-class CancelTest : public QObject {
+class CancelTest : public QObject, protected DemoSchool {
     Q_OBJECT
 
 private slots:
@@ -25,19 +25,14 @@ private:
     template <typename When>
     bool cancelledSync(Tablet &tablet, When when, QString *why);
 
-    QTemporaryDir m_tmp;
-    std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<Tablet> m_sam;
 };
 
 void CancelTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_tmp.isValid());
     QString why;
-    m_server = ServerProcess::startDemo(m_tmp.filePath(QStringLiteral("server")), &why);
-    QVERIFY2(m_server, qPrintable(why));
-    m_sam = syncedTablet(m_tmp.filePath(QStringLiteral("sam")), m_server->url(), QStringLiteral("sam"), &why);
+    QVERIFY2(startDemoSchool(&why), qPrintable(why));
+    m_sam = demoTablet(QStringLiteral("sam"), &why);
     QVERIFY2(m_sam, qPrintable(why));
 }
 

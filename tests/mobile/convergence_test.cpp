@@ -10,7 +10,7 @@
 
 using rd::Id;
 
-class ConvergenceTest : public QObject {
+class ConvergenceTest : public QObject, protected DemoSchool {
     Q_OBJECT
 
 private slots:
@@ -24,22 +24,17 @@ private:
     void syncBothTwice();
     void compareAll();
 
-    QTemporaryDir m_tmp;
-    std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<Tablet> m_sam;
     std::unique_ptr<Tablet> m_jo;
 };
 
 void ConvergenceTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_tmp.isValid());
     QString why;
-    m_server = ServerProcess::startDemo(m_tmp.filePath(QStringLiteral("server")), &why);
-    QVERIFY2(m_server, qPrintable(why));
-    m_sam = syncedTablet(m_tmp.filePath(QStringLiteral("sam")), m_server->url(), QStringLiteral("sam"), &why);
+    QVERIFY2(startDemoSchool(&why), qPrintable(why));
+    m_sam = demoTablet(QStringLiteral("sam"), &why);
     QVERIFY2(m_sam, qPrintable(why));
-    m_jo = syncedTablet(m_tmp.filePath(QStringLiteral("jo")), m_server->url(), QStringLiteral("jo"), &why);
+    m_jo = demoTablet(QStringLiteral("jo"), &why);
     QVERIFY2(m_jo, qPrintable(why));
     QVERIFY(m_sam->store().releaseByNumber("R-2026-047").has_value());
     QVERIFY(m_jo->store().releaseByNumber("R-2026-047").has_value());

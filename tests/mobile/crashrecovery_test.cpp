@@ -13,7 +13,7 @@
 using rd::Id;
 using rd::mobile::SyncClient;
 
-class CrashRecoveryTest : public QObject {
+class CrashRecoveryTest : public QObject, protected DemoSchool {
     Q_OBJECT
 
 private slots:
@@ -26,19 +26,14 @@ private:
     bool syncFailsWhenKilled(Tablet &tablet, QString *why);
     void compareWithServer(Tablet &tablet, const std::string &userName);
 
-    QTemporaryDir m_tmp;
-    std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<Tablet> m_sam;
 };
 
 void CrashRecoveryTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_tmp.isValid());
     QString why;
-    m_server = ServerProcess::startDemo(m_tmp.filePath(QStringLiteral("server")), &why);
-    QVERIFY2(m_server, qPrintable(why));
-    m_sam = syncedTablet(m_tmp.filePath(QStringLiteral("sam")), m_server->url(), QStringLiteral("sam"), &why);
+    QVERIFY2(startDemoSchool(&why), qPrintable(why));
+    m_sam = demoTablet(QStringLiteral("sam"), &why);
     QVERIFY2(m_sam, qPrintable(why));
 }
 

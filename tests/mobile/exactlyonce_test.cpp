@@ -14,7 +14,7 @@
 
 using rd::Id;
 
-class ExactlyOnceTest : public QObject {
+class ExactlyOnceTest : public QObject, protected DemoSchool {
     Q_OBJECT
 
 private slots:
@@ -27,8 +27,6 @@ private:
     QByteArray pushByHand(const QByteArray &body, int *status);
     [[nodiscard]] std::int64_t serverResults(const Id &installation);
 
-    QTemporaryDir m_tmp;
-    std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<Tablet> m_sam;
     QNetworkAccessManager m_network;
     Id m_installation;
@@ -37,12 +35,9 @@ private:
 
 void ExactlyOnceTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_tmp.isValid());
     QString why;
-    m_server = ServerProcess::startDemo(m_tmp.filePath(QStringLiteral("server")), &why);
-    QVERIFY2(m_server, qPrintable(why));
-    m_sam = syncedTablet(m_tmp.filePath(QStringLiteral("sam")), m_server->url(), QStringLiteral("sam"), &why);
+    QVERIFY2(startDemoSchool(&why), qPrintable(why));
+    m_sam = demoTablet(QStringLiteral("sam"), &why);
     QVERIFY2(m_sam, qPrintable(why));
 }
 

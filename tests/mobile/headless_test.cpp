@@ -1,6 +1,7 @@
 // `releasedesk --sync` with no window, against the real server: exit codes and the local database.
 #include "serverprocess.h"
 #include "synceddata.h"
+#include "tablet.h"
 
 #include <QDir>
 #include <QProcess>
@@ -8,7 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class HeadlessTest : public QObject {
+class HeadlessTest : public QObject, protected DemoSchool {
     Q_OBJECT
 
 private slots:
@@ -26,9 +27,6 @@ private:
     };
     [[nodiscard]] static Run releasedesk(const QStringList &args, const QByteArray &input = {});
     [[nodiscard]] QString dataDir() const { return m_tmp.filePath(QStringLiteral("tablet")); }
-
-    QTemporaryDir m_tmp;
-    std::unique_ptr<ServerProcess> m_server;
 };
 
 HeadlessTest::Run HeadlessTest::releasedesk(const QStringList &args, const QByteArray &input)
@@ -56,11 +54,8 @@ HeadlessTest::Run HeadlessTest::releasedesk(const QStringList &args, const QByte
 
 void HeadlessTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_tmp.isValid());
     QString why;
-    m_server = ServerProcess::startDemo(m_tmp.filePath(QStringLiteral("server")), &why);
-    QVERIFY2(m_server, qPrintable(why));
+    QVERIFY2(startDemoSchool(&why), qPrintable(why));
 }
 
 void HeadlessTest::firstSyncFillsTheLocalDatabase()

@@ -1,5 +1,7 @@
 #include "synceddata.h"
 
+#include "sync/tables.h"
+
 #include <algorithm>
 #include <iterator>
 
@@ -38,26 +40,13 @@ std::string blobLiteral(const rd::Id &id)
 
 const std::vector<std::string> &SyncedData::tables()
 {
-    static const std::vector<std::string> names{"users",
-                                                "sites",
-                                                "rooms",
-                                                "user_sites",
-                                                "services",
-                                                "dsl_items",
-                                                "media_loans",
-                                                "licences",
-                                                "licence_assignments",
-                                                "assets",
-                                                "build_procedures",
-                                                "build_items",
-                                                "build_steps",
-                                                "releases",
-                                                "release_installers",
-                                                "installations",
-                                                "step_results",
-                                                "signoffs",
-                                                "backouts",
-                                                "conflicts"};
+    // Every table the sync carries, as the core lists them.
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto &t : rd::sync::syncedTables())
+            out.emplace_back(t.name);
+        return out;
+    }();
     return names;
 }
 

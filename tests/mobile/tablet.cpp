@@ -1,5 +1,7 @@
 #include "tablet.h"
 
+#include <QStandardPaths>
+
 #include <QDateTime>
 #include <QDir>
 #include <QSignalSpy>
@@ -176,11 +178,21 @@ rd::Id Tablet::signOff(const rd::Id &installationId, const std::string &userName
     return m_replica->signOff(s);
 }
 
-std::unique_ptr<Tablet> syncedTablet(const QString &dir, const QUrl &server, const QString &name,
-                                     QString *why)
+bool DemoSchool::startDemoSchool(QString *why)
 {
-    auto tablet = std::make_unique<Tablet>(dir);
-    if (!tablet->signIn(server, name, why) || !tablet->sync(why))
+    QStandardPaths::setTestModeEnabled(true);
+    if (!m_tmp.isValid()) {
+        *why = QStringLiteral("cannot make a temporary directory");
+        return false;
+    }
+    m_server = ServerProcess::startDemo(m_tmp.filePath(QStringLiteral("server")), why);
+    return m_server != nullptr;
+}
+
+std::unique_ptr<Tablet> DemoSchool::demoTablet(const QString &name, QString *why)
+{
+    auto tablet = std::make_unique<Tablet>(m_tmp.filePath(name));
+    if (!tablet->signIn(m_server->url(), name, why) || !tablet->sync(why))
         return nullptr;
     return tablet;
 }

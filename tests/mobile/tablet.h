@@ -6,7 +6,10 @@
 #include "store/store.h"
 #include "sync/replica.h"
 
+#include "serverprocess.h"
+
 #include <QNetworkAccessManager>
+#include <QTemporaryDir>
 #include <QString>
 #include <QUrl>
 
@@ -89,6 +92,17 @@ private:
     std::unique_ptr<rd::mobile::SyncClient> m_client;
 };
 
-/** A tablet in @p dir signed in as @p name at @p server and synced once: where most tests start. */
-[[nodiscard]] std::unique_ptr<Tablet> syncedTablet(const QString &dir, const QUrl &server,
-                                                   const QString &name, QString *why);
+/**
+ * Where the sync tests start: the real syncserver with the demo school in a temporary directory,
+ * and tablets signed in to it. A test class derives from QObject and from this.
+ */
+class DemoSchool {
+protected:
+    /** Starts the demo server in a fresh temporary directory; false, saying @p why, if it cannot. */
+    [[nodiscard]] bool startDemoSchool(QString *why);
+    /** A tablet in a directory of its own, signed in as @p name and synced once; null if not. */
+    [[nodiscard]] std::unique_ptr<Tablet> demoTablet(const QString &name, QString *why);
+
+    QTemporaryDir m_tmp;
+    std::unique_ptr<ServerProcess> m_server;
+};

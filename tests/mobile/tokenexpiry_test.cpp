@@ -12,7 +12,7 @@
 using rd::Id;
 using rd::mobile::SyncClient;
 
-class TokenExpiryTest : public QObject {
+class TokenExpiryTest : public QObject, protected DemoSchool {
     Q_OBJECT
 
 private slots:
@@ -27,22 +27,17 @@ private:
     [[nodiscard]] std::string accessToken() { return m_sam->store().meta("sync.access_token").value_or(""); }
     Id newInstallation(Tablet &tablet, int unitIndex);
 
-    QTemporaryDir m_tmp;
-    std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<Tablet> m_sam;
     std::unique_ptr<Tablet> m_jo;
 };
 
 void TokenExpiryTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_tmp.isValid());
     QString why;
-    m_server = ServerProcess::startDemo(m_tmp.filePath(QStringLiteral("server")), &why);
-    QVERIFY2(m_server, qPrintable(why));
-    m_sam = syncedTablet(m_tmp.filePath(QStringLiteral("sam")), m_server->url(), QStringLiteral("sam"), &why);
+    QVERIFY2(startDemoSchool(&why), qPrintable(why));
+    m_sam = demoTablet(QStringLiteral("sam"), &why);
     QVERIFY2(m_sam, qPrintable(why));
-    m_jo = syncedTablet(m_tmp.filePath(QStringLiteral("jo")), m_server->url(), QStringLiteral("jo"), &why);
+    m_jo = demoTablet(QStringLiteral("jo"), &why);
     QVERIFY2(m_jo, qPrintable(why));
 }
 

@@ -40,26 +40,13 @@ Id installAndSignOff(Tablet &t, const Release &r, const Id &asset, Millis at)
     return inst;
 }
 
-const std::vector<std::string> kInstallerTables{"users",
-                                                "sites",
-                                                "rooms",
-                                                "user_sites",
-                                                "services",
-                                                "dsl_items",
-                                                "media_loans",
-                                                "licences",
-                                                "build_procedures",
-                                                "build_items",
-                                                "build_steps",
-                                                "assets",
-                                                "licence_assignments",
-                                                "releases",
-                                                "release_installers",
-                                                "installations",
-                                                "step_results",
-                                                "signoffs",
-                                                "backouts",
-                                                "conflicts"};
+/** Every table the sync carries, as the core lists them. */
+const std::vector<std::string> kInstallerTables = [] {
+    std::vector<std::string> out;
+    for (const auto &t : sync::syncedTables())
+        out.emplace_back(t.name);
+    return out;
+}();
 
 /** Compares two databases table by table, naming the table that differs. */
 void checkSame(const std::map<std::string, std::vector<std::string>> &a,
