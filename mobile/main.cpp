@@ -1,6 +1,9 @@
-// releasedesk: the tablet and desktop app. For now only its headless sync; the touch UI arrives
-// with the app issue. main() wires the store, the replica and the sync client together; the
-// logic lives in releasedesk_mobile.
+// releasedesk: the tablet and desktop app. With no option it opens the Qt Quick window over the
+// local store; --sync runs one sync with no window; --screenshots renders every page to PNG files.
+// main() only wires things together; the logic lives in releasedesk_mobile and the pages in qml/.
+#include "app/appsession.h"
+#include "app/qmlregistration.h"
+#include "app/screenshots.h"
 #include "sync/headlesssync.h"
 #include "sync/syncclient.h"
 
@@ -11,60 +14,46 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <QNetworkAccessManager>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
 
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <string>
 
-int main(int argc, char **argv)
+Q_IMPORT_QML_PLUGIN(ReleaseDeskPlugin)
+
+namespace {
+
+/** Whether argv asks for something with no window (decided before the application object exists). */
+bool headlessRequested(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("releasedesk"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(RD_APP_VERSION));
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--sync") == 0 || std::strcmp(argv[i], "--help") == 0 ||
+            std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0 ||
+            std::strcmp(argv[i], "-v") == 0)
+            return true;
+    }
+    return false;
+}
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Release Desk: FITS Release Management for the installer's tablet."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption syncOption(
-        QStringLiteral("sync"), QStringLiteral("Sync once with the server, with no window, and exit."));
-    const QCommandLineOption dataOption(QStringLiteral("data"),
-                                        QStringLiteral("The directory of the local database."),
-                                        QStringLiteral("DIR"));
-    const QCommandLineOption serverOption(
-        QStringLiteral("server"),
-        QStringLiteral("The sync server's address (default: the one of the last sign-in)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption userOption(
-        QStringLiteral("user"),
-        QStringLiteral("Sign in as NAME first; the password is the first line of standard input."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption passwordOption(
-        QStringLiteral("password-stdin"),
-        QStringLiteral("Read the password from standard input (implied by --user)."));
-    parser.addOptions({syncOption, dataOption, serverOption, userOption, passwordOption});
-    parser.process(app);
-
+int runHeadlessSync(QCoreApplication &app, const QString &dir, const QString &server, const QString &user,
+                    bool passwordFromStdin)
+{
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.isSet(syncOption)) {
-        err << "releasedesk: the touch UI arrives with the app issue; for now run\n"
-               "  releasedesk --sync --data DIR --server URL [--user NAME] [--password-stdin]\n";
-        return rd::mobile::HeadlessSync::Usage;
-    }
-    if (parser.value(dataOption).isEmpty()) {
-        err << "releasedesk: --data DIR is required\n";
-        return rd::mobile::HeadlessSync::Usage;
-    }
-
     rd::mobile::HeadlessSync::Options options;
-    options.serverUrl = parser.value(serverOption);
-    options.userName = parser.value(userOption);
-    if (!options.userName.isEmpty() || parser.isSet(passwordOption)) {
+    options.serverUrl = server;
+    options.userName = user;
+    if (!user.isEmpty() || passwordFromStdin) {
         std::string line;
         std::getline(std::cin, line);
         if (!line.empty() && line.back() == '\r')
@@ -72,7 +61,6 @@ int main(int argc, char **argv)
         options.password = QString::fromStdString(line);
     }
 
-    const QString dir = parser.value(dataOption);
     std::unique_ptr<rd::Store> store;
     std::unique_ptr<rd::sql::WalCheckpointer> checkpoints;
     std::unique_ptr<rd::sync::Replica> replica;
@@ -96,4 +84,107 @@ int main(int argc, char **argv)
         Qt::QueuedConnection);
     QTimer::singleShot(0, &headless, [&] { headless.start(options); });
     return app.exec();
+}
+
+int runWindow(QGuiApplication &app, const QString &dir, bool quitAfterFirstFrame)
+{
+    rd::mobile::AppSession session(dir);
+    QQmlApplicationEngine engine;
+    rd::mobile::addAppImportPath(engine);
+    if (!session.ready()) {
+        // Words on the screen, not a blank window.
+        std::cerr << "releasedesk: " << session.openError().toStdString() << "\n";
+        engine.setInitialProperties({{QStringLiteral("message"), session.openError()}});
+        engine.loadData(R"(import QtQuick
+import QtQuick.Controls
+ApplicationWindow {
+    required property string message
+    width: 800; height: 600; visible: true; title: "Release Desk"
+    Label { anchors.fill: parent; anchors.margins: 32; wrapMode: Text.Wrap; font.pixelSize: 20; text: message }
+})");
+        return app.exec();
+    }
+    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)}});
+    engine.load(QUrl(QStringLiteral("qrc:/ReleaseDesk/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    if (quitAfterFirstFrame) {
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, &app,
+            [] {
+                std::cout << "first-frame" << std::endl;
+                QCoreApplication::quit();
+            },
+            Qt::QueuedConnection);
+    }
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const bool headless = headlessRequested(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (headless) {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    } else {
+        QQuickStyle::setStyle(QStringLiteral("Material"));
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    }
+    QCoreApplication::setOrganizationName(QStringLiteral("ReleaseDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("releasedesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RD_APP_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Release Desk: FITS Release Management for the installer's tablet."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataOption(QStringLiteral("data"),
+                                        QStringLiteral("The directory of the local database (default: the "
+                                                       "app's data folder)."),
+                                        QStringLiteral("DIR"));
+    const QCommandLineOption syncOption(
+        QStringLiteral("sync"), QStringLiteral("Sync once with the server, with no window, and exit."));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QStringLiteral("With --sync: the sync server's address (default: the one of the last sign-in)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption userOption(
+        QStringLiteral("user"),
+        QStringLiteral("With --sync: sign in as NAME first; the password is the first line of standard input."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption passwordOption(
+        QStringLiteral("password-stdin"),
+        QStringLiteral("With --sync: read the password from standard input (implied by --user)."));
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"),
+        QStringLiteral("Render every page with the demo school's data to PNG files in DIR, and exit."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption firstFrameOption(
+        QStringLiteral("quit-after-first-frame"),
+        QStringLiteral("Print \"first-frame\" when the window has shown its first frame, and exit (app_bench)."));
+    parser.addOptions({dataOption, syncOption, serverOption, userOption, passwordOption, screenshotsOption,
+                       firstFrameOption});
+    parser.process(*app);
+
+    QString dir = parser.value(dataOption);
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    if (parser.isSet(syncOption)) {
+        if (parser.value(dataOption).isEmpty()) {
+            std::cerr << "releasedesk: --sync needs --data DIR\n";
+            return rd::mobile::HeadlessSync::Usage;
+        }
+        return runHeadlessSync(*app, dir, parser.value(serverOption), parser.value(userOption),
+                               parser.isSet(passwordOption));
+    }
+    rd::mobile::registerAppQmlTypes();
+    auto &gui = static_cast<QGuiApplication &>(*app);
+    if (parser.isSet(screenshotsOption))
+        return rd::mobile::renderScreenshots(parser.value(screenshotsOption));
+    return runWindow(gui, dir, parser.isSet(firstFrameOption));
 }

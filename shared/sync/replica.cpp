@@ -86,7 +86,53 @@ Replica::Replica(Store &store)
     : m_store(store)
 {}
 
+Replica::Group::Group(Replica &replica)
+    : m_replica(replica)
+    , m_batch(replica.m_store)
+{
+    if (m_replica.m_grouped)
+        throw StoreError("a group of local changes cannot be opened inside another", 0);
+    m_replica.m_grouped = true;
+}
+
+Replica::Group::~Group()
+{
+    m_replica.m_grouped = false;
+}
+
+void Replica::Group::commit()
+{
+    m_batch.commit();
+    m_replica.m_grouped = false;
+}
+
 namespace {
+
+/**
+ * One local change's unit of work: a transaction of its own, or a savepoint inside the caller's
+ * Replica::Group, so that either way the write and its outbox entry apply together or not at all.
+ */
+class LocalChange {
+public:
+    LocalChange(Store &store, bool grouped)
+    {
+        if (grouped)
+            m_unit.emplace(store);
+        else
+            m_batch.emplace(store);
+    }
+    void commit()
+    {
+        if (m_unit)
+            m_unit->commit();
+        else
+            m_batch->commit();
+    }
+
+private:
+    std::optional<Store::Batch> m_batch;
+    std::optional<Store::Unit> m_unit;
+};
 
 void queue(Store &store, std::string_view kind, const json::object &data)
 {
@@ -98,11 +144,11 @@ void queue(Store &store, std::string_view kind, const json::object &data)
 
 /** A record created on the tablet: written and queued in one transaction, with the id made here. */
 template <typename Record>
-Id recordCreated(Store &store, std::string_view kind, Record record, Id (Store::*write)(Record))
+Id recordCreated(Store &store, bool grouped, std::string_view kind, Record record, Id (Store::*write)(Record))
 {
     if (record.id.isNull())
         record.id = Id::generate();
-    Store::Batch batch(store);
+    LocalChange batch(store, grouped);
     (store.*write)(record);
     queue(store, kind, toJson(record));
     batch.commit();
@@ -124,7 +170,7 @@ Id Replica::addAsset(Asset asset)
 {
     if (asset.id.isNull())
         asset.id = Id::generate();
-    Store::Batch batch(m_store);
+    LocalChange batch(m_store, m_grouped);
     m_store.addAsset(asset);
     queue(m_store, "addAsset", toJson(*m_store.asset(asset.id)));
     batch.commit();
@@ -147,7 +193,7 @@ std::optional<std::string> idText(const std::optional<Id> &id)
 
 void Replica::moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId)
 {
-    Store::Batch batch(m_store);
+    LocalChange batch(m_store, m_grouped);
     const auto before = existingAsset(m_store, assetId);
     m_store.moveAsset(assetId, siteId, roomId);
     json::object changes;
@@ -162,7 +208,7 @@ void Replica::moveAsset(const Id &assetId, const Id &siteId, const std::optional
 
 void Replica::setAssetStatus(const Id &assetId, AssetStatus status)
 {
-    Store::Batch batch(m_store);
+    LocalChange batch(m_store, m_grouped);
     const auto before = existingAsset(m_store, assetId);
     m_store.setAssetStatus(assetId, status);
     queue(m_store, "setAssetFields",
@@ -174,7 +220,7 @@ void Replica::setAssetStatus(const Id &assetId, AssetStatus status)
 
 void Replica::setAssetUser(const Id &assetId, std::string_view assignedUser)
 {
-    Store::Batch batch(m_store);
+    LocalChange batch(m_store, m_grouped);
     const auto before = existingAsset(m_store, assetId);
     m_store.setAssetUser(assetId, assignedUser);
     const auto after = m_store.asset(assetId);
@@ -187,7 +233,7 @@ void Replica::setAssetUser(const Id &assetId, std::string_view assignedUser)
 
 void Replica::setReleaseStatus(const Id &releaseId, ReleaseStatus status)
 {
-    Store::Batch batch(m_store);
+    LocalChange batch(m_store, m_grouped);
     const auto before = m_store.release(releaseId);
     if (!before)
         throw NotFoundError("release", releaseId.toString());
@@ -201,27 +247,27 @@ void Replica::setReleaseStatus(const Id &releaseId, ReleaseStatus status)
 
 Id Replica::startInstallation(Installation installation)
 {
-    return recordCreated(m_store, "startInstallation", std::move(installation), &Store::startInstallation);
+    return recordCreated(m_store, m_grouped, "startInstallation", std::move(installation), &Store::startInstallation);
 }
 
 Id Replica::recordStepResult(StepResult result)
 {
-    return recordCreated(m_store, "recordStepResult", std::move(result), &Store::recordStepResult);
+    return recordCreated(m_store, m_grouped, "recordStepResult", std::move(result), &Store::recordStepResult);
 }
 
 Id Replica::signOff(SignOff signOff)
 {
-    return recordCreated(m_store, "signOff", std::move(signOff), &Store::signOff);
+    return recordCreated(m_store, m_grouped, "signOff", std::move(signOff), &Store::signOff);
 }
 
 Id Replica::recordBackOut(BackOut backOut)
 {
-    return recordCreated(m_store, "recordBackOut", std::move(backOut), &Store::recordBackOut);
+    return recordCreated(m_store, m_grouped, "recordBackOut", std::move(backOut), &Store::recordBackOut);
 }
 
 void Replica::resolveConflict(const Id &conflictId, const std::string &value, const Id &by, Millis at)
 {
-    Store::Batch batch(m_store);
+    LocalChange batch(m_store, m_grouped);
     const auto c = m_store.conflict(conflictId);
     if (!c)
         throw NotFoundError("conflict", conflictId.toString());

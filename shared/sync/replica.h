@@ -2,6 +2,8 @@
 
 #include "protocol.h"
 
+#include "store/store.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +24,24 @@ namespace rd::sync {
 class Replica {
 public:
     explicit Replica(Store &store);
+
+    /**
+     * Several local changes that belong together (a new asset, its room and the installation
+     * started on it): all of them, with their outbox entries, or none if the group is destroyed
+     * without commit(). Each change inside still applies whole or not at all.
+     */
+    class Group {
+    public:
+        explicit Group(Replica &replica);
+        ~Group();
+        Group(const Group &) = delete;
+        Group &operator=(const Group &) = delete;
+        void commit();
+
+    private:
+        Replica &m_replica;
+        Store::Batch m_batch;
+    };
 
     // --- local changes (each: local write + outbox entry, atomic) ---
     Id addAsset(Asset asset);
@@ -65,6 +85,7 @@ public:
 
 private:
     Store &m_store;
+    bool m_grouped = false; // a Group is open: each change is a savepoint in its transaction
 };
 
 } // namespace rd::sync

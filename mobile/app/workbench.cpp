@@ -1,0 +1,301 @@
+#include "workbench.h"
+
+#include "appsession.h"
+
+#include "domain/errors.h"
+#include "store/store.h"
+#include "store/views.h"
+#include "sync/replica.h"
+
+namespace rd::mobile {
+
+namespace {
+
+QString qs(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+
+/** An id typed by the app itself; a damaged one is the app's fault, said plainly. */
+Id parseId(const QString &text, std::string_view what)
+{
+    return Id::parse(utf8(text), what);
+}
+
+QVariantMap assetMap(const Views::AssetRow &row)
+{
+    const Asset &a = row.asset;
+    return {{QStringLiteral("assetId"), qs(a.id.toString())},
+            {QStringLiteral("assetTag"), qs(a.assetTag.value_or(std::string()))},
+            {QStringLiteral("serial"), qs(a.serial.value_or(std::string()))},
+            {QStringLiteral("make"), qs(a.make)},
+            {QStringLiteral("model"), qs(a.model)},
+            {QStringLiteral("site"), qs(row.siteName)},
+            {QStringLiteral("room"), qs(row.room)},
+            {QStringLiteral("roomId"), a.roomId ? qs(a.roomId->toString()) : QString()},
+            {QStringLiteral("status"), qs(toString(a.status))}};
+}
+
+QVariantMap failure(const QString &why)
+{
+    return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), why}};
+}
+
+} // namespace
+
+Workbench::Workbench(QObject *parent)
+    : QObject(parent)
+{}
+
+void Workbench::setSession(AppSession *session)
+{
+    if (m_session == session)
+        return;
+    m_session = session;
+    emit sessionChanged();
+}
+
+template <typename F>
+QVariantMap Workbench::attempt(F &&f)
+{
+    if (!m_session || !m_session->ready())
+        return failure(tr("The app's data is not open."));
+    if (m_session->userId().isNull())
+        return failure(tr("Sign in once before recording work."));
+    try {
+        QVariantMap answer = f();
+        answer.insert(QStringLiteral("ok"), true);
+        m_session->notifyLocalChange();
+        return answer;
+    } catch (const DuplicateError &e) {
+        return failure(qs(e.what()));
+    } catch (const Error &e) {
+        return failure(qs(e.what()));
+    } catch (const std::exception &e) {
+        return failure(tr("Something went wrong and nothing was recorded: %1").arg(qs(e.what())));
+    }
+}
+
+QVariantList Workbench::assetsWithSerial(const QString &serial) const
+{
+    QVariantList out;
+    if (!m_session || !m_session->ready() || serial.trimmed().isEmpty())
+        return out;
+    try {
+        auto &store = m_session->store();
+        for (const auto &a : store.findAssetsBySerial(utf8(serial))) {
+            if (auto row = m_session->views().assetRow(a.id))
+                out.push_back(assetMap(*row));
+        }
+    } catch (const Error &) {
+        // A serial that cannot be one (bad characters) matches nothing; the start refuses it with words.
+    }
+    return out;
+}
+
+QVariantMap Workbench::assetWithTag(const QString &assetTag) const
+{
+    QVariantMap out{{QStringLiteral("found"), false}};
+    if (!m_session || !m_session->ready() || assetTag.trimmed().isEmpty())
+        return out;
+    try {
+        if (auto a = m_session->store().findAssetByTag(utf8(assetTag.trimmed()))) {
+            if (auto row = m_session->views().assetRow(a->id)) {
+                out = assetMap(*row);
+                out.insert(QStringLiteral("found"), true);
+            }
+        }
+    } catch (const Error &) {
+    }
+    return out;
+}
+
+QVariantMap Workbench::newAssetDefaults(const QString &releaseId) const
+{
+    QVariantMap out;
+    if (!m_session || !m_session->ready())
+        return out;
+    try {
+        auto &store = m_session->store();
+        const auto release = store.release(parseId(releaseId, "release"));
+        if (!release)
+            return out;
+        const auto build = store.buildProcedure(release->buildId);
+        std::string hardware = build ? build->hardwareModel : std::string();
+        // "Dell Latitude 3440": the make is the first word, the model the rest.
+        const auto space = hardware.find(' ');
+        const std::string make = space == std::string::npos ? hardware : hardware.substr(0, space);
+        const std::string model = space == std::string::npos ? hardware : hardware.substr(space + 1);
+        std::string category;
+        {
+            auto q = store.database().query("SELECT category FROM assets WHERE model = ?1 OR model = ?2 LIMIT 1");
+            q->bind(1, model).bind(2, hardware);
+            if (q->step())
+                category = q->text(0);
+        }
+        out = {{QStringLiteral("make"), qs(make)},
+               {QStringLiteral("model"), qs(model)},
+               {QStringLiteral("category"), qs(category)},
+               {QStringLiteral("siteId"), qs(release->siteId.toString())}};
+    } catch (const Error &) {
+    }
+    return out;
+}
+
+QString Workbench::releaseOfInstallation(const QString &installationId) const
+{
+    if (!m_session || !m_session->ready())
+        return {};
+    try {
+        if (const auto inst = m_session->store().installation(parseId(installationId, "installation")))
+            return qs(inst->releaseId.toString());
+    } catch (const Error &) {
+    }
+    return {};
+}
+
+QVariantList Workbench::roomsForRelease(const QString &releaseId) const
+{
+    QVariantList out;
+    if (!m_session || !m_session->ready())
+        return out;
+    try {
+        auto &store = m_session->store();
+        const auto release = store.release(parseId(releaseId, "release"));
+        if (!release)
+            return out;
+        for (const auto &room : store.rooms(release->siteId))
+            out.push_back(QVariantMap{{QStringLiteral("id"), qs(room.id.toString())},
+                                      {QStringLiteral("name"), qs(room.name)}});
+    } catch (const Error &) {
+    }
+    return out;
+}
+
+QVariantMap Workbench::startInstallation(const QString &releaseId, const QString &linkAssetId,
+                                         const QString &assetTag, const QString &serial, const QString &make,
+                                         const QString &model, const QString &roomId)
+{
+    return attempt([&]() -> QVariantMap {
+        auto &store = m_session->store();
+        auto &replica = m_session->replica();
+        const auto release = store.release(parseId(releaseId, "release"));
+        if (!release)
+            throw NotFoundError("release", utf8(releaseId));
+        const std::optional<Id> room =
+            roomId.isEmpty() ? std::nullopt : std::optional<Id>(parseId(roomId, "room"));
+
+        sync::Replica::Group group(replica);
+        Asset asset;
+        if (!linkAssetId.isEmpty()) {
+            const auto found = store.asset(parseId(linkAssetId, "asset"));
+            if (!found)
+                throw NotFoundError("asset", utf8(linkAssetId));
+            asset = *found;
+        } else {
+            if (serial.trimmed().isEmpty())
+                throw ValidationError("serial", "scan or type the manufacturer's serial");
+            if (!assetTag.trimmed().isEmpty()) {
+                if (const auto tagged = store.findAssetByTag(utf8(assetTag.trimmed())))
+                    throw DuplicateError("asset tag " + utf8(assetTag.trimmed()) +
+                                             " is already on another asset (serial " +
+                                             tagged->serial.value_or("none") + "); choose that asset to use it",
+                                         tagged->id.toString());
+            }
+            asset.assetTag = assetTag.trimmed().isEmpty() ? std::nullopt : std::optional(utf8(assetTag.trimmed()));
+            asset.serial = utf8(serial.trimmed());
+            asset.make = utf8(make.trimmed());
+            asset.model = utf8(model.trimmed());
+            {
+                auto q = store.database().query("SELECT category FROM assets WHERE model = ?1 LIMIT 1");
+                q->bind(1, asset.model);
+                asset.category = q->step() ? q->text(0) : std::string("Hardware");
+            }
+            asset.siteId = release->siteId;
+            asset.roomId = room;
+            asset.status = AssetStatus::InStock;
+            asset.id = replica.addAsset(asset);
+        }
+        if (asset.siteId != release->siteId || (room && asset.roomId != room))
+            replica.moveAsset(asset.id, release->siteId,
+                              room ? room : (asset.siteId == release->siteId ? asset.roomId : std::nullopt));
+
+        bool resumed = false;
+        Id installationId;
+        if (const auto open = m_session->views().installationOf(release->id, asset.id)) {
+            installationId = *open;
+            resumed = true;
+        } else {
+            Installation inst;
+            inst.releaseId = release->id;
+            inst.assetId = asset.id;
+            inst.startedBy = m_session->userId();
+            inst.startedAt = AppSession::now();
+            installationId = replica.startInstallation(inst);
+        }
+        group.commit();
+        return {{QStringLiteral("id"), qs(installationId.toString())},
+                {QStringLiteral("assetId"), qs(asset.id.toString())},
+                {QStringLiteral("resumed"), resumed}};
+    });
+}
+
+QVariantMap Workbench::recordStep(const QString &installationId, const QString &stepId, const QString &outcome,
+                                  const QString &note, const QString &evidence)
+{
+    return attempt([&]() -> QVariantMap {
+        StepResult r;
+        r.installationId = parseId(installationId, "installation");
+        r.stepId = parseId(stepId, "step");
+        r.outcome = parse<StepOutcome>(utf8(outcome));
+        r.note = utf8(note);
+        r.evidence = utf8(evidence);
+        r.recordedBy = m_session->userId();
+        r.recordedAt = AppSession::now();
+        const Id id = m_session->replica().recordStepResult(r);
+        return {{QStringLiteral("id"), qs(id.toString())}};
+    });
+}
+
+QVariantMap Workbench::backOut(const QString &installationId, const QString &reason)
+{
+    return attempt([&]() -> QVariantMap {
+        BackOut b;
+        b.installationId = parseId(installationId, "installation");
+        b.reason = utf8(reason.trimmed());
+        b.performedBy = m_session->userId();
+        b.performedAt = AppSession::now();
+        const Id id = m_session->replica().recordBackOut(b);
+        return {{QStringLiteral("id"), qs(id.toString())}};
+    });
+}
+
+QVariantMap Workbench::signOff(const QString &installationId, const QString &userName, const QString &strokes)
+{
+    return attempt([&]() -> QVariantMap {
+        SignOff s;
+        s.installationId = parseId(installationId, "installation");
+        s.userName = utf8(userName.trimmed());
+        s.strokes = utf8(strokes);
+        s.signedAt = AppSession::now();
+        s.recordedBy = m_session->userId();
+        const Id id = m_session->replica().signOff(s);
+        return {{QStringLiteral("id"), qs(id.toString())}};
+    });
+}
+
+QVariantMap Workbench::resolveConflict(const QString &conflictId, const QString &value)
+{
+    return attempt([&]() -> QVariantMap {
+        m_session->replica().resolveConflict(parseId(conflictId, "conflict"), utf8(value), m_session->userId(),
+                                             AppSession::now());
+        return {};
+    });
+}
+
+} // namespace rd::mobile

@@ -1,0 +1,232 @@
+#include "checklistmodel.h"
+
+#include "app/appsession.h"
+#include "app/qtconvert.h"
+
+#include "domain/errors.h"
+
+#include "store/store.h"
+#include "store/views.h"
+#include "sync/replica.h"
+
+#include <map>
+
+namespace rd::mobile {
+
+namespace {
+
+QString partLabel(StepPart part)
+{
+    switch (part) {
+    case StepPart::Installation:
+        return QObject::tr("Installation steps");
+    case StepPart::Stability:
+        return QObject::tr("Stability tests");
+    case StepPart::Acceptance:
+        return QObject::tr("Acceptance tests");
+    }
+    return {};
+}
+
+} // namespace
+
+ChecklistModel::ChecklistModel(QObject *parent)
+    : SessionModel(parent)
+{
+    connect(this, &QAbstractItemModel::modelReset, this, &ChecklistModel::progressChanged);
+}
+
+int ChecklistModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_lines.size());
+}
+
+QVariant ChecklistModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto row = static_cast<std::size_t>(index.row());
+    const auto &line = m_lines[row];
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole:
+        return qs(line.step.title);
+    case StepIdRole:
+        return qs(line.step.id);
+    case PartRole:
+        return qs(toString(line.step.part));
+    case PartLabelRole:
+        return partLabel(line.step.part);
+    case PositionRole:
+        return line.step.position;
+    case DetailRole:
+        return qs(line.step.detail);
+    case RequiredRole:
+        return line.step.required;
+    case OutcomeRole:
+        return line.latest ? qs(toString(line.latest->outcome)) : QString();
+    case NoteRole:
+        return line.latest ? qs(line.latest->note) : QString();
+    case EvidenceRole:
+        return line.latest ? qs(line.latest->evidence) : QString();
+    case RecordedByRole:
+        return m_recordedBy[row];
+    case RecordedAtRole:
+        return line.latest ? localTime(line.latest->recordedAt) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ChecklistModel::roleNames() const
+{
+    return {{StepIdRole, "stepId"},       {PartRole, "part"},         {PartLabelRole, "partLabel"},
+            {PositionRole, "position"},   {TitleRole, "title"},       {DetailRole, "detail"},
+            {RequiredRole, "required"},   {OutcomeRole, "outcome"},   {NoteRole, "note"},
+            {EvidenceRole, "evidence"},   {RecordedByRole, "recordedBy"}, {RecordedAtRole, "recordedAt"}};
+}
+
+void ChecklistModel::setInstallationId(const QString &id)
+{
+    if (m_installationId == id)
+        return;
+    m_installationId = id;
+    emit installationIdChanged();
+    reload();
+}
+
+bool ChecklistModel::canLoad() const
+{
+    return SessionModel::canLoad() && optionalId(m_installationId).has_value();
+}
+
+void ChecklistModel::clear()
+{
+    m_lines.clear();
+    m_recordedBy.clear();
+    m_installation.clear();
+}
+
+void ChecklistModel::load()
+{
+    auto &store = session()->store();
+    auto &views = session()->views();
+    const Id id = *optionalId(m_installationId);
+    const auto inst = store.installation(id);
+    if (!inst)
+        throw NotFoundError("installation", id.toString());
+    const auto release = store.release(inst->releaseId);
+    const auto asset = views.assetRow(inst->assetId);
+    const auto build = release ? store.buildProcedure(release->buildId) : std::nullopt;
+    m_lines = store.checklist(id);
+    std::map<Id, QString> names;
+    m_recordedBy.clear();
+    for (const auto &line : m_lines) {
+        if (!line.latest) {
+            m_recordedBy.emplace_back();
+            continue;
+        }
+        auto it = names.find(line.latest->recordedBy);
+        if (it == names.end())
+            it = names.emplace(line.latest->recordedBy, qs(views.userDisplayName(line.latest->recordedBy))).first;
+        m_recordedBy.push_back(it->second);
+    }
+    QString backOutPlan;
+    if (release && !release->backOutPlan.empty())
+        backOutPlan = qs(release->backOutPlan);
+    else if (build)
+        backOutPlan = qs(build->backOutPlan);
+    m_installation = {{QStringLiteral("installationId"), qs(id)},
+                      {QStringLiteral("status"), qs(toString(inst->status))},
+                      {QStringLiteral("releaseId"), qs(inst->releaseId)},
+                      {QStringLiteral("releaseNumber"), release ? qs(release->number) : QString()},
+                      {QStringLiteral("assetId"), qs(inst->assetId)},
+                      {QStringLiteral("assetTag"), asset ? qs(asset->asset.assetTag) : QString()},
+                      {QStringLiteral("serial"), asset ? qs(asset->asset.serial) : QString()},
+                      {QStringLiteral("model"), asset ? qs(asset->asset.model) : QString()},
+                      {QStringLiteral("room"), asset ? qs(asset->room) : QString()},
+                      {QStringLiteral("backOutPlan"), backOutPlan}};
+}
+
+int ChecklistModel::currentIndex() const
+{
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        if (!m_lines[i].latest)
+            return static_cast<int>(i);
+    }
+    return static_cast<int>(m_lines.size());
+}
+
+int ChecklistModel::recordedCount() const
+{
+    int n = 0;
+    for (const auto &line : m_lines)
+        n += line.latest ? 1 : 0;
+    return n;
+}
+
+bool ChecklistModel::readyForSignOff() const
+{
+    if (m_lines.empty() || m_installation.value(QStringLiteral("status")).toString() != QLatin1String("in-progress"))
+        return false;
+    for (const auto &line : m_lines) {
+        if (line.step.required && (!line.latest || line.latest->outcome == StepOutcome::Fail))
+            return false;
+        if (!line.step.required && line.latest && line.latest->outcome == StepOutcome::Fail)
+            return false;
+    }
+    return true;
+}
+
+bool ChecklistModel::hasFailure() const
+{
+    for (const auto &line : m_lines) {
+        if (line.latest && line.latest->outcome == StepOutcome::Fail)
+            return true;
+    }
+    return false;
+}
+
+bool ChecklistModel::record(int row, const QString &outcome, const QString &note, const QString &evidence)
+{
+    if (row < 0 || row >= rowCount() || !canLoad()) {
+        setError(tr("There is no such line on this checklist."));
+        return false;
+    }
+    const Id user = session()->userId();
+    if (user.isNull()) {
+        setError(tr("Sign in once before recording work."));
+        return false;
+    }
+    auto &line = m_lines[static_cast<std::size_t>(row)];
+    try {
+        StepResult r;
+        r.installationId = *optionalId(m_installationId);
+        r.stepId = line.step.id;
+        r.outcome = parse<StepOutcome>(utf8(outcome));
+        r.note = utf8(note);
+        r.evidence = utf8(evidence);
+        r.recordedBy = user;
+        r.recordedAt = AppSession::now();
+        r.id = session()->replica().recordStepResult(r);
+        // The store trims what it keeps; show what it kept.
+        r.note = utf8(note.trimmed());
+        r.evidence = utf8(evidence.trimmed());
+        line.latest = r;
+        m_recordedBy[static_cast<std::size_t>(row)] = session()->displayName();
+    } catch (const std::exception &e) {
+        setError(QString::fromUtf8(e.what()));
+        return false;
+    }
+    setError({});
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i);
+    emit progressChanged();
+    // The other lists (units done, changes waiting) read again once the tap is handled; this one
+    // is up to date already, and reading it again would reset the page's list under the finger.
+    skipNextSessionReload();
+    session()->notifyLocalChange();
+    return true;
+}
+
+} // namespace rd::mobile

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "sessionmodel.h"
+
+#include "domain/entities.h"
+
+#include <QVariantMap>
+
+#include <vector>
+
+namespace rd::mobile {
+
+/**
+ * The build install checklist of one installation: installation steps, then stability tests, then
+ * acceptance tests, each with its latest result. record() commits one line at once (one local
+ * transaction with its outbox entry) and moves `currentIndex` to the next line without a result,
+ * so the page always opens, also after the app was killed, at the first line still to do.
+ */
+class ChecklistModel : public SessionModel {
+    Q_OBJECT
+    Q_PROPERTY(QString installationId READ installationId WRITE setInstallationId NOTIFY installationIdChanged)
+    Q_PROPERTY(int currentIndex READ currentIndex NOTIFY progressChanged)
+    Q_PROPERTY(int recordedCount READ recordedCount NOTIFY progressChanged)
+    Q_PROPERTY(bool readyForSignOff READ readyForSignOff NOTIFY progressChanged)
+    Q_PROPERTY(bool hasFailure READ hasFailure NOTIFY progressChanged)
+    Q_PROPERTY(QVariantMap installation READ installation NOTIFY progressChanged)
+
+public:
+    enum Role {
+        StepIdRole = Qt::UserRole + 1,
+        PartRole,
+        PartLabelRole,
+        PositionRole,
+        TitleRole,
+        DetailRole,
+        RequiredRole,
+        OutcomeRole,
+        NoteRole,
+        EvidenceRole,
+        RecordedByRole,
+        RecordedAtRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ChecklistModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] QString installationId() const { return m_installationId; }
+    void setInstallationId(const QString &id);
+    /** The first line with no result yet; the row count when every line has one. */
+    [[nodiscard]] int currentIndex() const;
+    [[nodiscard]] int recordedCount() const;
+    /** Every required line passed or not applicable, and the installation still in progress. */
+    [[nodiscard]] bool readyForSignOff() const;
+    [[nodiscard]] bool hasFailure() const;
+    /** {installationId, status, releaseId, releaseNumber, assetTag, serial, model, room, backOutPlan}. */
+    [[nodiscard]] QVariantMap installation() const { return m_installation; }
+
+    /**
+     * Records @p outcome ("pass", "fail" or "not-applicable") for line @p row, committed before it
+     * returns. False, with `error` saying why, when it is refused; nothing is recorded then.
+     */
+    Q_INVOKABLE bool record(int row, const QString &outcome, const QString &note = {},
+                            const QString &evidence = {});
+
+signals:
+    void installationIdChanged();
+    void progressChanged();
+
+protected:
+    void load() override;
+    void clear() override;
+    [[nodiscard]] bool canLoad() const override;
+
+private:
+    QString m_installationId;
+    QVariantMap m_installation;
+    std::vector<ChecklistLine> m_lines;
+    std::vector<QString> m_recordedBy; // display names, per line
+};
+
+} // namespace rd::mobile

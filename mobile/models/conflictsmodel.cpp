@@ -1,0 +1,109 @@
+#include "conflictsmodel.h"
+
+#include "app/appsession.h"
+#include "app/qtconvert.h"
+
+#include "domain/errors.h"
+
+#include "store/store.h"
+#include "store/views.h"
+#include "sync/replica.h"
+
+namespace rd::mobile {
+
+ConflictsModel::ConflictsModel(QObject *parent)
+    : SessionModel(parent)
+{}
+
+int ConflictsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant ConflictsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto &r = m_rows[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+    case RecordRole:
+        return r.record;
+    case ConflictIdRole:
+        return r.id;
+    case FieldRole:
+        return r.field;
+    case KeptValueRole:
+        return r.keptValue;
+    case KeptLabelRole:
+        return r.keptLabel;
+    case LostValueRole:
+        return r.lostValue;
+    case LostLabelRole:
+        return r.lostLabel;
+    case LostByRole:
+        return r.lostBy;
+    case CreatedAtRole:
+        return localTime(r.createdAt);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConflictsModel::roleNames() const
+{
+    return {{ConflictIdRole, "conflictId"}, {RecordRole, "record"},       {FieldRole, "field"},
+            {KeptValueRole, "keptValue"},   {KeptLabelRole, "keptLabel"}, {LostValueRole, "lostValue"},
+            {LostLabelRole, "lostLabel"},   {LostByRole, "lostBy"},       {CreatedAtRole, "createdAt"}};
+}
+
+void ConflictsModel::load()
+{
+    auto &store = session()->store();
+    auto &views = session()->views();
+    auto roomName = [&](const std::string &value) -> QString {
+        if (value.empty())
+            return tr("(no room)");
+        try {
+            auto q = store.database().query("SELECT name FROM rooms WHERE id = ?1");
+            q->bind(1, Id::parse(value));
+            if (q->step())
+                return qs(q->text(0));
+        } catch (const Error &) {
+        }
+        return qs(value);
+    };
+    for (const auto &c : session()->replica().openConflicts()) {
+        Row row;
+        row.id = qs(c.id);
+        row.keptValue = qs(c.keptValue);
+        row.lostValue = qs(c.lostValue);
+        row.keptLabel = row.keptValue;
+        row.lostLabel = row.lostValue;
+        row.field = qs(c.field);
+        if (c.table == "assets") {
+            const auto asset = views.assetRow(c.recordId);
+            row.record = asset ? tr("Asset %1 (%2 %3)")
+                                     .arg(qs(asset->asset.assetTag.value_or(asset->asset.serial.value_or(""))),
+                                          qs(asset->asset.make), qs(asset->asset.model))
+                               : tr("Asset %1").arg(qs(c.recordId));
+            if (c.field == "room_id") {
+                row.field = tr("room");
+                row.keptLabel = roomName(c.keptValue);
+                row.lostLabel = roomName(c.lostValue);
+            } else if (c.field == "assigned_user") {
+                row.field = tr("user");
+            }
+        } else if (c.table == "releases") {
+            const auto release = store.release(c.recordId);
+            row.record = tr("Release %1").arg(release ? qs(release->number) : qs(c.recordId));
+        } else {
+            row.record = qs(c.table) + QLatin1Char(' ') + qs(c.recordId);
+        }
+        row.lostBy = qs(views.userDisplayName(c.lostBy));
+        row.createdAt = c.createdAt;
+        m_rows.push_back(row);
+    }
+}
+
+} // namespace rd::mobile

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "sessionmodel.h"
+
+#include <QString>
+#include <QVector>
+
+namespace rd::mobile {
+
+/**
+ * The conflicts waiting on this tablet: a field two devices changed, with the value the server
+ * kept and the one that lost, both in words (a room's name, not its id), side by side.
+ */
+class ConflictsModel : public SessionModel {
+    Q_OBJECT
+
+public:
+    enum Role {
+        ConflictIdRole = Qt::UserRole + 1,
+        RecordRole,     ///< "Asset RAU-00012 (Dell Latitude 3420)"
+        FieldRole,      ///< "room", "status", "user"
+        KeptValueRole,  ///< as stored, to resolve with
+        KeptLabelRole,  ///< as shown
+        LostValueRole,
+        LostLabelRole,
+        LostByRole,
+        CreatedAtRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ConflictsModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+protected:
+    void load() override;
+    void clear() override { m_rows.clear(); }
+
+private:
+    struct Row {
+        QString id, record, field, keptValue, keptLabel, lostValue, lostLabel, lostBy;
+        qint64 createdAt = 0;
+    };
+    QVector<Row> m_rows;
+};
+
+} // namespace rd::mobile

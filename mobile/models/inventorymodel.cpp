@@ -1,0 +1,195 @@
+#include "inventorymodel.h"
+
+#include "app/appsession.h"
+#include "app/qtconvert.h"
+
+#include "domain/errors.h"
+
+namespace rd::mobile {
+
+namespace {
+
+QVariant assetRole(const Views::AssetRow &row, int role)
+{
+    const Asset &a = row.asset;
+    switch (role) {
+    case Qt::DisplayRole:
+    case InventoryModel::AssetTagRole:
+        return qs(a.assetTag);
+    case InventoryModel::AssetIdRole:
+        return qs(a.id);
+    case InventoryModel::SerialRole:
+        return qs(a.serial);
+    case InventoryModel::MakeRole:
+        return qs(a.make);
+    case InventoryModel::ModelRole:
+        return qs(a.model);
+    case InventoryModel::CategoryRole:
+        return qs(a.category);
+    case InventoryModel::SiteRole:
+        return qs(row.siteName);
+    case InventoryModel::RoomRole:
+        return qs(row.room);
+    case InventoryModel::StatusRole:
+        return qs(toString(a.status));
+    case InventoryModel::AssignedUserRole:
+        return qs(a.assignedUser);
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+InventoryModel::InventoryModel(QObject *parent)
+    : SessionModel(parent)
+{}
+
+int InventoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant InventoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    return assetRole(m_rows[static_cast<std::size_t>(index.row())], role);
+}
+
+QHash<int, QByteArray> InventoryModel::roleNames() const
+{
+    return assetRoleNames();
+}
+
+QHash<int, QByteArray> InventoryModel::assetRoleNames()
+{
+    return {{AssetIdRole, "assetId"}, {AssetTagRole, "assetTag"}, {SerialRole, "serial"},
+            {MakeRole, "make"},       {ModelRole, "model"},       {CategoryRole, "category"},
+            {SiteRole, "site"},       {RoomRole, "room"},         {StatusRole, "status"},
+            {AssignedUserRole, "assignedUser"}};
+}
+
+bool InventoryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_more;
+}
+
+void InventoryModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || !m_more || !canLoad())
+        return;
+    std::vector<Views::AssetRow> page;
+    try {
+        page = session()->views().searchAssets(utf8(m_query), kPage, static_cast<int>(m_rows.size()));
+    } catch (const std::exception &e) {
+        m_more = false;
+        setError(QString::fromUtf8(e.what()));
+        return;
+    }
+    m_more = static_cast<int>(page.size()) == kPage;
+    if (page.empty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
+    for (auto &row : page)
+        m_rows.push_back(std::move(row));
+    endInsertRows();
+}
+
+void InventoryModel::setQuery(const QString &query)
+{
+    if (m_query == query)
+        return;
+    m_query = query;
+    emit queryChanged();
+    reload();
+}
+
+void InventoryModel::clear()
+{
+    m_rows.clear();
+    m_more = false;
+}
+
+void InventoryModel::load()
+{
+    m_rows = session()->views().searchAssets(utf8(m_query), kPage, 0);
+    m_more = static_cast<int>(m_rows.size()) == kPage;
+}
+
+HistoryModel::HistoryModel(QObject *parent)
+    : SessionModel(parent)
+{}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto &h = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case WhatRole:
+        return qs(h.what);
+    case AtRole:
+        return localTime(h.at);
+    case ReleaseRole:
+        return qs(h.release);
+    case InstallationIdRole:
+        return qs(h.installationId);
+    case WhoRole:
+        return qs(h.who);
+    case DetailRole:
+        return qs(h.detail);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> HistoryModel::roleNames() const
+{
+    return {{AtRole, "at"},     {ReleaseRole, "release"}, {InstallationIdRole, "installationId"},
+            {WhatRole, "what"}, {WhoRole, "who"},         {DetailRole, "detail"}};
+}
+
+void HistoryModel::setAssetId(const QString &id)
+{
+    if (m_assetId == id)
+        return;
+    m_assetId = id;
+    emit assetIdChanged();
+    reload();
+}
+
+bool HistoryModel::canLoad() const
+{
+    return SessionModel::canLoad() && optionalId(m_assetId).has_value();
+}
+
+void HistoryModel::clear()
+{
+    m_rows.clear();
+    m_asset.clear();
+}
+
+void HistoryModel::load()
+{
+    auto &views = session()->views();
+    const Id id = *optionalId(m_assetId);
+    const auto row = views.assetRow(id);
+    if (!row)
+        throw NotFoundError("asset", id.toString());
+    QVariantMap asset;
+    const auto names = InventoryModel::assetRoleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        asset.insert(QString::fromLatin1(it.value()), assetRole(*row, it.key()));
+    m_asset = asset;
+    m_rows = views.assetHistory(id);
+}
+
+} // namespace rd::mobile

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "sessionmodel.h"
+
+#include "store/views.h"
+
+#include <vector>
+
+namespace rd::mobile {
+
+/**
+ * Inventory search over the local copy: assets whose serial or asset tag starts with `query`, or
+ * in a room whose name does, as the installer types. Long results load a page at a time
+ * (canFetchMore/fetchMore), so a search answers in milliseconds whatever it matches.
+ */
+class InventoryModel : public SessionModel {
+    Q_OBJECT
+    Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
+
+public:
+    enum Role {
+        AssetIdRole = Qt::UserRole + 1,
+        AssetTagRole,
+        SerialRole,
+        MakeRole,
+        ModelRole,
+        CategoryRole,
+        SiteRole,
+        RoomRole,
+        StatusRole,
+        AssignedUserRole,
+    };
+    Q_ENUM(Role)
+
+    static constexpr int kPage = 50;
+
+    explicit InventoryModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] static QHash<int, QByteArray> assetRoleNames();
+    [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    [[nodiscard]] QString query() const { return m_query; }
+    void setQuery(const QString &query);
+
+signals:
+    void queryChanged();
+
+protected:
+    void load() override;
+    void clear() override;
+
+private:
+    QString m_query;
+    std::vector<Views::AssetRow> m_rows;
+    bool m_more = false; // the last page was full: there may be more
+};
+
+/** An asset's history, newest first: every installation and every step recorded on it. */
+class HistoryModel : public SessionModel {
+    Q_OBJECT
+    Q_PROPERTY(QString assetId READ assetId WRITE setAssetId NOTIFY assetIdChanged)
+    Q_PROPERTY(QVariantMap asset READ asset NOTIFY countChanged)
+
+public:
+    enum Role {
+        AtRole = Qt::UserRole + 1,
+        ReleaseRole,
+        InstallationIdRole,
+        WhatRole,
+        WhoRole,
+        DetailRole,
+    };
+    Q_ENUM(Role)
+
+    explicit HistoryModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] QString assetId() const { return m_assetId; }
+    void setAssetId(const QString &id);
+    /** {assetId, assetTag, serial, make, model, category, site, room, status, assignedUser}. */
+    [[nodiscard]] QVariantMap asset() const { return m_asset; }
+
+signals:
+    void assetIdChanged();
+
+protected:
+    void load() override;
+    void clear() override;
+    [[nodiscard]] bool canLoad() const override;
+
+private:
+    QString m_assetId;
+    QVariantMap m_asset;
+    std::vector<Views::HistoryEntry> m_rows;
+};
+
+} // namespace rd::mobile

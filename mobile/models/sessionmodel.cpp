@@ -1,0 +1,68 @@
+#include "sessionmodel.h"
+
+#include "app/appsession.h"
+
+#include <exception>
+#include <utility>
+
+namespace rd::mobile {
+
+SessionModel::SessionModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    connect(this, &QAbstractItemModel::modelReset, this, &SessionModel::countChanged);
+    connect(this, &QAbstractItemModel::rowsInserted, this, &SessionModel::countChanged);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &SessionModel::countChanged);
+}
+
+void SessionModel::setSession(AppSession *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &AppSession::localDataChanged, this, &SessionModel::onLocalDataChanged);
+    emit sessionChanged();
+    reload();
+}
+
+void SessionModel::onLocalDataChanged()
+{
+    if (std::exchange(m_skipReload, false))
+        return;
+    reload();
+}
+
+bool SessionModel::canLoad() const
+{
+    return m_session && m_session->ready();
+}
+
+void SessionModel::reload()
+{
+    beginResetModel();
+    clear();
+    QString why;
+    if (canLoad()) {
+        try {
+            load();
+        } catch (const std::exception &e) {
+            clear();
+            why = tr("This list cannot be read from the tablet's data: %1").arg(QString::fromUtf8(e.what()));
+        }
+    }
+    endResetModel();
+    setError(why);
+}
+
+void SessionModel::setError(const QString &error)
+{
+    if (m_error == error)
+        return;
+    m_error = error;
+    emit errorChanged();
+}
+
+} // namespace rd::mobile

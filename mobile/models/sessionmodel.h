@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QString>
+
+namespace rd::mobile {
+
+class AppSession;
+
+/**
+ * Base of the app's list models: a QAbstractListModel over the local store that reads its rows
+ * from the session (never SQL in QML) and reads them again whenever something local changes or a
+ * sync ends. A failure to read reaches the page as `error`, in plain words, with the list empty.
+ */
+class SessionModel : public QAbstractListModel {
+    Q_OBJECT
+    Q_PROPERTY(rd::mobile::AppSession *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+
+public:
+    explicit SessionModel(QObject *parent = nullptr);
+
+    [[nodiscard]] AppSession *session() const { return m_session; }
+    void setSession(AppSession *session);
+    [[nodiscard]] int count() const { return rowCount(); }
+    [[nodiscard]] QString error() const { return m_error; }
+
+    /** Reads the rows again. */
+    Q_INVOKABLE void reload();
+
+signals:
+    void sessionChanged();
+    void countChanged();
+    void errorChanged();
+
+protected:
+    /** Reads the rows into the subclass's storage; called between begin/endResetModel. May throw. */
+    virtual void load() = 0;
+    /** Empties the subclass's storage (after a failed load, or without a session). */
+    virtual void clear() = 0;
+    /** Whether the model has what it needs to load (a session, and its own key if it has one). */
+    [[nodiscard]] virtual bool canLoad() const;
+    void setError(const QString &error);
+    /** The next "something changed" from the session is this model's own change: no reload. */
+    void skipNextSessionReload() { m_skipReload = true; }
+
+private:
+    void onLocalDataChanged();
+
+    QPointer<AppSession> m_session;
+    QString m_error;
+    bool m_skipReload = false;
+};
+
+} // namespace rd::mobile

@@ -1,0 +1,307 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import ReleaseDesk
+import ReleaseDesk.Models
+
+// The build install checklist: installation steps, then stability tests, then acceptance tests.
+// Each line is pass, fail or not applicable, with an optional note and scanned evidence; who and
+// when are recorded by themselves. Every tap is committed at once. A fail offers the back-out plan.
+Page {
+    id: page
+    property AppSession session
+    property Workbench workbench
+    property string installationId
+    property alias checklist: lines
+    property alias list: list
+    property alias backOutDialog: backOutDialog
+    signal openSignOff(string installationId)
+    signal backedOut(string releaseId)
+    title: lines.installation.assetTag ? qsTr("Checklist · %1").arg(lines.installation.assetTag)
+                                       : qsTr("Checklist")
+
+    ChecklistModel {
+        id: lines
+        session: page.session
+        installationId: page.installationId
+        onModelReset: Qt.callLater(() => list.positionViewAtIndex(Math.min(currentIndex, count - 1), ListView.Center))
+    }
+
+    /** Records @p outcome on line @p row; a fail offers the back-out plan. */
+    function record(row, outcome, note, evidence) {
+        if (!lines.record(row, outcome, note, evidence))
+            return false
+        if (outcome === "fail") {
+            backOutDialog.failedStep = lines.data(lines.index(row, 0), ChecklistModel.TitleRole)
+            backOutDialog.open()
+        } else if (lines.currentIndex < lines.count) {
+            list.currentIndex = lines.currentIndex
+            list.positionViewAtIndex(lines.currentIndex, ListView.Contain)
+        }
+        return true
+    }
+
+    header: Pane {
+        Material.elevation: 1
+        padding: 12
+        leftPadding: 16
+        rightPadding: 16
+        RowLayout {
+            anchors.fill: parent
+            Label {
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+                text: qsTr("%1 · %2 · %3").arg(lines.installation.releaseNumber || "")
+                          .arg(lines.installation.model || "").arg(lines.installation.serial || "")
+            }
+            Label {
+                objectName: "progressLabel"
+                text: qsTr("%1 of %2 done").arg(lines.recordedCount).arg(lines.count)
+                font.bold: true
+            }
+        }
+    }
+
+    ListView {
+        id: list
+        objectName: "checklist"
+        anchors.fill: parent
+        anchors.margins: 8
+        spacing: 6
+        clip: true
+        model: lines
+        currentIndex: lines.currentIndex
+        section.property: "partLabel"
+        section.delegate: Label {
+            required property string section
+            width: ListView.view.width
+            topPadding: 16
+            bottomPadding: 4
+            leftPadding: 8
+            text: section
+            font.pixelSize: 20
+            font.bold: true
+        }
+        delegate: Card {
+            id: line
+            required property int index
+            required property string stepId
+            required property string title
+            required property string detail
+            required property bool required
+            required property string outcome
+            required property string note
+            required property string evidence
+            required property string recordedBy
+            required property var recordedAt
+            readonly property bool current: index === lines.currentIndex
+            width: ListView.view.width
+            Material.elevation: current ? 6 : 1
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 8
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: line.title + (line.required ? "" : qsTr(" (optional)"))
+                        font.pixelSize: 18
+                        font.bold: line.current
+                        wrapMode: Text.Wrap
+                    }
+                    StatusChip {
+                        visible: line.outcome.length > 0
+                        status: line.outcome
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: line.detail.length > 0
+                    text: line.detail
+                    wrapMode: Text.Wrap
+                    opacity: 0.75
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: line.outcome.length > 0
+                    text: line.outcome.length === 0 ? ""
+                          : qsTr("%1, %2").arg(line.recordedBy).arg(Qt.formatDateTime(line.recordedAt, "ddd d MMM hh:mm"))
+                            + (line.note.length > 0 ? " · " + line.note : "")
+                            + (line.evidence.length > 0 ? qsTr(" · scanned %1").arg(line.evidence) : "")
+                    wrapMode: Text.Wrap
+                    font.pixelSize: 14
+                    opacity: 0.75
+                }
+                TextField {
+                    id: note
+                    objectName: "noteField"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 52
+                    visible: line.current
+                    placeholderText: qsTr("Note (optional)")
+                }
+                ScanField {
+                    id: evidence
+                    objectName: "evidenceField"
+                    Layout.fillWidth: true
+                    visible: line.current
+                    label: qsTr("Evidence: scan a value (optional)")
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 8
+                    Button {
+                        objectName: "passButton"
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.preferredHeight: 56
+                        text: qsTr("Pass")
+                        highlighted: line.current || line.outcome === "pass"
+                        Material.accent: Material.Green
+                        enabled: lines.installation.status === "in-progress"
+                        onClicked: page.record(line.index, "pass", note.text, evidence.text)
+                    }
+                    Button {
+                        objectName: "failButton"
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.preferredHeight: 56
+                        text: qsTr("Fail")
+                        highlighted: line.outcome === "fail"
+                        Material.accent: Material.Red
+                        enabled: lines.installation.status === "in-progress"
+                        onClicked: page.record(line.index, "fail", note.text, evidence.text)
+                    }
+                    Button {
+                        objectName: "naButton"
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.preferredHeight: 56
+                        text: qsTr("Not applicable")
+                        highlighted: line.outcome === "not-applicable"
+                        enabled: lines.installation.status === "in-progress"
+                        onClicked: page.record(line.index, "not-applicable", note.text, evidence.text)
+                    }
+                }
+            }
+        }
+        footer: ColumnLayout {
+            width: list.width
+            spacing: 8
+            Item { height: 8 }
+            Label {
+                objectName: "errorLabel"
+                Layout.fillWidth: true
+                visible: lines.error.length > 0
+                text: lines.error
+                wrapMode: Text.Wrap
+                color: Material.color(Material.Red)
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: lines.installation.status !== undefined && lines.installation.status !== "in-progress"
+                text: lines.installation.status === "accepted" ? qsTr("This installation is accepted and signed off.")
+                                                               : qsTr("This installation was backed out.")
+                wrapMode: Text.Wrap
+                font.bold: true
+            }
+            Button {
+                objectName: "signOffButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 60
+                highlighted: true
+                visible: lines.installation.status === "in-progress"
+                enabled: lines.readyForSignOff
+                text: lines.readyForSignOff ? qsTr("Acceptance sign-off")
+                                            : lines.hasFailure ? qsTr("A line failed: retest it or back out")
+                                                               : qsTr("Sign-off after every required line")
+                onClicked: page.openSignOff(page.installationId)
+            }
+            Button {
+                objectName: "backOutButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 56
+                flat: true
+                visible: lines.installation.status === "in-progress"
+                text: qsTr("Back out this installation…")
+                onClicked: {
+                    backOutDialog.failedStep = ""
+                    backOutDialog.open()
+                }
+            }
+            Item { height: 16 }
+        }
+    }
+
+    Dialog {
+        id: backOutDialog
+        objectName: "backOutDialog"
+        property string failedStep
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 640)
+        modal: true
+        title: failedStep.length > 0 ? qsTr("“%1” failed").arg(failedStep) : qsTr("Back out this installation")
+        onOpened: reason.text = failedStep.length > 0 ? qsTr("Failed: %1").arg(failedStep) : ""
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: backOutDialog.failedStep.length > 0
+                      ? qsTr("Fix it and record the line again, or take the installation back out following the back-out plan:")
+                      : qsTr("The back-out plan:")
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                font.bold: true
+                text: lines.installation.backOutPlan || ""
+            }
+            TextField {
+                id: reason
+                objectName: "reasonField"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 52
+                placeholderText: qsTr("Why it is backed out")
+            }
+            Label {
+                id: backOutError
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Material.color(Material.Red)
+                visible: text.length > 0
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Button {
+                    objectName: "retestButton"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 52
+                    text: backOutDialog.failedStep.length > 0 ? qsTr("Fix and retest") : qsTr("Cancel")
+                    onClicked: backOutDialog.close()
+                }
+                Button {
+                    objectName: "confirmBackOutButton"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 52
+                    highlighted: true
+                    Material.accent: Material.Red
+                    text: qsTr("Back out")
+                    onClicked: {
+                        const answer = page.workbench.backOut(page.installationId, reason.text)
+                        if (!answer.ok) {
+                            backOutError.text = answer.error
+                            return
+                        }
+                        backOutError.text = ""
+                        backOutDialog.close()
+                        page.backedOut(lines.installation.releaseId)
+                    }
+                }
+            }
+        }
+    }
+}

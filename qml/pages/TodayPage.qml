@@ -1,0 +1,110 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import ReleaseDesk
+import ReleaseDesk.Models
+
+// Today: my releases, by planned date, with units done of total.
+Page {
+    id: page
+    property AppSession session
+    property Workbench workbench
+    property alias model: releases
+    signal openRelease(string releaseId)
+    title: qsTr("Today")
+
+    ReleasesModel {
+        id: releases
+        session: page.session
+        mineOnly: page.session ? !page.session.officeRole : true
+    }
+
+    ListView {
+        id: list
+        objectName: "releaseList"
+        anchors.fill: parent
+        anchors.margins: 8
+        spacing: 8
+        model: releases
+        clip: true
+        header: Label {
+            width: list.width
+            padding: 8
+            text: page.session && page.session.officeRole ? qsTr("Open releases") : qsTr("My releases")
+            font.pixelSize: 22
+            font.bold: true
+        }
+        delegate: ItemDelegate {
+            id: row
+            required property int index
+            required property string releaseId
+            required property string number
+            required property string service
+            required property int buildVersion
+            required property string hardwareModel
+            required property string site
+            required property string rooms
+            required property int units
+            required property int unitsDone
+            required property int unitsStarted
+            required property string plannedDate
+            required property bool overdue
+            required property string status
+            width: ListView.view.width
+            padding: 16
+            onClicked: page.openRelease(releaseId)
+            contentItem: ColumnLayout {
+                spacing: 4
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        text: row.number
+                        font.pixelSize: 20
+                        font.bold: true
+                    }
+                    StatusChip { status: row.status }
+                    Item { Layout.fillWidth: true }
+                    Label {
+                        text: qsTr("due %1").arg(row.plannedDate)
+                        color: row.overdue ? Material.color(Material.Red) : Material.foreground
+                        font.bold: row.overdue
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("%1 · build v%2 · %3").arg(row.service).arg(row.buildVersion).arg(row.hardwareModel)
+                    elide: Text.ElideRight
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: row.rooms.length > 0 ? qsTr("%1 · %2").arg(row.site).arg(row.rooms) : row.site
+                    opacity: 0.75
+                    elide: Text.ElideRight
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    ProgressBar {
+                        Layout.fillWidth: true
+                        from: 0
+                        to: row.units
+                        value: row.unitsDone
+                    }
+                    Label {
+                        objectName: "unitsLabel"
+                        text: qsTr("%1 of %2 done").arg(row.unitsDone).arg(row.units)
+                              + (row.unitsStarted > 0 ? qsTr(", %1 under way").arg(row.unitsStarted) : "")
+                    }
+                }
+            }
+        }
+    }
+    EmptyState {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 48, 480)
+        visible: releases.count === 0
+        title: releases.error.length > 0 ? qsTr("Cannot show your releases") : qsTr("No open releases")
+        text: releases.error.length > 0 ? releases.error
+              : qsTr("Nothing is planned for you on this tablet. Sync in the office to fetch new releases.")
+    }
+}
