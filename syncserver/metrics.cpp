@@ -45,7 +45,15 @@ std::string Metrics::render() const
         << "releasedesk_sync_rows_pulled_total " << m_rowsPulled.load() << "\n"
         << "# HELP releasedesk_sync_errors_total Push and pull requests answered with an error.\n"
         << "# TYPE releasedesk_sync_errors_total counter\n"
-        << "releasedesk_sync_errors_total " << m_syncErrors.load() << "\n";
+        << "releasedesk_sync_errors_total " << m_syncErrors.load() << "\n"
+        << "# HELP releasedesk_push_lock_wait_seconds_total Time pushes waited for the store's write lock.\n"
+        << "# TYPE releasedesk_push_lock_wait_seconds_total counter\n"
+        << "releasedesk_push_lock_wait_seconds_total " << static_cast<double>(m_pushLockWaitNs.load()) / 1e9
+        << "\n"
+        << "# HELP releasedesk_push_lock_held_seconds_total Time pushes held the store's write lock (applying).\n"
+        << "# TYPE releasedesk_push_lock_held_seconds_total counter\n"
+        << "releasedesk_push_lock_held_seconds_total " << static_cast<double>(m_pushLockHeldNs.load()) / 1e9
+        << "\n";
     return out.str();
 }
 

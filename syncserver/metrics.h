@@ -22,6 +22,12 @@ public:
     void addRowsPushed(std::int64_t rows) noexcept { m_rowsPushed += rows; }
     void addRowsPulled(std::int64_t rows) noexcept { m_rowsPulled += rows; }
     void addSyncError() noexcept { ++m_syncErrors; }
+    /** A push's time waiting for the store's write lock, and holding it (applying). */
+    void addPushLockTimes(double waitSeconds, double heldSeconds) noexcept
+    {
+        m_pushLockWaitNs += static_cast<std::int64_t>(waitSeconds * 1e9);
+        m_pushLockHeldNs += static_cast<std::int64_t>(heldSeconds * 1e9);
+    }
 
     /** Everything, in the Prometheus text exposition format 0.0.4. */
     [[nodiscard]] std::string render() const;
@@ -35,6 +41,8 @@ private:
     std::atomic<std::int64_t> m_rowsPushed{0};
     std::atomic<std::int64_t> m_rowsPulled{0};
     std::atomic<std::int64_t> m_syncErrors{0};
+    std::atomic<std::int64_t> m_pushLockWaitNs{0};
+    std::atomic<std::int64_t> m_pushLockHeldNs{0};
 };
 
 } // namespace rd::server

@@ -160,8 +160,12 @@ Response refresh(const Request &, std::string_view body, ServerContext &ctx)
         json::serialize(tokensJson(rotated->second, *user, ctx.hub().sitesOf(user->id, user->role))));
 }
 
-/** The caller of an API route, from its bearer token. Call under the store lock. */
-sync::Principal authenticate(const Request &req, ServerContext &ctx)
+/**
+ * The caller of an API route, from its bearer token, read through @p store, @p tokens and @p hub
+ * (one connection: the writer under the store lock, or a read connection of its own).
+ */
+sync::Principal authenticate(const Request &req, ServerContext &ctx, Store &store, TokenStore &tokens,
+                             sync::Hub &hub)
 {
     const auto header = req[http::field::authorization];
     constexpr std::string_view scheme = "bearer ";
@@ -173,7 +177,7 @@ sync::Principal authenticate(const Request &req, ServerContext &ctx)
     while (!token.empty() && token.front() == ' ')
         token.remove_prefix(1);
     TokenOwner owner;
-    switch (ctx.tokens().checkAccess(std::string_view(token.data(), token.size()), ctx.now(), owner)) {
+    switch (tokens.checkAccess(std::string_view(token.data(), token.size()), ctx.now(), owner)) {
     case TokenState::Unknown:
         refuse(http::status::unauthorized, "unauthorized", "the access token is not valid; sign in again");
     case TokenState::Expired:
@@ -181,32 +185,42 @@ sync::Principal authenticate(const Request &req, ServerContext &ctx)
     case TokenState::Valid:
         break;
     }
-    const auto user = ctx.store().user(owner.userId);
+    const auto user = store.user(owner.userId);
     if (!user || !user->active)
         refuse(http::status::unauthorized, "unauthorized", "this account is switched off; sign in again");
-    return {user->id, user->role, ctx.hub().sitesOf(user->id, user->role), owner.deviceId};
+    return {user->id, user->role, hub.sitesOf(user->id, user->role), owner.deviceId};
 }
 
-sync::Principal authenticateLocked(const Request &req, ServerContext &ctx)
+/**
+ * Authenticates on a read connection of its own, without the store lock: checking a token only
+ * reads, and in WAL mode a reader never waits for the writer. So the next push is authenticated
+ * and read while the one before it is being applied, and the lock never stands idle for it.
+ */
+sync::Principal authenticateUnlocked(const Request &req, ServerContext &ctx)
 {
-    std::lock_guard lock(ctx.storeMutex());
-    return authenticate(req, ctx);
+    auto lease = ctx.readConnections().acquire();
+    return authenticate(req, ctx, lease.store(), lease.tokens(), lease.hub());
 }
 
 Response push(const Request &req, std::string_view body, ServerContext &ctx)
 {
-    const auto who = authenticateLocked(req, ctx);
+    const auto who = authenticateUnlocked(req, ctx);
     // Reading the body takes no database: done outside the lock, on this thread's core.
     const auto request = sync::Hub::readPush(body);
+    const auto waitStart = std::chrono::steady_clock::now();
     std::lock_guard lock(ctx.storeMutex());
+    const auto applyStart = std::chrono::steady_clock::now();
     auto answer = ctx.hub().push(who, *request, ctx.now());
     ctx.metrics().addRowsPushed(ctx.hub().lastRowCount());
+    const auto applyEnd = std::chrono::steady_clock::now();
+    ctx.metrics().addPushLockTimes(std::chrono::duration<double>(applyStart - waitStart).count(),
+                                   std::chrono::duration<double>(applyEnd - applyStart).count());
     return jsonResponse(http::status::ok, std::move(answer));
 }
 
 Response pull(const Request &req, std::string_view body, ServerContext &ctx)
 {
-    const auto who = authenticateLocked(req, ctx);
+    const auto who = authenticateUnlocked(req, ctx);
     // A connection of its own: pulls read a snapshot beside the writer instead of waiting for it.
     auto lease = ctx.readConnections().acquire();
     auto answer = lease.hub().pull(who, body);

@@ -15,18 +15,21 @@
 namespace rd::server {
 
 /**
- * Connections of their own for pulls: in WAL mode a reader sees a consistent snapshot and never
- * waits for the writer, so tablets pulling do not queue behind tablets pushing. One per request
- * in flight, made on demand and kept for the next.
+ * Connections of their own for pulls and for checking tokens: in WAL mode a reader sees a
+ * consistent snapshot and never waits for the writer, so tablets pulling, and the next push being
+ * authenticated, do not queue behind the push being applied. One per request in flight, made on
+ * demand and kept for the next.
  */
 class ReadConnections {
     struct Slot {
         explicit Slot(const std::string &path)
             : store(path)
             , hub(store)
+            , tokens(store.database(), 0, 0) // reads only: checkAccess
         {}
         Store store;
         sync::Hub hub;
+        TokenStore tokens;
     };
 
 public:
@@ -45,6 +48,9 @@ public:
         Lease(const Lease &) = delete;
         Lease &operator=(const Lease &) = delete;
         [[nodiscard]] sync::Hub &hub() noexcept { return m_slot->hub; }
+        [[nodiscard]] Store &store() noexcept { return m_slot->store; }
+        /** For checkAccess only: tokens are issued and rotated on the writer, under the store lock. */
+        [[nodiscard]] TokenStore &tokens() noexcept { return m_slot->tokens; }
 
     private:
         ReadConnections &m_pool;
@@ -75,7 +81,7 @@ public:
     [[nodiscard]] sync::Hub &hub() noexcept { return m_hub; }
     [[nodiscard]] TokenStore &tokens() noexcept { return m_tokens; }
     [[nodiscard]] Metrics &metrics() noexcept { return m_metrics; }
-    /** Read-only connections for pulls, used without the store lock. */
+    /** Read-only connections for pulls and token checks, used without the store lock. */
     [[nodiscard]] ReadConnections &readConnections() noexcept { return m_readConnections; }
 
     /** Unix milliseconds; replaceable so tests can move time without sleeping. */
