@@ -5,6 +5,7 @@
 #include "domain/text.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 namespace rd {
@@ -158,20 +159,25 @@ Id Store::startInstallation(Installation inst)
     if (inst.id.isNull())
         inst.id = Id::generate();
     // Two rows change only when this first installation also starts the release.
-    const auto before = release(inst.releaseId);
+    auto before = release(inst.releaseId);
+    // Inside a batch the release just read is read in the write's own transaction: still current.
+    const bool inTransaction = m_depth > 0;
     Write w(*this,
             before && before->status == ReleaseStatus::Planned ? Write::Rows::Several : Write::Rows::One);
-    const auto r = release(inst.releaseId);
+    const auto r = inTransaction ? std::move(before) : release(inst.releaseId);
     if (!r)
         throw NotFoundError("release", inst.releaseId.toString());
     if (r->status != ReleaseStatus::Planned && r->status != ReleaseStatus::InProgress)
         throw RuleError("release " + r->number + " is " + std::string(toString(r->status)) +
                         "; installations can only start on a planned or in-progress release");
-    const auto a = asset(inst.assetId);
-    if (!a)
-        throw NotFoundError("asset", inst.assetId.toString());
-    if (a->siteId != r->siteId)
-        throw RuleError("the asset is at another site than release " + r->number);
+    {
+        auto q = m_db.query("SELECT site_id FROM assets WHERE id = ?1");
+        q->bindStatic(1, inst.assetId);
+        if (!q->step())
+            throw NotFoundError("asset", inst.assetId.toString());
+        if (q->id(0) != r->siteId)
+            throw RuleError("the asset is at another site than release " + r->number);
+    }
     requireRow("users", inst.startedBy, "user");
     {
         auto q = m_db.query("SELECT id FROM installations WHERE release_id = ?1 AND asset_id = ?2");
@@ -247,10 +253,19 @@ Id Store::recordStepResult(StepResult s)
         requireRow("users", s.recordedBy, "user");
         m_checked.user = s.recordedBy;
     }
+    // The largest table, written by the hundred thousand: bound without copies (s outlives the
+    // statement's run, which resets it).
     m_db.query("INSERT INTO step_results(id, installation_id, step_id, outcome, note, evidence, recorded_by, "
                "recorded_at, seq) VALUES (?1, ?2, ?3, ?4, nullif(?5, ''), nullif(?6, ''), ?7, ?8, ?9)")
-        ->bindAll(s.id, s.installationId, s.stepId, toString(s.outcome), s.note, s.evidence, s.recordedBy,
-                  s.recordedAt, nextSeq())
+        ->bindStatic(1, s.id)
+        .bindStatic(2, s.installationId)
+        .bindStatic(3, s.stepId)
+        .bindStatic(4, toString(s.outcome))
+        .bindStatic(5, s.note)
+        .bindStatic(6, s.evidence)
+        .bindStatic(7, s.recordedBy)
+        .bind(8, s.recordedAt)
+        .bind(9, nextSeq())
         .run();
     w.commit();
     return s.id;
@@ -301,39 +316,65 @@ Id Store::signOff(SignOff so)
     if (so.id.isNull())
         so.id = Id::generate();
     Write w(*this);
-    forgetCheckedRefs();
+    // The build's steps as recordStepResult checked them in this transaction, when it did so for
+    // this installation (a push sends its results, then its sign-off); read from the build otherwise.
+    std::vector<CheckedRefs::Step> steps;
+    if (m_checked.installation == so.installationId && !m_checked.steps.empty())
+        steps = std::move(m_checked.steps);
+    forgetCheckedRefs(); // the installation changes below
     const auto inst = installation(so.installationId);
     if (!inst)
         throw NotFoundError("installation", so.installationId.toString());
     requireChange("installation", inst->status, InstallationStatus::Accepted);
     requireRow("users", so.recordedBy, "user");
-    // The latest outcome of each step, read from the covering index in time order.
-    std::map<Id, StepOutcome> latest;
+    if (steps.empty()) {
+        auto q = m_db.query("SELECT s.id, s.required, s.title FROM build_steps s JOIN releases r "
+                            "ON r.build_id = s.build_id WHERE r.id = ?1");
+        q->bind(1, inst->releaseId);
+        while (q->step())
+            steps.push_back({q->id(0), q->int64(1) != 0, q->text(2)});
+    }
+    // The latest outcome of each step, read from the covering index in time order: the last row
+    // of a step wins. Indexed like `steps`; a result of a step not in the build counts for nothing.
+    std::vector<std::optional<StepOutcome>> latest(steps.size());
     {
         auto q = m_db.query("SELECT step_id, outcome FROM step_results WHERE installation_id = ?1 "
                             "ORDER BY recorded_at, seq");
-        q->bind(1, so.installationId);
-        while (q->step())
-            latest[q->id(0)] = parse<StepOutcome>(q->textView(1));
+        q->bindStatic(1, so.installationId);
+        while (q->step()) {
+            const auto id = q->blobView(0);
+            for (std::size_t i = 0; i < steps.size(); ++i) {
+                if (id.size() == 16 && std::memcmp(id.data(), steps[i].id.bytes().data(), 16) == 0) {
+                    latest[i] = parse<StepOutcome>(q->textView(1));
+                    break;
+                }
+            }
+        }
     }
-    std::string failed, missing;
-    {
+    bool accepted = true;
+    for (std::size_t i = 0; i < steps.size() && accepted; ++i)
+        accepted = !steps[i].required || latest[i] == StepOutcome::Pass;
+    if (!accepted) {
+        // Refused: the message lists the failed and missing steps in checklist order.
+        std::string failed, missing;
         auto q = m_db.query("SELECT s.id, s.title FROM build_steps s JOIN releases r ON r.build_id = s.build_id "
                             "WHERE r.id = ?1 AND s.required = 1 ORDER BY CASE s.part WHEN 'installation' THEN 0 "
                             "WHEN 'stability' THEN 1 ELSE 2 END, s.position");
         q->bind(1, inst->releaseId);
         while (q->step()) {
-            const auto it = latest.find(q->id(0));
-            if (it != latest.end() && it->second == StepOutcome::Pass)
+            const Id stepId = q->id(0);
+            const auto at = std::find_if(steps.begin(), steps.end(),
+                                         [&](const CheckedRefs::Step &c) { return c.id == stepId; });
+            const auto outcome = at == steps.end() ? std::nullopt : latest[static_cast<std::size_t>(at - steps.begin())];
+            if (outcome == StepOutcome::Pass)
                 continue;
-            auto &list = it != latest.end() ? failed : missing;
+            auto &list = outcome ? failed : missing;
             list += (list.empty() ? "'" : ", '") + q->text(1) + "'";
         }
-    }
-    if (!failed.empty() || !missing.empty())
         throw RuleError("the installation cannot be accepted yet:" +
                         (failed.empty() ? std::string() : " failed " + failed + ";") +
                         (missing.empty() ? std::string() : " no result for " + missing + ";"));
+    }
     m_db.query("INSERT INTO signoffs(id, installation_id, user_name, strokes, signed_at, recorded_by, seq) "
                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         ->bindAll(so.id, so.installationId, so.userName, so.strokes, so.signedAt, so.recordedBy, nextSeq())
@@ -342,9 +383,15 @@ Id Store::signOff(SignOff so)
         ->bindAll(so.installationId, so.signedAt, nextSeq())
         .run();
     // The configuration record follows the installation: the asset is now installed.
-    if (const auto a = asset(inst->assetId); a && canChange(a->status, AssetStatus::Installed)) {
+    bool install = false;
+    {
+        auto q = m_db.query("SELECT status FROM assets WHERE id = ?1");
+        q->bindStatic(1, inst->assetId);
+        install = q->step() && canChange(parse<AssetStatus>(q->textView(0)), AssetStatus::Installed);
+    }
+    if (install) {
         m_db.query("UPDATE assets SET status = 'installed', seq = ?2 WHERE id = ?1")
-            ->bindAll(a->id, nextSeq())
+            ->bindAll(inst->assetId, nextSeq())
             .run();
     }
     w.commit();
