@@ -10,6 +10,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <utility>
+
 namespace rd::mobile {
 
 namespace {
@@ -57,7 +59,11 @@ AppSession::AppSession(const QString &dataDir, QObject *parent)
     m_changeTimer.setInterval(0);
     connect(&m_changeTimer, &QTimer::timeout, this, [this] {
         ++m_revision;
+        m_announcedSources = std::exchange(m_changeSources, {});
+        m_announcedFromElsewhere = std::exchange(m_changeFromElsewhere, false);
         emit localDataChanged();
+        m_announcedSources.clear();
+        m_announcedFromElsewhere = true;
     });
     m_healthTimer.setInterval(kHealthEveryMs);
     connect(&m_healthTimer, &QTimer::timeout, this, &AppSession::checkOnline);
@@ -242,9 +248,18 @@ void AppSession::setDarkMode(bool dark)
     emit darkModeChanged();
 }
 
-void AppSession::notifyLocalChange()
+void AppSession::notifyLocalChange(const QObject *source)
 {
+    if (source)
+        m_changeSources.insert(source);
+    else
+        m_changeFromElsewhere = true;
     m_changeTimer.start();
+}
+
+bool AppSession::changeOnlyFrom(const QObject *model) const
+{
+    return !m_announcedFromElsewhere && m_announcedSources.size() == 1 && m_announcedSources.contains(model);
 }
 
 Millis AppSession::now()

@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QTimer>
 
@@ -101,8 +102,14 @@ public:
     Q_INVOKABLE void setResumePoint(const QString &page, const QString &installationId);
     Q_INVOKABLE void clearResumePoint();
 
-    /** Something local changed: the models read again (once, however many changes in a row). */
-    void notifyLocalChange();
+    /**
+     * Something local changed: the models read again (once, however many changes in a row).
+     * @p source is the model that made the change and is up to date already; it is told apart by
+     * changeOnlyFrom() when localDataChanged comes.
+     */
+    void notifyLocalChange(const QObject *source = nullptr);
+    /** While localDataChanged is being emitted: whether every change it announces came from @p model. */
+    [[nodiscard]] bool changeOnlyFrom(const QObject *model) const;
 
     /** The clock every record's "when" comes from (Unix ms). */
     [[nodiscard]] static Millis now();
@@ -130,6 +137,10 @@ private:
     QPointer<QNetworkReply> m_health;
     QTimer m_healthTimer;
     QTimer m_changeTimer; // folds many local changes into one localDataChanged
+    QSet<const QObject *> m_changeSources; // who made the changes about to be announced
+    bool m_changeFromElsewhere = false;    // ... and whether anything else did
+    QSet<const QObject *> m_announcedSources;
+    bool m_announcedFromElsewhere = true;
     int m_revision = 0;
 };
 

@@ -224,8 +224,7 @@ bool ChecklistModel::record(int row, const QString &outcome, const QString &note
     emit progressChanged();
     // The other lists (units done, changes waiting) read again once the tap is handled; this one
     // is up to date already, and reading it again would reset the page's list under the finger.
-    skipNextSessionReload();
-    session()->notifyLocalChange();
+    session()->notifyLocalChange(this);
     return true;
 }
 

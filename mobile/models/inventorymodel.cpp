@@ -3,6 +3,8 @@
 #include "app/appsession.h"
 #include "app/qtconvert.h"
 
+#include <QScopedValueRollback>
+
 #include "domain/errors.h"
 
 namespace rd::mobile {
@@ -72,13 +74,15 @@ QHash<int, QByteArray> InventoryModel::assetRoleNames()
 
 bool InventoryModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_more;
+    return !parent.isValid() && m_more && !m_fetching && !announcingReset();
 }
 
 void InventoryModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || !m_more || !canLoad())
+    // A view may ask again while the rows of this page are being inserted: one page at a time.
+    if (parent.isValid() || !m_more || m_fetching || announcingReset() || !canLoad())
         return;
+    const QScopedValueRollback<bool> fetching(m_fetching, true);
     std::vector<Views::AssetRow> page;
     try {
         page = session()->views().searchAssets(utf8(m_query), kPage, static_cast<int>(m_rows.size()));

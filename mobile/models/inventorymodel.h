@@ -56,7 +56,8 @@ protected:
 private:
     QString m_query;
     std::vector<Views::AssetRow> m_rows;
-    bool m_more = false; // the last page was full: there may be more
+    bool m_more = false;     // the last page was full: there may be more
+    bool m_fetching = false; // a page is being inserted
 };
 
 /** An asset's history, newest first: every installation and every step recorded on it. */

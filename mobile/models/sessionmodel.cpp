@@ -2,6 +2,8 @@
 
 #include "app/appsession.h"
 
+#include <QScopedValueRollback>
+
 #include <exception>
 #include <utility>
 
@@ -30,8 +32,8 @@ void SessionModel::setSession(AppSession *session)
 
 void SessionModel::onLocalDataChanged()
 {
-    if (std::exchange(m_skipReload, false))
-        return;
+    if (m_session && m_session->changeOnlyFrom(this))
+        return; // this model made the change and shows it already
     reload();
 }
 
@@ -53,7 +55,12 @@ void SessionModel::reload()
             why = tr("This list cannot be read from the tablet's data: %1").arg(QString::fromUtf8(e.what()));
         }
     }
-    endResetModel();
+    {
+        // Views (and QAbstractItemModelTester) look at the model while it announces the reset;
+        // a page must not be fetched in the middle of that announcement.
+        const QScopedValueRollback<bool> announcing(m_announcingReset, true);
+        endResetModel();
+    }
     setError(why);
 }
 

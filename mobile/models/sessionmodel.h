@@ -43,15 +43,15 @@ protected:
     /** Whether the model has what it needs to load (a session, and its own key if it has one). */
     [[nodiscard]] virtual bool canLoad() const;
     void setError(const QString &error);
-    /** The next "something changed" from the session is this model's own change: no reload. */
-    void skipNextSessionReload() { m_skipReload = true; }
+    /** True while the model announces a reset: not the moment to insert more rows. */
+    [[nodiscard]] bool announcingReset() const { return m_announcingReset; }
 
 private:
     void onLocalDataChanged();
 
     QPointer<AppSession> m_session;
     QString m_error;
-    bool m_skipReload = false;
+    bool m_announcingReset = false;
 };
 
 } // namespace rd::mobile

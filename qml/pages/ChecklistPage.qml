@@ -181,7 +181,8 @@ Page {
                         Layout.preferredHeight: 56
                         text: qsTr("Not applicable")
                         highlighted: line.outcome === "not-applicable"
-                        enabled: lines.installation.status === "in-progress"
+                        // FITS: a required step or test is done or failed, never skipped.
+                        enabled: lines.installation.status === "in-progress" && !line.required
                         onClicked: page.record(line.index, "not-applicable", note.text, evidence.text)
                     }
                 }

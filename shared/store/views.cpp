@@ -247,6 +247,7 @@ std::vector<Views::AssetRow> Views::searchAssets(std::string_view text, int limi
     if (typed.empty()) {
         auto q = db.query(std::string(kAssetRowSelect) + " ORDER BY a.asset_tag LIMIT ?1 OFFSET ?2");
         q->bind(1, limit).bind(2, offset);
+        skipped = offset; // the query skipped them already
         collect(*q);
         return out;
     }

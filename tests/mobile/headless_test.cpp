@@ -17,7 +17,7 @@ private slots:
     void firstSyncFillsTheLocalDatabase();
     void laterSyncsUseTheKeptSignIn();
     void aWrongPasswordFailsInPlainWords();
-    void withoutSyncThereIsNothingToRunYet();
+    void syncWithoutADataFolderIsAUsageError();
 
 private:
     struct Run {
@@ -99,11 +99,11 @@ void HeadlessTest::aWrongPasswordFailsInPlainWords()
     QVERIFY2(run.err.contains(QStringLiteral("name or password")), qPrintable(run.err));
 }
 
-void HeadlessTest::withoutSyncThereIsNothingToRunYet()
+void HeadlessTest::syncWithoutADataFolderIsAUsageError()
 {
-    const auto run = releasedesk({});
+    const auto run = releasedesk({QStringLiteral("--sync"), QStringLiteral("--server"), m_server->url().toString()});
     QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.contains(QStringLiteral("--sync")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("--data")), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(HeadlessTest)
