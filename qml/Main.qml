@@ -124,7 +124,7 @@ ApplicationWindow {
             session.setResumePoint("checklist", item.installationId)
         else if (item.objectName === "signOffPage")
             session.setResumePoint("signoff", item.installationId)
-        else if (stack.busy === false)
+        else
             session.clearResumePoint()
     }
 
@@ -244,6 +244,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 onCurrentItemChanged: window.rememberPlace()
+                onBusyChanged: if (!busy) window.rememberPlace()
             }
         }
     }

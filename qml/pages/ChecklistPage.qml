@@ -25,9 +25,14 @@ Page {
         id: lines
         session: page.session
         installationId: page.installationId
-        onModelReset: Qt.callLater(() => list.positionViewAtIndex(Math.min(currentIndex, count - 1), ListView.Center))
+        onModelReset: Qt.callLater(page.showCurrent)
     }
 
+    /** Brings the first line still to do into view. */
+    function showCurrent() {
+        if (list && lines.count > 0)
+            list.positionViewAtIndex(Math.min(lines.currentIndex, lines.count - 1), ListView.Center)
+    }
     /** Records @p outcome on line @p row; a fail offers the back-out plan. */
     function record(row, outcome, note, evidence) {
         if (!lines.record(row, outcome, note, evidence))
@@ -127,7 +132,8 @@ Page {
                     Layout.fillWidth: true
                     visible: line.outcome.length > 0
                     text: line.outcome.length === 0 ? ""
-                          : qsTr("%1, %2").arg(line.recordedBy).arg(Qt.formatDateTime(line.recordedAt, "ddd d MMM hh:mm"))
+                          : qsTr("%1, %2").arg(line.recordedBy)
+                                .arg(line.recordedAt ? Qt.formatDateTime(line.recordedAt, "ddd d MMM hh:mm") : "")
                             + (line.note.length > 0 ? " · " + line.note : "")
                             + (line.evidence.length > 0 ? qsTr(" · scanned %1").arg(line.evidence) : "")
                     wrapMode: Text.Wrap

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTemporaryDir>
+#include <QVariantMap>
+
+#include <memory>
+#include <vector>
+
+namespace rd::mobile {
+class AppSession;
+}
+
+/**
+ * What a Qt Quick test file needs beyond the pages: tablets with the demo school on them (each in
+ * a fresh folder), the ids of demo records, and a look into the store to check what a tap wrote.
+ */
+class Fixture : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Fixture(QObject *parent = nullptr);
+    ~Fixture() override;
+
+    /** A tablet with the demo school, @p userName signed in (offline). Its sync fails fast on a closed port. */
+    Q_INVOKABLE rd::mobile::AppSession *demoTablet(const QString &userName = QStringLiteral("sam"));
+    /** A tablet on its first run: nobody signed in, nothing synced. */
+    Q_INVOKABLE rd::mobile::AppSession *newTablet();
+    /** An address on this machine where nothing listens. */
+    Q_INVOKABLE QString closedServer() const;
+
+    Q_INVOKABLE QString releaseId(rd::mobile::AppSession *session, const QString &number) const;
+    /** The in-progress installations of a release, failing ones first. */
+    Q_INVOKABLE QStringList installations(rd::mobile::AppSession *session, const QString &releaseNumber) const;
+    /** An asset of the release's site, in stock, with no installation yet. */
+    Q_INVOKABLE QString freeAsset(rd::mobile::AppSession *session, const QString &releaseNumber) const;
+    Q_INVOKABLE QVariantMap asset(rd::mobile::AppSession *session, const QString &assetId) const;
+    Q_INVOKABLE QVariantMap assetByTag(rd::mobile::AppSession *session, const QString &tag) const;
+    /** {status, results (step results recorded), latest: [outcome per line]} */
+    Q_INVOKABLE QVariantMap installation(rd::mobile::AppSession *session, const QString &installationId) const;
+    /** Starts an installation on a free asset and records every required line pass (the rest N/A). */
+    Q_INVOKABLE QString completedChecklist(rd::mobile::AppSession *session, const QString &releaseNumber);
+    /** Leaves a conflict on the asset's room, as a sync would. */
+    Q_INVOKABLE QString roomConflict(rd::mobile::AppSession *session, const QString &assetTag);
+    Q_INVOKABLE QString roomName(rd::mobile::AppSession *session, const QString &roomId) const;
+    Q_INVOKABLE int count(rd::mobile::AppSession *session, const QString &table) const;
+
+private:
+    std::vector<std::unique_ptr<QTemporaryDir>> m_dirs;
+    std::vector<std::unique_ptr<rd::mobile::AppSession>> m_sessions;
+};

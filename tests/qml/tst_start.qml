@@ -1,0 +1,90 @@
+import QtQuick
+import QtTest
+import ReleaseDesk
+import ReleaseDesk.Models
+
+TestCase {
+    id: testCase
+    name: "StartInstallationPage"
+    width: 800
+    height: 1200
+    visible: true
+    when: windowShown
+
+    Component { id: pageComponent; StartInstallationPage {} }
+    Component { id: workbenchComponent; Workbench {} }
+    SignalSpy { id: started; signalName: "installationStarted" }
+
+    function open(session) {
+        const bench = createTemporaryObject(workbenchComponent, testCase, {session: session})
+        const page = createTemporaryObject(pageComponent, testCase,
+                                           {session: session, workbench: bench, width: 800, height: 1200,
+                                            releaseId: fixture.releaseId(session, "R-2026-047")})
+        started.target = page
+        started.clear()
+        return page
+    }
+    /** Types like a keyboard-wedge scanner: the characters, then Enter. */
+    function scan(field, value) {
+        field.forceActiveFocus()
+        for (let i = 0; i < value.length; ++i)
+            keyClick(value[i])
+        keyClick(Qt.Key_Return)
+    }
+
+    function test_aKnownSerialIsSaidAtOnceAndLinked() {
+        const session = fixture.demoTablet("sam")
+        const page = open(session)
+        const existing = fixture.assetByTag(session, "RAU-00001")
+        scan(page.serialField.field, existing.serial.toLowerCase())
+        compare(page.duplicates.length, 1)
+        verify(page.serialField.warning.length > 0)
+        const use = findChild(page, "useAssetButton")
+        verify(use)
+        mouseClick(use)
+        compare(page.linkAssetId, existing.assetId)
+        const assetsBefore = fixture.count(session, "assets")
+        mouseClick(findChild(page, "startButton"))
+        compare(started.count, 1)
+        const inst = fixture.installation(session, started.signalArguments[0][0])
+        compare(inst.status, "in-progress")
+        compare(inst.assetId, existing.assetId)
+        compare(fixture.count(session, "assets"), assetsBefore)
+    }
+
+    function test_aNewAssetIsAddedWithItsTagAndSerial() {
+        const session = fixture.demoTablet("sam")
+        const page = open(session)
+        scan(page.tagField.field, "RAU-07001")
+        compare(page.tagField.warning, "")
+        // Enter in the tag field moves on to the serial, as a scanner pair would.
+        verify(page.serialField.field.activeFocus)
+        scan(page.serialField.field, "9ZX-4471")
+        compare(page.duplicates.length, 0)
+        const assetsBefore = fixture.count(session, "assets")
+        mouseClick(findChild(page, "startButton"))
+        compare(started.count, 1)
+        compare(fixture.count(session, "assets"), assetsBefore + 1)
+        const added = fixture.assetByTag(session, "RAU-07001")
+        compare(added.serial, "9ZX-4471")
+        compare(added.make, "Dell")
+        compare(added.model, "Latitude 3440")
+    }
+
+    function test_aTagInUseIsRefusedInWords() {
+        const session = fixture.demoTablet("sam")
+        const page = open(session)
+        scan(page.tagField.field, "RAU-00002")
+        verify(page.tagField.warning.indexOf("RAU-00002") >= 0, page.tagField.warning)
+        // Typed over anyway with a new serial: refused, and nothing is written.
+        page.unlink()
+        page.serialField.text = "NEW-SERIAL-77"
+        page.duplicates = []
+        const before = fixture.count(session, "outbox")
+        mouseClick(findChild(page, "startButton"))
+        compare(started.count, 0)
+        const error = findChild(page, "errorLabel")
+        verify(error.text.indexOf("RAU-00002") >= 0, error.text)
+        compare(fixture.count(session, "outbox"), before)
+    }
+}

@@ -1,0 +1,67 @@
+import QtQuick
+import QtTest
+import ReleaseDesk
+import ReleaseDesk.Models
+
+TestCase {
+    id: testCase
+    name: "SyncPageAndBar"
+    width: 800
+    height: 1200
+    visible: true
+    when: windowShown
+
+    Component { id: pageComponent; SyncPage {} }
+    Component { id: barComponent; SyncBar {} }
+    Component { id: workbenchComponent; Workbench {} }
+
+    function open(session) {
+        const bench = createTemporaryObject(workbenchComponent, testCase, {session: session})
+        return createTemporaryObject(pageComponent, testCase, {session: session, workbench: bench,
+                                                              width: 800, height: 1200})
+    }
+
+    function test_conflictsSideBySideAndResolved() {
+        const session = fixture.demoTablet("sam")
+        fixture.roomConflict(session, "RAU-00001")
+        const page = open(session)
+        tryCompare(page.conflicts, "count", 1)
+        const card = findChild(page, "conflictList").itemAtIndex(0)
+        verify(card)
+        const asset = fixture.assetByTag(session, "RAU-00001")
+        const lost = findChild(card, "lostLabel").text
+        verify(findChild(card, "keptLabel").text.length > 0)
+        verify(lost.length > 0 && lost !== findChild(card, "keptLabel").text)
+        const pending = session.pendingChanges
+        mouseClick(findChild(card, "takeButton"))
+        tryCompare(page.conflicts, "count", 0)
+        tryCompare(session, "openConflicts", 0)
+        compare(fixture.roomName(session, fixture.assetByTag(session, "RAU-00001").roomId), lost)
+        verify(session.pendingChanges > pending)
+    }
+
+    function test_aSyncThatCannotReachTheOfficeSaysSo() {
+        const session = fixture.demoTablet("sam")
+        const page = open(session)
+        const button = findChild(page, "syncButton")
+        mouseClick(button)
+        tryVerify(() => !session.sync.busy, 10000)
+        const outcome = findChild(page, "outcomeLabel")
+        tryVerify(() => outcome.visible && outcome.text.length > 0, 5000)
+        verify(outcome.text.length > 10, outcome.text)
+        verify(button.enabled)
+    }
+
+    function test_theBarSaysWhatWaits() {
+        const session = fixture.demoTablet("sam")
+        const bar = createTemporaryObject(barComponent, testCase, {session: session, width: 800})
+        compare(findChild(bar, "onlineLabel").text, "Offline")
+        compare(findChild(bar, "pendingLabel").text, "nothing waiting")
+        verify(!findChild(bar, "conflictsLabel").visible)
+        fixture.completedChecklist(session, "R-2026-047")
+        tryVerify(() => findChild(bar, "pendingLabel").text.indexOf("waiting") > 0
+                        && findChild(bar, "pendingLabel").text !== "nothing waiting")
+        fixture.roomConflict(session, "RAU-00004")
+        tryVerify(() => findChild(bar, "conflictsLabel").visible)
+    }
+}
