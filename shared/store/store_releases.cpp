@@ -318,21 +318,23 @@ Id Store::signOff(SignOff so)
     Write w(*this);
     // The build's steps as recordStepResult checked them in this transaction, when it did so for
     // this installation (a push sends its results, then its sign-off); read from the build otherwise.
-    std::vector<CheckedRefs::Step> steps;
-    if (m_checked.installation == so.installationId && !m_checked.steps.empty())
-        steps = std::move(m_checked.steps);
-    forgetCheckedRefs(); // the installation changes below
+    std::vector<CheckedRefs::Step> read;
+    const bool cached = m_checked.installation == so.installationId && !m_checked.steps.empty();
+    const auto &steps = cached ? m_checked.steps : read;
+    // The installation changes below; its build's steps do not (an approved build never changes),
+    // so the next installation of the same build does not read them again.
+    m_checked.installation.reset();
     const auto inst = installation(so.installationId);
     if (!inst)
         throw NotFoundError("installation", so.installationId.toString());
     requireChange("installation", inst->status, InstallationStatus::Accepted);
     requireRow("users", so.recordedBy, "user");
-    if (steps.empty()) {
+    if (!cached) {
         auto q = m_db.query("SELECT s.id, s.required, s.title FROM build_steps s JOIN releases r "
                             "ON r.build_id = s.build_id WHERE r.id = ?1");
         q->bind(1, inst->releaseId);
         while (q->step())
-            steps.push_back({q->id(0), q->int64(1) != 0, q->text(2)});
+            read.push_back({q->id(0), q->int64(1) != 0, q->text(2)});
     }
     // The latest outcome of each step, read from the covering index in time order: the last row
     // of a step wins. Indexed like `steps`; a result of a step not in the build counts for nothing.
