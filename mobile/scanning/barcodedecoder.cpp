@@ -1,0 +1,354 @@
+#include "barcodedecoder.h"
+
+#include "zxingguard.h"
+
+#include <ZXing/ReadBarcode.h>
+
+#include <QElapsedTimer>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rd::mobile {
+
+namespace {
+
+using ZXing::BarcodeFormat;
+using ZXing::BarcodeFormats;
+using ZXing::Binarizer;
+
+// The symbologies: what hardware and asset labels carry.
+const BarcodeFormats kLinear = BarcodeFormat::Code128 | BarcodeFormat::Code39 | BarcodeFormat::Code93 |
+                               BarcodeFormat::EAN13 | BarcodeFormat::EAN8 | BarcodeFormat::UPCA | BarcodeFormat::UPCE;
+const BarcodeFormats kMatrix =
+    BarcodeFormat::QRCode | BarcodeFormat::MicroQRCode | BarcodeFormat::DataMatrix | BarcodeFormat::PDF417;
+
+/** One way of looking at the frame: scaled, padded with white, cropped, with a binarizer. */
+struct Look {
+    double scale = 1.0;
+    int pad = 0;           ///< white border added around the (cropped) frame, before scaling
+    QRect crop;            ///< the part of the frame looked at; null: all of it
+    Binarizer binarizer = Binarizer::LocalAverage;
+    bool smooth = true;    ///< smooth (area) scaling, else nearest pixel
+};
+
+/** A look's image and how to map its coordinates back to the frame. */
+struct View {
+    QImage image; // Grayscale8
+    Look look;
+    QPoint origin; // top-left of the crop in the frame
+
+    [[nodiscard]] QRect toFrame(const QRect &r) const
+    {
+        const double s = look.scale;
+        return QRect(QPoint(int(std::floor(r.left() / s)) - look.pad, int(std::floor(r.top() / s)) - look.pad),
+                     QPoint(int(std::ceil(r.right() / s)) - look.pad, int(std::ceil(r.bottom() / s)) - look.pad))
+            .translated(origin);
+    }
+    [[nodiscard]] QRect fromFrame(const QRect &r) const
+    {
+        const double s = look.scale;
+        const QRect local = r.translated(-origin).translated(look.pad, look.pad);
+        return QRect(QPoint(int(std::floor(local.left() * s)), int(std::floor(local.top() * s))),
+                     QPoint(int(std::ceil(local.right() * s)), int(std::ceil(local.bottom() * s))));
+    }
+};
+
+View makeView(const QImage &frame, const Look &look)
+{
+    View v;
+    v.look = look;
+    QImage part = frame;
+    if (!look.crop.isNull()) {
+        const QRect c = look.crop.intersected(frame.rect());
+        part = frame.copy(c);
+        v.origin = c.topLeft();
+    }
+    if (look.pad > 0) {
+        QImage padded(part.width() + 2 * look.pad, part.height() + 2 * look.pad, QImage::Format_Grayscale8);
+        padded.fill(255);
+        QPainter p(&padded);
+        p.drawImage(look.pad, look.pad, part);
+        p.end();
+        part = padded;
+    }
+    if (look.scale != 1.0) {
+        const int w = std::max(1, int(std::lround(part.width() * look.scale)));
+        const int h = std::max(1, int(std::lround(part.height() * look.scale)));
+        part = part.scaled(w, h, Qt::IgnoreAspectRatio, look.smooth ? Qt::SmoothTransformation : Qt::FastTransformation);
+    }
+    v.image = part.format() == QImage::Format_Grayscale8 ? part : part.convertToFormat(QImage::Format_Grayscale8);
+    return v;
+}
+
+/** The looks for a frame of @p size, first to last. */
+std::vector<Look> looksFor(QSize size)
+{
+    const int longest = std::max(size.width(), size.height());
+    std::vector<Look> looks;
+    looks.push_back({});
+    // Enlarging: the whole frame when small (a still image), else the middle of it, where the
+    // scan page's viewfinder asks the technician to hold the label.
+    const QRect middle(size.width() / 4, size.height() / 4, size.width() / 2, size.height() / 2);
+    const bool small = longest <= 800;
+    looks.push_back({1.5, 16, small ? QRect() : middle});
+    looks.push_back({2.0, 16, small ? QRect() : middle});
+    looks.push_back({1.25, 0, small ? QRect() : middle});
+    looks.push_back({1.0, 0, {}, Binarizer::GlobalHistogram});
+    if (longest <= 200)
+        looks.push_back({3.0, 8, {}, Binarizer::LocalAverage, false});
+    if (longest >= 1000)
+        looks.push_back({0.5});
+    return looks;
+}
+
+QString formatName(BarcodeFormat f)
+{
+    switch (f) {
+    case BarcodeFormat::Code128: return QStringLiteral("Code 128");
+    case BarcodeFormat::Code39: return QStringLiteral("Code 39");
+    case BarcodeFormat::Code93: return QStringLiteral("Code 93");
+    case BarcodeFormat::EAN13: return QStringLiteral("EAN-13");
+    case BarcodeFormat::EAN8: return QStringLiteral("EAN-8");
+    case BarcodeFormat::UPCA: return QStringLiteral("UPC-A");
+    case BarcodeFormat::UPCE: return QStringLiteral("UPC-E");
+    case BarcodeFormat::QRCode: return QStringLiteral("QR Code");
+    case BarcodeFormat::MicroQRCode: return QStringLiteral("Micro QR Code");
+    case BarcodeFormat::DataMatrix: return QStringLiteral("Data Matrix");
+    case BarcodeFormat::PDF417: return QStringLiteral("PDF417");
+    default: return QStringLiteral("barcode");
+    }
+}
+
+QRect boxOf(const ZXing::Position &p)
+{
+    int x0 = p[0].x, x1 = p[0].x, y0 = p[0].y, y1 = p[0].y;
+    for (const auto &pt : p) {
+        x0 = std::min(x0, pt.x);
+        x1 = std::max(x1, pt.x);
+        y0 = std::min(y0, pt.y);
+        y1 = std::max(y1, pt.y);
+    }
+    return QRect(QPoint(x0, y0), QPoint(x1, y1));
+}
+
+/** The reads of one look at @p image; false when zxing failed inside. */
+bool readOnce(const QImage &image, Binarizer binarizer, std::vector<ZXing::Result> &out)
+{
+    const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
+                                int(image.bytesPerLine()));
+    ZXing::DecodeHints hints;
+    hints.setTryHarder(true).setTryRotate(true).setTryDownscale(false).setBinarizer(binarizer);
+    return runGuarded([&] {
+        // Matrix codes: ReadBarcodes finds several; comparing matrix reads cannot hit the assertion.
+        ZXing::DecodeHints matrix = hints;
+        matrix.setFormats(kMatrix);
+        for (auto &r : ZXing::ReadBarcodes(view, matrix)) {
+            if (r.isValid())
+                out.push_back(std::move(r));
+        }
+        // Linear codes: one at a time, through the path that never compares results. maxNumberOfSymbols
+        // must not be 1, which would route ReadBarcode into ReadBarcodes.
+        ZXing::DecodeHints linear = hints;
+        linear.setFormats(kLinear).setMaxNumberOfSymbols(0xff);
+        auto r = ZXing::ReadBarcode(view, linear);
+        if (r.isValid())
+            out.push_back(std::move(r));
+    });
+}
+
+bool isLinear(const QString &format)
+{
+    return !(format.contains(QStringLiteral("QR")) || format == QStringLiteral("Data Matrix") ||
+             format == QStringLiteral("PDF417"));
+}
+
+/**
+ * Whether @p b is a code already in @p a: the same text and format in the same place. zxing gives a
+ * linear code's position as the scan line it was read on, so two reads of one linear code on
+ * different lines are the same code when their lines overlap across and lie close together.
+ * Two labels with the same text in different places are two codes.
+ */
+bool sameCode(const Barcode &a, const Barcode &b)
+{
+    if (a.text != b.text || a.format != b.format)
+        return false;
+    if (!isLinear(a.format))
+        return a.box.adjusted(-4, -4, 4, 4).intersects(b.box);
+    // Along the code (across the bars) the reads overlap; across it they lie close together.
+    const bool across = std::max(a.box.width(), b.box.width()) >= std::max(a.box.height(), b.box.height());
+    const auto span = [across](const QRect &r) { return across ? std::pair(r.left(), r.right()) : std::pair(r.top(), r.bottom()); };
+    const auto side = [across](const QRect &r) { return across ? std::pair(r.top(), r.bottom()) : std::pair(r.left(), r.right()); };
+    const auto [a0, a1] = span(a.box);
+    const auto [b0, b1] = span(b.box);
+    const auto [s0, s1] = side(a.box);
+    const auto [t0, t1] = side(b.box);
+    const int overlap = std::min(a1, b1) - std::max(a0, b0);
+    const int length = std::max(a1 - a0, b1 - b0);
+    const int gap = std::max(s0, t0) - std::min(s1, t1);
+    return overlap * 2 >= length && gap <= std::max(20, length / 2);
+}
+
+/**
+ * The extent of a linear code read on @p line in @p image: the lines beside the read one that look
+ * like it, so that masking removes the whole symbol, not one scan line of it. A read of a code
+ * turned upright is a vertical line, and its neighbours are columns.
+ */
+QRect linearExtent(const QImage &image, QRect line)
+{
+    line = line.intersected(image.rect());
+    if (line.isEmpty())
+        return line;
+    const bool horizontal = line.width() >= line.height();
+    const int length = horizontal ? line.width() : line.height();
+    const int from = horizontal ? line.left() : line.top();
+    const int mid = horizontal ? line.center().y() : line.center().x();
+    const int limit = horizontal ? image.height() : image.width();
+    auto sample = [&](int across, int along) {
+        return horizontal ? int(image.constScanLine(across)[along]) : int(image.constScanLine(along)[across]);
+    };
+    auto similar = [&](int across) {
+        long diff = 0;
+        for (int i = from; i < from + length; ++i)
+            diff += std::abs(sample(across, i) - sample(mid, i));
+        return diff <= long(length) * 48;
+    };
+    int low = mid;
+    while (low > 0 && similar(low - 1))
+        --low;
+    int high = mid;
+    while (high + 1 < limit && similar(high + 1))
+        ++high;
+    const QRect extent = horizontal ? QRect(from, low, length, high - low + 1) : QRect(low, from, high - low + 1, length);
+    return extent.united(line);
+}
+
+/** Paints @p box (view coordinates) white, with a margin, so that the next look misses it. */
+void mask(QImage &image, QRect r)
+{
+    const int margin = std::max(4, std::max(r.width(), r.height()) / 10);
+    r.adjust(-margin, -margin, margin, margin);
+    QPainter p(&image);
+    p.fillRect(r, Qt::white);
+}
+
+} // namespace
+
+BarcodeDecoder::BarcodeDecoder()
+    : BarcodeDecoder(Options{})
+{
+}
+
+BarcodeDecoder::BarcodeDecoder(Options options)
+    : m_options(options)
+{
+}
+
+DecodeOutcome BarcodeDecoder::decode(const QImage &image) const
+{
+    DecodeOutcome out;
+    QElapsedTimer clock;
+    clock.start();
+    if (image.isNull() || image.width() < 1 || image.height() < 1) {
+        out.error = QStringLiteral("empty frame");
+        return out;
+    }
+    // zxing keeps sizes in int and strides in int; a frame beyond this is not a camera frame.
+    if (image.width() > 16384 || image.height() > 16384) {
+        out.error = QStringLiteral("frame too large (%1x%2)").arg(image.width()).arg(image.height());
+        return out;
+    }
+    const QImage grey = image.format() == QImage::Format_Grayscale8 ? image
+                                                                     : image.convertToFormat(QImage::Format_Grayscale8);
+    if (grey.isNull()) {
+        out.error = QStringLiteral("frame could not be converted to grey");
+        return out;
+    }
+
+    const auto timeLeft = [&] { return clock.elapsed() < m_options.budgetMs; };
+    const auto full = [&] { return out.barcodes.size() >= m_options.maxCodes; };
+
+    for (const Look &look : looksFor(grey.size())) {
+        if (out.passes > 0 && !timeLeft())
+            break;
+        View view = makeView(grey, look);
+        if (view.image.isNull())
+            continue;
+        ++out.passes;
+
+        // Reads the part @p area of the view (all of it when null); adds the new codes and masks
+        // every code read. Returns how many were new, or -1 when zxing failed inside.
+        const auto collect = [&](QRect area, bool padded) -> int {
+            // A part gets a white border: a symbol cut by the part's edge, or at the frame's, has
+            // lost its quiet zone.
+            constexpr int border = 8;
+            QImage part = view.image;
+            QPoint offset;
+            if (!area.isNull() && !padded) {
+                part = view.image.copy(area);
+                offset = area.topLeft();
+            } else if (!area.isNull()) {
+                part = QImage(area.width() + 2 * border, area.height() + 2 * border, QImage::Format_Grayscale8);
+                part.fill(255);
+                QPainter p(&part);
+                p.drawImage(QPoint(border, border), view.image, area);
+                p.end();
+                offset = area.topLeft() - QPoint(border, border);
+            }
+            std::vector<ZXing::Result> reads;
+            if (!readOnce(part, look.binarizer, reads))
+                return -1;
+            int added = 0;
+            for (const auto &r : reads) {
+                Barcode b;
+                b.text = QString::fromStdString(r.text());
+                b.symbologyIdentifier = QString::fromStdString(r.symbologyIdentifier());
+                b.format = formatName(r.format());
+                QRect local = boxOf(r.position()).translated(offset);
+                if (isLinear(b.format))
+                    local = linearExtent(view.image, local);
+                b.box = view.toFrame(local).intersected(grey.rect());
+                const bool known = std::any_of(out.barcodes.begin(), out.barcodes.end(),
+                                               [&](const Barcode &o) { return sameCode(o, b); });
+                mask(view.image, local);
+                if (!known && !full()) {
+                    out.barcodes.push_back(b);
+                    ++added;
+                }
+            }
+            return added;
+        };
+
+        // Look, mask what was found, look again: until nothing new, enough codes, or no time.
+        int added = collect({}, false);
+        while (added > 0 && m_options.findAll && !full() && timeLeft())
+            added = collect({}, false);
+        if (added < 0) {
+            out.faulted = true;
+            break;
+        }
+        // zxing's detectors may stop at the first of several like symbols (multi-1/multi-dm.png):
+        // look again at each corner of a small frame, the codes found so far masked.
+        const QSize size = view.image.size();
+        if (!out.barcodes.isEmpty() && m_options.findAll && std::max(size.width(), size.height()) <= 1000) {
+            for (const int fifths : {3, 2}) { // corners of 3/5 and of 2/5 of the frame: detectors differ by size
+                const int tw = size.width() * fifths / 5;
+                const int th = size.height() * fifths / 5;
+                for (const QPoint corner : {QPoint(0, 0), QPoint(size.width() - tw, 0), QPoint(0, size.height() - th),
+                                            QPoint(size.width() - tw, size.height() - th)}) {
+                    for (const bool padded : {false, true}) {
+                        while (!full() && timeLeft() && collect(QRect(corner, QSize(tw, th)), padded) > 0) {
+                        }
+                    }
+                }
+            }
+        }
+        if (!out.barcodes.isEmpty())
+            break;
+    }
+    out.millis = double(clock.nsecsElapsed()) / 1e6;
+    return out;
+}
+
+} // namespace rd::mobile
