@@ -268,15 +268,17 @@ bool ScanController::cameraActive() const
 
 void ScanController::setCameraActive(bool active)
 {
+    const bool wasActive = cameraActive();
+    const QString oldMessage = m_cameraMessage;
     if (active) {
-        if (!camera().start()) {
+        if (!camera().start())
             m_cameraMessage = m_camera->message();
-            emit cameraChanged();
-        }
     } else if (m_camera) {
         m_camera->stop();
     }
-    emit cameraChanged();
+    // Only a change is told: QML binds cameraActive to other camera properties.
+    if (cameraActive() != wasActive || m_cameraMessage != oldMessage)
+        emit cameraChanged();
 }
 
 bool ScanController::torchAvailable() const
