@@ -14,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QNetworkAccessManager>
 #include <QQmlApplicationEngine>
@@ -113,7 +114,16 @@ ApplicationWindow {
         QObject::connect(
             window, &QQuickWindow::frameSwapped, &app,
             [] {
-                std::cout << "first-frame" << std::endl;
+                // The peak resident size so far, for app_bench.
+                QFile status(QStringLiteral("/proc/self/status"));
+                QByteArray peak = "0";
+                if (status.open(QIODevice::ReadOnly)) {
+                    for (const QByteArray &line : status.readAll().split('\n')) {
+                        if (line.startsWith("VmHWM:"))
+                            peak = line.mid(6).trimmed().split(' ').constFirst();
+                    }
+                }
+                std::cout << "first-frame rss_kb=" << peak.toStdString() << std::endl;
                 QCoreApplication::quit();
             },
             Qt::QueuedConnection);

@@ -271,10 +271,12 @@ std::vector<Views::AssetRow> Views::searchAssets(std::string_view text, int limi
         collect(*q);
     }
     if (static_cast<int>(out.size()) < limit) {
+        // CROSS JOIN keeps rooms first (a few dozen, matched by name), then assets by their place
+        // index; left to itself the planner scans every asset (20 ms at 100,000).
         auto q = db.query(R"sql(
 SELECT a.id, a.asset_tag, a.serial, a.make, a.model, a.category, a.site_id, a.room_id, a.assigned_user,
        a.status, si.name, ro.name
-  FROM rooms ro JOIN assets a ON a.site_id = ro.site_id AND a.room_id = ro.id JOIN sites si ON si.id = a.site_id
+  FROM rooms ro CROSS JOIN assets a ON a.site_id = ro.site_id AND a.room_id = ro.id JOIN sites si ON si.id = a.site_id
  WHERE ro.name LIKE ?1 ESCAPE '\' ORDER BY ro.name, a.asset_tag LIMIT ?2)sql");
         q->bind(1, likePrefix(typed)).bind(2, wanted);
         collect(*q);

@@ -1,0 +1,291 @@
+// app_bench: the tablet app with a large local store (100,000 assets and 2,000 releases on top of
+// the demo school). Measures, with the app's own code:
+//   first_frame_ms   `releasedesk --quit-after-first-frame` from process start to its first frame
+//                    (offscreen), median of 7 runs;
+//   serial_search_ms the inventory search the page runs as a serial is typed or scanned
+//                    (InventoryModel::setQuery, first page ready), median of 400;
+//   step_commit_ms   one checklist tap (ChecklistModel::record: the result and its outbox entry
+//                    committed, the row updated), median of 300;
+//   rss_mb           the largest resident size of the app: the child at its first frame, or this
+//                    process after walking through every page with the same data.
+// Ends with one JSON line.
+#include "app/appsession.h"
+#include "app/demotablet.h"
+#include "app/qmlregistration.h"
+#include "app/workbench.h"
+#include "models/checklistmodel.h"
+#include "models/inventorymodel.h"
+
+#include "store/store.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <random>
+#include <vector>
+
+Q_IMPORT_QML_PLUGIN(ReleaseDeskPlugin)
+
+using namespace rd;
+using namespace rd::mobile;
+
+namespace {
+
+constexpr int kAssets = 100000;
+constexpr int kReleases = 2000;
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+/** VmHWM (peak resident) of this process, in MB. */
+double peakRssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').constFirst().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+double msSince(const QElapsedTimer &t)
+{
+    return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
+
+struct Fill {
+    std::vector<std::string> serials;
+    std::vector<Id> openReleases; // with sam as an installer
+};
+
+/** 100,000 assets and 2,000 releases, as a large school's tablet would hold after its first sync. */
+Fill fillStore(AppSession &session)
+{
+    auto &store = session.store();
+    Fill fill;
+    std::mt19937 rng(20261126);
+    const auto sites = store.sites();
+    const auto sam = session.userId();
+    const auto laptops = *store.releaseByNumber("R-2026-047");
+    static constexpr char chars[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    std::uniform_int_distribution<int> pick(0, 33);
+    std::vector<std::vector<Room>> roomsOf;
+    for (const auto &site : sites)
+        roomsOf.push_back(store.rooms(site.id));
+    Store::Batch batch(store);
+    for (int i = 0; i < kAssets; ++i) {
+        const Site &site = sites[static_cast<std::size_t>(i) % sites.size()];
+        const auto &rooms = roomsOf[static_cast<std::size_t>(i) % sites.size()];
+        Asset a;
+        char tag[24];
+        std::snprintf(tag, sizeof tag, "BN%s-%06d", site.code.c_str(), i);
+        a.assetTag = std::string(tag);
+        std::string serial = "5CG";
+        while (serial.size() < 10)
+            serial.push_back(chars[pick(rng)]);
+        a.serial = serial;
+        a.make = (i % 3 == 0) ? "HP" : "Dell";
+        a.model = (i % 3 == 0) ? "ProDesk 400 G9" : "Latitude 3440";
+        a.category = (i % 3 == 0) ? "Desktop" : "Laptop";
+        a.siteId = site.id;
+        a.roomId = rooms[static_cast<std::size_t>(i) % rooms.size()].id;
+        a.status = AssetStatus::InUse;
+        store.addAsset(a);
+        fill.serials.push_back(std::move(serial));
+    }
+    for (int i = 0; i < kReleases; ++i) {
+        Release r;
+        char number[24];
+        std::snprintf(number, sizeof number, "B-%05d", i);
+        r.number = number;
+        r.kind = ReleaseKind::Rollout;
+        r.units = 50;
+        r.buildId = laptops.buildId;
+        r.siteId = laptops.siteId;
+        r.plannedDate = "2026-" + std::string(i % 12 < 9 ? "0" : "") + std::to_string(i % 12 + 1) + "-15";
+        // Most are history; a few dozen are open, some of them the installer's.
+        const bool open = i % 40 == 0;
+        r.status = ReleaseStatus::Planned;
+        if (open && i % 80 == 0)
+            r.installers = {sam};
+        r.createdBy = sam;
+        r.createdAt = AppSession::now();
+        const Id id = store.addRelease(r);
+        if (open && i % 80 == 0)
+            fill.openReleases.push_back(id);
+        if (!open) // history: closed long ago, as a sync brings it (not through today's rules)
+            store.database().query("UPDATE releases SET status = 'closed' WHERE id = ?1")->bind(1, id).run();
+    }
+    batch.commit();
+    return fill;
+}
+
+/** Runs the app until its first frame; its startup time and peak RSS. */
+bool firstFrame(const QString &dir, double *ms, double *rssMb)
+{
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer timer;
+    timer.start();
+    app.start(QStringLiteral(RD_RELEASEDESK_PATH), {QStringLiteral("--data"), dir, QStringLiteral("--quit-after-first-frame")});
+    QByteArray out;
+    while (!out.contains("first-frame") && app.waitForReadyRead(30000))
+        out += app.readAllStandardOutput();
+    *ms = msSince(timer);
+    app.waitForFinished(30000);
+    out += app.readAllStandardOutput();
+    const int at = out.indexOf("rss_kb=");
+    *rssMb = at < 0 ? 0 : out.mid(at + 7).split('\n').constFirst().toDouble() / 1024.0;
+    return out.contains("first-frame") && app.exitStatus() == QProcess::NormalExit;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QGuiApplication qapp(argc, argv);
+    registerAppQmlTypes();
+    QTemporaryDir dir;
+
+    Fill fill;
+    double fillSeconds = 0;
+    {
+        AppSession session(dir.path());
+        QString why;
+        if (!prepareDemoTablet(session, QStringLiteral("sam"), &why)) {
+            std::cerr << "app_bench: " << why.toStdString() << "\n";
+            return 1;
+        }
+        QElapsedTimer t;
+        t.start();
+        fill = fillStore(session);
+        fillSeconds = msSince(t) / 1000.0;
+    }
+    std::cerr << "app_bench: store filled in " << fillSeconds << " s\n";
+
+    // First frame of the real app, from process start.
+    std::vector<double> frames;
+    double childRss = 0;
+    for (int i = 0; i < 7; ++i) {
+        double ms = 0, rss = 0;
+        if (!firstFrame(dir.path(), &ms, &rss)) {
+            std::cerr << "app_bench: the app did not show a first frame\n";
+            return 1;
+        }
+        frames.push_back(ms);
+        childRss = std::max(childRss, rss);
+    }
+
+    AppSession session(dir.path());
+    // Search by serial, as the inventory page runs it: typed prefixes and whole scanned serials.
+    std::vector<double> searches;
+    {
+        InventoryModel inventory;
+        inventory.setSession(&session);
+        std::mt19937 rng(7);
+        std::uniform_int_distribution<std::size_t> any(0, fill.serials.size() - 1);
+        for (int i = 0; i < 400; ++i) {
+            const std::string &serial = fill.serials[any(rng)];
+            const QString query = QString::fromStdString(i % 2 ? serial : serial.substr(0, 6));
+            QElapsedTimer t;
+            t.start();
+            inventory.setQuery(query);
+            searches.push_back(msSince(t));
+            if (inventory.rowCount() == 0) {
+                std::cerr << "app_bench: the search found nothing for " << query.toStdString() << "\n";
+                return 1;
+            }
+        }
+    }
+
+    // Checklist taps: each commits a result and its outbox entry.
+    std::vector<double> commits;
+    {
+        Workbench bench;
+        bench.setSession(&session);
+        ChecklistModel checklist;
+        checklist.setSession(&session);
+        const QString releaseId = QString::fromStdString(fill.openReleases.front().toString());
+        for (int unit = 0; unit < 30; ++unit) {
+            const auto started = bench.startInstallation(releaseId, {}, {}, QStringLiteral("BENCH-%1").arg(unit),
+                                                         QStringLiteral("Dell"), QStringLiteral("Latitude 3440"), {});
+            if (!started.value(QStringLiteral("ok")).toBool()) {
+                std::cerr << "app_bench: " << started.value(QStringLiteral("error")).toString().toStdString() << "\n";
+                return 1;
+            }
+            checklist.setInstallationId(started.value(QStringLiteral("id")).toString());
+            for (int row = 0; row < 10; ++row) {
+                QElapsedTimer t;
+                t.start();
+                const bool ok = checklist.record(row, QStringLiteral("pass"));
+                commits.push_back(msSince(t));
+                if (!ok) {
+                    std::cerr << "app_bench: " << checklist.error().toStdString() << "\n";
+                    return 1;
+                }
+            }
+            QCoreApplication::processEvents(); // the other lists read again, as in the app
+        }
+    }
+
+    // Every page, in this process, with this data: the resident size of a working app.
+    {
+        QQmlApplicationEngine engine;
+        addAppImportPath(engine);
+        engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)}});
+        engine.load(QUrl(QStringLiteral("qrc:/ReleaseDesk/Main.qml")));
+        if (engine.rootObjects().isEmpty())
+            return 1;
+        QObject *root = engine.rootObjects().constFirst();
+        QVariant ignored;
+        const QString releaseId = QString::fromStdString(session.store().releaseByNumber("R-2026-047")->id.toString());
+        for (int place : {0, 1, 2, 0}) {
+            QMetaObject::invokeMethod(root, "showPlace", Q_RETURN_ARG(QVariant, ignored), Q_ARG(QVariant, place));
+            QCoreApplication::processEvents();
+        }
+        QMetaObject::invokeMethod(root, "openRelease", Q_RETURN_ARG(QVariant, ignored), Q_ARG(QVariant, releaseId));
+        QCoreApplication::processEvents();
+        auto *window = qobject_cast<QQuickWindow *>(root);
+        window->grabWindow();
+    }
+    const double rss = std::max(childRss, peakRssMb());
+
+    std::printf("{\"first_frame_ms\": %.1f, \"first_frame_ms_max\": %.1f, \"serial_search_ms\": %.3f, "
+                "\"serial_search_ms_p95\": %.3f, \"step_commit_ms\": %.3f, \"step_commit_ms_p95\": %.3f, "
+                "\"rss_mb\": %.1f, \"assets\": %lld, \"releases\": %lld}\n",
+                median(frames), *std::max_element(frames.begin(), frames.end()), median(searches),
+                percentile(searches, 0.95), median(commits), percentile(commits, 0.95), rss,
+                static_cast<long long>(session.store().database().scalar("SELECT count(*) FROM assets")),
+                static_cast<long long>(session.store().database().scalar("SELECT count(*) FROM releases")));
+    return 0;
+}
