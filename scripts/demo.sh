@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the product: installs what is missing, builds, starts the sync server on 127.0.0.1:8080
 # with the demo school in the default data directory ($RELEASEDESK_DATA, or
-# ~/.local/share/releasedesk/server), and brings a demo tablet up to date from it.
-# The server keeps running until Ctrl-C.
+# ~/.local/share/releasedesk/server), brings a demo tablet up to date from it, and opens the app
+# on that tablet's data when there is a display. The server keeps running until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,11 +54,21 @@ Release Desk is running.
   sign-in names morgan (release manager), devi (build developer), sam and jo (installers),
                 password "demo-password"
 
-The touch app's screens are the next issue; until they land the tablet syncs headless:
+The app (the installer's tablet, or a release manager's desktop):
+  $app --data "$tablet"
+Its end-of-day sync, headless:
   $app --sync --data "$tablet" --server http://$listen
 This month's FITS report:
   $server report --data "$data"
 
 Press Ctrl-C to stop the server.
 MSG
+
+# The app's window over the demo tablet, where there is a display to show it on.
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  "$app" --data "$tablet" &
+  echo "demo: the app is open (signed in as sam); close it when done, the server keeps running."
+else
+  echo "demo: no display here, so the app's window is not opened; scripts/screenshots.sh renders its pages."
+fi
 wait $server_pid

@@ -20,6 +20,8 @@ packages=(
   qml6-module-qtquick-shapes qml6-module-qtmultimedia qml6-module-qttest
   # barcodes
   libzxing-dev
+  # screenshots for the user guide: a virtual display with Mesa's OpenGL (scripts/screenshots.sh)
+  xvfb xauth libgl1-mesa-dri
 )
 
 missing=()
