@@ -193,6 +193,24 @@ struct BackOut {
     Millis performedAt = 0;
 };
 
+/**
+ * A technician's override of a refused scan (issue 5): a value a scan check refused for a field
+ * (a serial that looks like a product code, a MAC address or a part number; an asset tag off the
+ * site's format) taken on the technician's word. Append-only: who, when, which field, the value
+ * taken, why the check refused it and why the technician overrode it.
+ */
+struct ScanOverride {
+    Id id;
+    Id assetId;
+    std::optional<Id> installationId; ///< the installation it was scanned in, if any
+    std::string field;                ///< "serial" or "asset-tag"
+    std::string value;                ///< the value accepted
+    std::string refusal;              ///< the check's reason for refusing it
+    std::string reason;               ///< the technician's reason for the override
+    Id recordedBy;
+    Millis recordedAt = 0;
+};
+
 /** Where one checklist line of an installation stands: its latest result, if any. */
 struct ChecklistLine {
     BuildStep step;

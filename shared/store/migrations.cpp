@@ -351,9 +351,31 @@ CREATE TABLE local_rejections (
 );
 )sql";
 
+// Version 3: overrides of refused scans (issue 5). Append-only facts like step results: a value a
+// scan check refused for an asset's serial or asset tag, taken on the technician's word, with who,
+// when, the check's reason and the technician's; tied to the asset and, when it was scanned during
+// one, the installation.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE scan_overrides (
+    id              BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    asset_id        BLOB NOT NULL REFERENCES assets(id),
+    installation_id BLOB REFERENCES installations(id),
+    field           TEXT NOT NULL CHECK (field = 'serial' OR field = 'asset-tag'),
+    value           TEXT NOT NULL CHECK (value <> ''),
+    refusal         TEXT NOT NULL CHECK (refusal <> ''),
+    reason          TEXT NOT NULL CHECK (reason <> ''),
+    recorded_by     BLOB NOT NULL REFERENCES users(id),
+    recorded_at     INTEGER NOT NULL,
+    seq             INTEGER NOT NULL
+);
+CREATE INDEX scan_overrides_asset ON scan_overrides(asset_id, recorded_at);
+CREATE INDEX scan_overrides_seq ON scan_overrides(seq);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kV1},
     Migration{2, kV2},
+    Migration{3, kV3},
 };
 
 } // namespace

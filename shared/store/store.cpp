@@ -373,6 +373,7 @@ std::vector<Change> Store::changesSince(std::int64_t afterSeq, int limit)
         "UNION ALL SELECT seq, 'signoffs', id, NULL, 0 FROM signoffs WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'backouts', id, NULL, 0 FROM backouts WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'conflicts', id, NULL, 0 FROM conflicts WHERE seq > ?1 "
+        "UNION ALL SELECT seq, 'scan_overrides', id, NULL, 0 FROM scan_overrides WHERE seq > ?1 "
         "UNION ALL SELECT seq, table_name, substr(row_key, 1, 16), "
         "  CASE WHEN length(row_key) = 32 THEN substr(row_key, 17, 16) END, 1 "
         "  FROM tombstones WHERE seq > ?1 "

@@ -122,6 +122,17 @@ public:
     [[nodiscard]] std::optional<Installation> installation(const Id &installationId);
     [[nodiscard]] std::vector<ChecklistLine> checklist(const Id &installationId);
 
+    // --- overrides of refused scans (issue 5) ---
+    /**
+     * Keeps a technician's override of a refused scan: the value taken into an asset's serial or
+     * asset tag (field "serial" or "asset-tag") though a scan check refused it, the check's reason
+     * (refusal) and the technician's (reason, required), who and when; for the asset and, when
+     * given, the installation of that asset it was scanned in. Append-only.
+     */
+    Id recordScanOverride(ScanOverride scanOverride);
+    /** The overrides recorded for an asset, oldest first. */
+    [[nodiscard]] std::vector<ScanOverride> scanOverrides(const Id &assetId);
+
     // --- conflicts between devices (written by the sync) ---
     /** Keeps a value that lost to another device's change of the same field. */
     Id recordConflict(const ConflictRecord &conflict);

@@ -100,3 +100,56 @@ TEST_CASE("A store keeps its device id and data across reopening", "[migrations]
     CHECK(again.deviceId() == device);
     CHECK(again.sites().size() == 1);
 }
+
+TEST_CASE("A version 2 database is upgraded to version 3 with its data and outbox kept", "[migrations]")
+{
+    TempDb tmp;
+    Id site, user, asset;
+    const Id device = Id::generate();
+    {
+        // A tablet's database as the previous release wrote it: schema version 2, a record, a
+        // change waiting in the outbox, and the pull cursor.
+        sql::Database db(tmp.path);
+        migrate(db, 2);
+        REQUIRE(db.scalar("PRAGMA user_version") == 2);
+        site = Id::generate();
+        user = Id::generate();
+        asset = Id::generate();
+        db.exec("INSERT INTO meta(key, value) VALUES ('last_seq', '3'), ('sync.pull_cursor', '1200')");
+        db.query("INSERT INTO meta(key, value) VALUES ('device_id', ?1)")->bindAll(device.toString()).run();
+        db.query("INSERT INTO sites(id, name, code, seq) VALUES (?1, 'Upper School', 'UPS', 1)")
+            ->bindAll(site)
+            .run();
+        db.query("INSERT INTO users(id, name, display_name, role, seq) VALUES (?1, 'sam', 'Sam', 'installer', 2)")
+            ->bindAll(user)
+            .run();
+        db.query("INSERT INTO assets(id, serial, serial_norm, make, make_key, model, category, site_id, status, "
+                 "seq) VALUES (?1, '5cg-1234', '5CG1234', 'Dell', 'DELL', 'Latitude', 'Laptop', ?2, 'in-stock', 3)")
+            ->bindAll(asset, site)
+            .run();
+        db.exec("INSERT INTO outbox(kind, payload, created_at) VALUES ('addAsset', '{}', 1)");
+        CHECK(db.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'scan_overrides'") == 0);
+    }
+    Store store(tmp.path); // migrates to the newest version
+    auto &db = store.database();
+    CHECK(db.scalar("PRAGMA user_version") == schemaVersion());
+    CHECK(schemaVersion() >= 3);
+    CHECK(db.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'scan_overrides'") == 1);
+    CHECK(db.scalar("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+    // Everything the version 2 database held is still there, unchanged.
+    CHECK(store.deviceId() == device);
+    CHECK(store.lastSeq() == 3);
+    CHECK(store.meta("sync.pull_cursor") == "1200");
+    REQUIRE(store.asset(asset));
+    CHECK(store.asset(asset)->serial == "5cg-1234");
+    CHECK(store.findAssetsBySerial("5CG 1234").size() == 1);
+    CHECK(store.user(user)->name == "sam");
+    CHECK(db.scalar("SELECT count(*) FROM outbox WHERE kind = 'addAsset'") == 1);
+    // The new table works on the upgraded database, and continues the change sequence.
+    const Id o = store.recordScanOverride(
+        {{}, asset, std::nullopt, "serial", "5012345678900", "a product code", "serials are 13 digits", user, 10});
+    CHECK(store.scanOverrides(asset).size() == 1);
+    CHECK(store.changesSince(3, 10).size() == 1);
+    CHECK(store.changesSince(3, 10).front().key == o);
+    CHECK(store.lastSeq() == 4);
+}
