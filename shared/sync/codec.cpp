@@ -286,4 +286,32 @@ BackOut backOutFromJson(const json::object &o)
     return b;
 }
 
+json::object toJson(const ScanOverride &o)
+{
+    return {{"id", o.id.toString()},
+            {"asset_id", o.assetId.toString()},
+            {"installation_id", idValue(o.installationId)},
+            {"field", o.field},
+            {"value", o.value},
+            {"refusal", o.refusal},
+            {"reason", o.reason},
+            {"recorded_by", o.recordedBy.toString()},
+            {"recorded_at", o.recordedAt}};
+}
+
+ScanOverride scanOverrideFromJson(const json::object &o)
+{
+    ScanOverride s;
+    s.id = getId(o, "id");
+    s.assetId = getId(o, "asset_id");
+    s.installationId = getOptId(o, "installation_id");
+    s.field = getString(o, "field");
+    s.value = getString(o, "value");
+    s.refusal = getString(o, "refusal");
+    s.reason = getString(o, "reason");
+    s.recordedBy = getId(o, "recorded_by");
+    s.recordedAt = getInt(o, "recorded_at");
+    return s;
+}
+
 } // namespace rd::sync::codec

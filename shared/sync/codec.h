@@ -50,10 +50,12 @@ void appendJsonString(std::string &out, std::string_view text);
 [[nodiscard]] json::object toJson(const StepResult &r);
 [[nodiscard]] json::object toJson(const SignOff &s);
 [[nodiscard]] json::object toJson(const BackOut &b);
+[[nodiscard]] json::object toJson(const ScanOverride &o);
 [[nodiscard]] Asset assetFromJson(const json::object &o);
 [[nodiscard]] Installation installationFromJson(const json::object &o);
 [[nodiscard]] StepResult stepResultFromJson(const json::object &o);
 [[nodiscard]] SignOff signOffFromJson(const json::object &o);
 [[nodiscard]] BackOut backOutFromJson(const json::object &o);
+[[nodiscard]] ScanOverride scanOverrideFromJson(const json::object &o);
 
 } // namespace rd::sync::codec

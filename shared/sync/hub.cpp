@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "tables.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -44,7 +45,7 @@ struct Resolution {
 };
 
 using Data = std::variant<Asset, AssetFields, ReleaseStatusChange, Installation, StepResult, SignOff, BackOut,
-                          Resolution>;
+                          Resolution, ScanOverride>;
 
 /** One mutation of a push, read and type-checked before anything is applied. */
 struct Mutation {
@@ -123,6 +124,8 @@ Mutation readMutation(const json::value &v)
         m.data = signOffFromJson(d);
     else if (m.kind == "recordBackOut")
         m.data = backOutFromJson(d);
+    else if (m.kind == "recordScanOverride")
+        m.data = scanOverrideFromJson(d);
     else if (m.kind == "resolveConflict")
         m.data = Resolution{getId(d, "id"), getString(d, "value"), getId(d, "by"), getInt(d, "at")};
     else
@@ -219,6 +222,14 @@ public:
                 } else if constexpr (std::is_same_v<T, BackOut>) {
                     self(d.performedBy, "back-out");
                     requireInstallerOfInstallation(d.installationId);
+                } else if constexpr (std::is_same_v<T, ScanOverride>) {
+                    self(d.recordedBy, "scan override");
+                    if (d.installationId)
+                        requireInstallerOfInstallation(*d.installationId);
+                    else
+                        requireAtAssetSite(d.assetId);
+                } else if constexpr (std::is_same_v<T, Asset>) {
+                    m_batchAssets[d.id] = d.siteId;
                 } else if constexpr (std::is_same_v<T, ReleaseStatusChange>) {
                     if (m_who.role == Role::ReleaseManager)
                         return;
@@ -322,6 +333,26 @@ private:
             requireInstallerOf(inst->releaseId);
     }
 
+    /** An installer records scan overrides only for assets at the sites they work at. */
+    void requireAtAssetSite(const Id &assetId)
+    {
+        if (m_who.role != Role::Installer)
+            return;
+        const Id id = canonical(assetId);
+        std::optional<Id> site;
+        if (const auto it = m_batchAssets.find(id); it != m_batchAssets.end()) {
+            site = it->second; // registered earlier in this batch
+        } else {
+            auto q = m_db.query("SELECT site_id FROM assets WHERE id = ?1");
+            q->bind(1, id);
+            if (q->step())
+                site = q->id(0);
+        }
+        // An unknown asset is not a question of rights: applying it refuses it (not found).
+        if (site && std::find(m_who.sites.begin(), m_who.sites.end(), *site) == m_who.sites.end())
+            throw ForbiddenError("you do not work at the site of this asset");
+    }
+
     void merged(Result &r, const Mutation &m, std::string_view table, const Id &alias, const Id &kept)
     {
         m_db.query("INSERT OR REPLACE INTO id_aliases(alias_id, table_name, canonical_id, device_id, "
@@ -385,6 +416,15 @@ private:
         BackOut b = d;
         b.installationId = canonical(d.installationId);
         m_store.recordBackOut(b);
+    }
+
+    void applyOne(const ScanOverride &d, const Mutation &, Result &, auto &)
+    {
+        ScanOverride o = d;
+        o.assetId = canonical(d.assetId);
+        if (d.installationId)
+            o.installationId = canonical(*d.installationId);
+        m_store.recordScanOverride(o);
     }
 
     void applyOne(const AssetFields &d, const Mutation &, Result &r, auto &)
@@ -532,6 +572,7 @@ private:
     const Principal &m_who;
     Millis m_now;
     std::map<Id, Id> m_batchInstallations; // started in this batch: installation -> release
+    std::map<Id, Id> m_batchAssets;        // registered in this batch: asset -> site
     std::set<Id> m_allowedReleases;        // checked once per push, not once per result
     std::set<Id> m_allowedInstallations;
     std::map<Id, Id> m_canonical; // ids asked in this push -> the record they stand for

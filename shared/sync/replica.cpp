@@ -72,6 +72,8 @@ std::string_view createdTable(std::string_view kind)
         return "signoffs";
     if (kind == "recordBackOut")
         return "backouts";
+    if (kind == "recordScanOverride")
+        return "scan_overrides";
     return {};
 }
 
@@ -265,6 +267,12 @@ Id Replica::recordBackOut(BackOut backOut)
     return recordCreated(m_store, m_grouped, "recordBackOut", std::move(backOut), &Store::recordBackOut);
 }
 
+Id Replica::recordScanOverride(ScanOverride scanOverride)
+{
+    return recordCreated(m_store, m_grouped, "recordScanOverride", std::move(scanOverride),
+                         &Store::recordScanOverride);
+}
+
 void Replica::resolveConflict(const Id &conflictId, const std::string &value, const Id &by, Millis at)
 {
     LocalChange batch(m_store, m_grouped);
@@ -353,14 +361,16 @@ PushOutcome Replica::acceptPushResponse(std::string_view body)
                 if (table.name == "assets") {
                     for (const char *sql :
                          {"UPDATE installations SET asset_id = ?2 WHERE asset_id = ?1",
-                          "UPDATE licence_assignments SET asset_id = ?2 WHERE asset_id = ?1"})
+                          "UPDATE licence_assignments SET asset_id = ?2 WHERE asset_id = ?1",
+                          "UPDATE scan_overrides SET asset_id = ?2 WHERE asset_id = ?1"})
                         db.query(sql)->bindAll(alias, kept).run();
                     db.query("DELETE FROM assets WHERE id = ?1")->bindAll(alias).run();
                 } else if (table.name == "installations") {
                     for (const char *sql :
                          {"UPDATE step_results SET installation_id = ?2 WHERE installation_id = ?1",
                           "UPDATE OR IGNORE signoffs SET installation_id = ?2 WHERE installation_id = ?1",
-                          "UPDATE OR IGNORE backouts SET installation_id = ?2 WHERE installation_id = ?1"})
+                          "UPDATE OR IGNORE backouts SET installation_id = ?2 WHERE installation_id = ?1",
+                          "UPDATE scan_overrides SET installation_id = ?2 WHERE installation_id = ?1"})
                         db.query(sql)->bindAll(alias, kept).run();
                     db.query("DELETE FROM installations WHERE id = ?1")->bindAll(alias).run();
                 }

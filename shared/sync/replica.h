@@ -53,6 +53,11 @@ public:
     Id recordStepResult(StepResult result);
     Id signOff(SignOff signOff);
     Id recordBackOut(BackOut backOut);
+    /**
+     * Keeps a technician's override of a refused scan (see Store::recordScanOverride) and queues
+     * it: called when ScanCheck::override() took a refused serial or asset tag.
+     */
+    Id recordScanOverride(ScanOverride scanOverride);
     /** Settles a conflict with @p value (one of the two values, or another) and queues it. */
     void resolveConflict(const Id &conflictId, const std::string &value, const Id &by, Millis at);
 

@@ -42,6 +42,7 @@ constexpr std::array kTables{
     SyncedTable{"signoffs", "id", "", kInstallationScope, TabletWrites::Yes},
     SyncedTable{"backouts", "id", "", kInstallationScope, TabletWrites::Yes},
     SyncedTable{"conflicts", "id", "", "", TabletWrites::Never},
+    SyncedTable{"scan_overrides", "id", "", kAssetScope, TabletWrites::Yes},
 };
 
 } // namespace

@@ -445,3 +445,206 @@ TEST_CASE_METHOD(SyncFixture, "After the first sync, deletions reach the tablet 
         sync::codec::parseObject(hub.pull(fresh->who, fresh->replica.nextPullBody(100000 / 10)));
     CHECK(page.at("deleted").as_array().empty());
 }
+
+namespace {
+
+/** A technician's override of a refused serial, as the scan page records it. */
+ScanOverride serialOverride(const Id &asset, std::optional<Id> inst, const Id &by, Millis at)
+{
+    return ScanOverride{{},
+                        asset,
+                        inst,
+                        "serial",
+                        "5012345678900",
+                        "this is an EAN/UPC product code, the same on every unit of a model",
+                        "the manufacturer prints its serials as 13 digits",
+                        by,
+                        at};
+}
+
+std::int64_t overridesOf(Store &s, const Id &asset)
+{
+    return static_cast<std::int64_t>(s.scanOverrides(asset).size());
+}
+
+} // namespace
+
+TEST_CASE_METHOD(SyncFixture,
+                 "A scan override reaches the server once and the tablets in its scope, not others",
+                 "[sync][push][pull][scan-overrides]")
+{
+    auto sam = tablet(DemoUsers::installer);
+    auto jo = tablet("jo");
+    auto alex = tablet("alex"); // Lower School only
+    sync(*sam);
+    sync(*jo);
+    sync(*alex);
+    const auto rollout = laptopRollout(*sam->store);
+    const auto laptops = laptopsInStock(*sam->store, 2);
+    REQUIRE(laptops.size() == 2);
+    // In an installation, and on its own (a label checked in the inventory).
+    const Id inst = sam->replica.startInstallation(
+        {{}, rollout.id, laptops[0].id, InstallationStatus::InProgress, sam->who.userId, kNow});
+    const Id during =
+        sam->replica.recordScanOverride(serialOverride(laptops[0].id, inst, sam->who.userId, kNow + 1000));
+    auto tag = serialOverride(laptops[1].id, std::nullopt, sam->who.userId, kNow + 2000);
+    tag.field = "asset-tag";
+    tag.value = "RAU 77";
+    tag.refusal = "does not follow the site's asset tag format";
+    tag.reason = "a tag from before the format";
+    const Id alone = sam->replica.recordScanOverride(tag);
+    // Written and queued together, with the id made on the tablet.
+    CHECK(overridesOf(*sam->store, laptops[0].id) == 1);
+    CHECK(count(*sam->store, "SELECT count(*) FROM outbox WHERE kind = 'recordScanOverride'") == 2);
+
+    // The batch sent twice (a lost answer) is applied once.
+    const auto body = *sam->replica.nextPushBody(100);
+    (void)hub.push(sam->who, body, kNow);
+    const auto outcome = sam->replica.acceptPushResponse(hub.push(sam->who, body, kNow));
+    CHECK(outcome.duplicates == outcome.lastAppliedSeq);
+    CHECK(sam->replica.pendingCount() == 0);
+    CHECK(count(server, "SELECT count(*) FROM scan_overrides") == 2);
+    const auto kept = server.scanOverrides(laptops[0].id);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].id == during);
+    CHECK(kept[0].installationId == inst);
+    CHECK(kept[0].field == "serial");
+    CHECK(kept[0].value == "5012345678900");
+    CHECK(kept[0].refusal == "this is an EAN/UPC product code, the same on every unit of a model");
+    CHECK(kept[0].reason == "the manufacturer prints its serials as 13 digits");
+    CHECK(kept[0].recordedBy == sam->who.userId);
+    CHECK(kept[0].recordedAt == kNow + 1000);
+    REQUIRE(server.scanOverrides(laptops[1].id).size() == 1);
+    CHECK(server.scanOverrides(laptops[1].id)[0].id == alone);
+    CHECK_FALSE(server.scanOverrides(laptops[1].id)[0].installationId);
+
+    // jo works at the same site and pulls both; alex, at the Lower School only, pulls neither.
+    sync(*jo);
+    sync(*alex);
+    sync(*sam);
+    CHECK(dump(*jo->store, "scan_overrides") == dump(server, "scan_overrides"));
+    CHECK(jo->store->scanOverrides(laptops[0].id).at(0).reason ==
+          "the manufacturer prints its serials as 13 digits");
+    CHECK(dump(*sam->store, "scan_overrides") == dump(server, "scan_overrides"));
+    CHECK(count(*alex->store, "SELECT count(*) FROM scan_overrides") == 0);
+    checkSame(dumpAll(*jo->store, kInstallerTables), serverViewOf(*this, jo->who));
+}
+
+TEST_CASE_METHOD(SyncFixture,
+                 "A scan override recorded as another user, or at a site the installer does not work at, is "
+                 "refused whole",
+                 "[sync][push][bad-input][scan-overrides]")
+{
+    auto sam = tablet(DemoUsers::installer);
+    sync(*sam);
+    const auto jo = *server.userByName("jo");
+    const auto laptop = laptopsInStock(*sam->store, 1).front();
+    const auto before = server.lastSeq();
+    sam->replica.recordScanOverride(serialOverride(laptop.id, std::nullopt, jo.id, kNow));
+    CHECK_THROWS_AS(hub.push(sam->who, *sam->replica.nextPushBody(100), kNow), sync::ForbiddenError);
+    CHECK(server.lastSeq() == before);
+    CHECK(overridesOf(server, laptop.id) == 0);
+
+    // alex works at the Lower School only: an Upper School laptop is beyond alex's sites.
+    auto alex = tablet("alex");
+    const auto pushOf = [&](const ScanOverride &o) {
+        return R"({"protocol":1,"device_id":")" + alex->who.deviceId.toString() +
+               R"(","mutations":[{"seq":1,"kind":"recordScanOverride","at":0,"data":)" +
+               sync::codec::json::serialize(sync::codec::toJson(o)) + "}]}";
+    };
+    CHECK_THROWS_AS(hub.push(alex->who, pushOf(serialOverride(laptop.id, std::nullopt, alex->who.userId, kNow)),
+                             kNow),
+                    sync::ForbiddenError);
+    CHECK(server.lastSeq() == before);
+    // The same record for a Lower School asset is alex's to make.
+    const Id lower = [&] {
+        auto q = server.database().query(
+            "SELECT a.id FROM assets a JOIN sites s ON s.id = a.site_id WHERE s.code <> 'RAU' LIMIT 1");
+        REQUIRE(q->step());
+        return q->id(0);
+    }();
+    const auto answer =
+        hub.push(alex->who, pushOf(serialOverride(lower, std::nullopt, alex->who.userId, kNow)), kNow);
+    CHECK_THAT(answer, Catch::Contains("\"last_applied_seq\":1"));
+    CHECK(overridesOf(server, lower) == 1);
+    // A release manager may record one at any site, as themselves.
+    auto morgan = tablet(DemoUsers::releaseManager);
+    sync(*morgan);
+    morgan->replica.recordScanOverride(serialOverride(laptop.id, std::nullopt, morgan->who.userId, kNow));
+    sync(*morgan);
+    CHECK(overridesOf(server, laptop.id) == 1);
+}
+
+TEST_CASE_METHOD(SyncFixture,
+                 "A scan override on an asset registered on two tablets lands on the one asset the server keeps",
+                 "[sync][merge][scan-overrides]")
+{
+    auto sam = tablet(DemoUsers::installer);
+    auto jo = tablet("jo");
+    sync(*sam);
+    sync(*jo);
+    Asset a;
+    a.make = "Dell";
+    a.model = "Latitude 3440";
+    a.category = "Laptop";
+    a.siteId = laptopRollout(*sam->store).siteId;
+    a.serial = "5012345678900";
+    const Id samCopy = sam->replica.addAsset(a);
+    // jo scans the same label, is refused, overrides, and registers the laptop with it.
+    const Id joCopy = [&] {
+        sync::Replica::Group group(jo->replica);
+        const Id id = jo->replica.addAsset(a);
+        jo->replica.recordScanOverride(serialOverride(id, std::nullopt, jo->who.userId, kNow));
+        group.commit();
+        return id;
+    }();
+    REQUIRE(samCopy != joCopy);
+
+    sync(*sam);
+    sync(*jo);
+    sync(*sam);
+    CHECK(overridesOf(server, samCopy) == 1);
+    CHECK(count(server, "SELECT count(*) FROM scan_overrides") == 1);
+    CHECK(server.scanOverrides(samCopy)[0].recordedBy == jo->who.userId);
+    for (Tablet *t : {sam.get(), jo.get()}) {
+        CHECK(overridesOf(*t->store, samCopy) == 1);
+        CHECK(overridesOf(*t->store, joCopy) == 0);
+    }
+    CHECK(dump(*jo->store, "scan_overrides") == dump(server, "scan_overrides"));
+    CHECK(jo->store->database().scalar("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+}
+
+TEST_CASE_METHOD(SyncFixture,
+                 "A scan override on an asset the server refused is refused too, and dropped on the tablet",
+                 "[sync][push][scan-overrides]")
+{
+    auto sam = tablet(DemoUsers::installer);
+    sync(*sam);
+    // A new laptop whose asset tag the server already gave another machine.
+    const auto taken = laptopsInStock(*sam->store, 1).front();
+    Asset a;
+    a.make = "Dell";
+    a.model = "Latitude 3440";
+    a.category = "Laptop";
+    a.siteId = taken.siteId;
+    a.serial = "7QX-0001";
+    a.assetTag = "RAU-55555";
+    const Id asset = sam->replica.addAsset(a);
+    server.database()
+        .query("UPDATE assets SET asset_tag = 'RAU-55555' WHERE id = ?1")
+        ->bindAll(taken.id)
+        .run();
+    sam->replica.recordScanOverride(serialOverride(asset, std::nullopt, sam->who.userId, kNow));
+
+    sync(*sam);
+    CHECK(count(server, "SELECT count(*) FROM scan_overrides") == 0);
+    CHECK(overridesOf(*sam->store, asset) == 0);
+    CHECK(sam->replica.pendingCount() == 0);
+    auto q = sam->store->database().query("SELECT kind, reason FROM local_rejections ORDER BY mutation_seq");
+    REQUIRE(q->step());
+    CHECK(q->text(0) == "addAsset");
+    REQUIRE(q->step());
+    CHECK(q->text(0) == "recordScanOverride");
+    CHECK_THAT(q->text(1), Catch::Contains("asset"));
+    CHECK(count(server, "SELECT count(*) FROM sync_rejections WHERE kind = 'recordScanOverride'") == 1);
+}
