@@ -8,6 +8,7 @@
 #include "models/inventorymodel.h"
 #include "models/releasesmodel.h"
 #include "models/unitsmodel.h"
+#include "scanning/qmlregistration.h"
 
 #include <QQmlEngine>
 #include <QtQml/qqml.h>
@@ -33,6 +34,7 @@ void registerAppQmlTypes()
     qmlRegisterType<InventoryModel>(uri, 1, 0, "InventoryModel");
     qmlRegisterType<HistoryModel>(uri, 1, 0, "HistoryModel");
     qmlRegisterType<ConflictsModel>(uri, 1, 0, "ConflictsModel");
+    registerScanningQmlTypes(); // ReleaseDesk.Scanning, for the scan page
 }
 
 void addAppImportPath(QQmlEngine &engine)

@@ -6,7 +6,8 @@ namespace rd::mobile {
 
 /**
  * Makes the app's C++ side known to QML under `import ReleaseDesk.Models`: the session and sync
- * client (made in C++, given to QML), the Workbench and every list model. Called once by the app's
+ * client (made in C++, given to QML), the Workbench and every list model; and the scan page's ScanController under
+ * `import ReleaseDesk.Scanning`. Called once by the app's
  * main() and by the Qt Quick tests before their engine loads anything.
  */
 void registerAppQmlTypes();

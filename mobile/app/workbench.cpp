@@ -3,6 +3,7 @@
 #include "appsession.h"
 
 #include "domain/errors.h"
+#include "scan/fieldcheck.h"
 #include "store/store.h"
 #include "store/views.h"
 #include "sync/replica.h"
@@ -147,6 +148,58 @@ QVariantMap Workbench::newAssetDefaults(const QString &releaseId) const
     return out;
 }
 
+namespace {
+
+QVariantMap checkMap(const scan::ScanCheck &check)
+{
+    return {{QStringLiteral("accepted"), check.isAccepted()},
+            {QStringLiteral("value"), qs(check.value())},
+            {QStringLiteral("reason"), qs(check.reason())},
+            {QStringLiteral("refusal"), qs(scan::toString(check.refusal()))},
+            {QStringLiteral("canOverride"), check.canOverride()}};
+}
+
+/** A refused label taken on the installer's word, or the refusal as an error. */
+std::string acceptedValue(scan::ScanCheck check, std::string_view field, const QVariantMap &overrides,
+                          const QString &key)
+{
+    if (check.isRefused()) {
+        const QString why = overrides.value(key).toString().trimmed();
+        if (why.isEmpty() || !check.override(utf8(why)))
+            throw ValidationError(std::string(field), check.reason());
+    }
+    return check.value();
+}
+
+} // namespace
+
+QVariantMap Workbench::checkSerial(const QString &text) const
+{
+    return checkMap(scan::checkSerial(utf8(text)));
+}
+
+QString Workbench::tagPatternForRelease(const QString &releaseId) const
+{
+    if (!m_session || !m_session->ready())
+        return {};
+    try {
+        const auto release = m_session->store().release(parseId(releaseId, "release"));
+        if (!release)
+            return {};
+        for (const auto &site : m_session->store().sites()) {
+            if (site.id == release->siteId)
+                return qs(site.assetTagPattern);
+        }
+    } catch (const Error &) {
+    }
+    return {};
+}
+
+QVariantMap Workbench::checkAssetTag(const QString &text, const QString &releaseId) const
+{
+    return checkMap(scan::checkAssetTag(utf8(text), utf8(tagPatternForRelease(releaseId))));
+}
+
 QString Workbench::releaseOfInstallation(const QString &installationId) const
 {
     if (!m_session || !m_session->ready())
@@ -179,7 +232,7 @@ QVariantList Workbench::roomsForRelease(const QString &releaseId) const
 
 QVariantMap Workbench::startInstallation(const QString &releaseId, const QString &linkAssetId,
                                          const QString &assetTag, const QString &serial, const QString &make,
-                                         const QString &model, const QString &roomId)
+                                         const QString &model, const QString &roomId, const QVariantMap &overrides)
 {
     return attempt([&]() -> QVariantMap {
         auto &store = m_session->store();
@@ -200,15 +253,20 @@ QVariantMap Workbench::startInstallation(const QString &releaseId, const QString
         } else {
             if (serial.trimmed().isEmpty())
                 throw ValidationError("serial", "scan or type the manufacturer's serial");
+            // The same label rules as a scan, for what was typed too.
+            const std::string serialValue =
+                acceptedValue(scan::checkSerial(utf8(serial)), "serial", overrides, QStringLiteral("serial"));
+            std::string tagValue;
             if (!assetTag.trimmed().isEmpty()) {
-                if (const auto tagged = store.findAssetByTag(utf8(assetTag.trimmed())))
-                    throw DuplicateError("asset tag " + utf8(assetTag.trimmed()) +
-                                             " is already on another asset (serial " +
+                tagValue = acceptedValue(scan::checkAssetTag(utf8(assetTag), utf8(tagPatternForRelease(releaseId))),
+                                         "asset tag", overrides, QStringLiteral("assetTag"));
+                if (const auto tagged = store.findAssetByTag(tagValue))
+                    throw DuplicateError("asset tag " + tagValue + " is already on another asset (serial " +
                                              tagged->serial.value_or("none") + "); choose that asset to use it",
                                          tagged->id.toString());
             }
-            asset.assetTag = assetTag.trimmed().isEmpty() ? std::nullopt : std::optional(utf8(assetTag.trimmed()));
-            asset.serial = utf8(serial.trimmed());
+            asset.assetTag = tagValue.empty() ? std::nullopt : std::optional(tagValue);
+            asset.serial = serialValue;
             asset.make = utf8(make.trimmed());
             asset.model = utf8(model.trimmed());
             {

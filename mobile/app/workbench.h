@@ -43,14 +43,28 @@ public:
     Q_INVOKABLE QVariantList roomsForRelease(const QString &releaseId) const;
 
     /**
+     * What the serial field makes of a scan or a typed value (the core's label rules: GS1, "S/N:"
+     * prefixes; product codes, MAC addresses and part numbers refused): {accepted, value,
+     * reason, canOverride}.
+     */
+    Q_INVOKABLE QVariantMap checkSerial(const QString &text) const;
+    /** The same for the asset-tag field, against the tag format of the release's site. */
+    Q_INVOKABLE QVariantMap checkAssetTag(const QString &text, const QString &releaseId) const;
+    /** The asset-tag format (a regular expression) of the release's site; empty when it has none. */
+    Q_INVOKABLE QString tagPatternForRelease(const QString &releaseId) const;
+
+    /**
      * Starts (or resumes) the installation of @p releaseId on an asset: @p linkAssetId when the
-     * installer chose an existing asset, else a new asset from the tag, serial, make and model.
+     * installer chose an existing asset, else a new asset from the tag, serial, make and model,
+     * which must pass checkSerial and checkAssetTag unless @p overrides gives the installer's
+     * reason for a refused one ({"serial": reason, "assetTag": reason}); an override is recorded.
      * The asset is put in @p roomId (may be empty). Answers {"ok", "id": installation id,
      * "assetId", "resumed": true when that asset's installation was already under way}.
      */
     Q_INVOKABLE QVariantMap startInstallation(const QString &releaseId, const QString &linkAssetId,
                                               const QString &assetTag, const QString &serial, const QString &make,
-                                              const QString &model, const QString &roomId);
+                                              const QString &model, const QString &roomId,
+                                              const QVariantMap &overrides = {});
     /** Records pass, fail or not-applicable for one line, with an optional note and scanned evidence. */
     Q_INVOKABLE QVariantMap recordStep(const QString &installationId, const QString &stepId,
                                        const QString &outcome, const QString &note, const QString &evidence);

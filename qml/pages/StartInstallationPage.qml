@@ -4,6 +4,7 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
 import ReleaseDesk.Models
+import ReleaseDesk.Scanning
 
 // Starting an installation: scan or type the asset tag and the manufacturer's serial. A serial
 // already in the local inventory is said at once, and the installer links to that asset instead
@@ -16,6 +17,10 @@ Page {
     property string linkAssetId
     property var linkedAsset: null
     property var duplicates: []
+    // The label rules' verdicts on what is in the fields, and the installer's overrides of refusals.
+    property var serialCheck: ({accepted: true})
+    property var tagCheck: ({accepted: true})
+    property var overrides: ({})
     property alias tagField: tag
     property alias serialField: serial
     readonly property var defaults: workbench ? workbench.newAssetDefaults(releaseId) : ({})
@@ -38,13 +43,52 @@ Page {
         linkedAsset = null
     }
     function checkSerial() {
-        duplicates = workbench.assetsWithSerial(serial.text)
+        serialCheck = serial.text.trim().length > 0 ? workbench.checkSerial(serial.text) : {accepted: true}
+        duplicates = workbench.assetsWithSerial(serialCheck.value || serial.text)
+        if (overrides.serial && serialCheck.accepted)
+            overrides = Object.assign({}, overrides, {serial: undefined})
     }
+    function checkTag() {
+        tagCheck = tag.text.trim().length > 0 ? workbench.checkAssetTag(tag.text, releaseId) : {accepted: true}
+    }
+    /** Takes a refused label on the installer's word; the reason is recorded with the asset. */
+    function overrideRefusal(field, reason) {
+        const copy = Object.assign({}, overrides)
+        copy[field] = reason
+        overrides = copy
+    }
+    readonly property bool serialBlocked: !serialCheck.accepted && !overrides.serial
+    readonly property bool tagBlocked: !tagCheck.accepted && !overrides.assetTag
+    /** The camera (and scanner) page: both labels in one flow, with the same rules. */
+    function openScanner() {
+        const scanner = StackView.view.push(scanComponent, {mode: ScanController.Paired,
+                                                          assetTagPattern: workbench.tagPatternForRelease(releaseId)})
+        scanner.scanned.connect((assetTag, serialValue, overridden, overrideReason) => {
+            page.unlink()
+            tag.text = assetTag
+            serial.text = serialValue
+            page.checkTag()
+            page.checkSerial()
+            if (overridden) {
+                // The scan page took one refused label on the installer's word: keep its reason.
+                if (!serialCheck.accepted)
+                    page.overrideRefusal("serial", overrideReason)
+                if (!tagCheck.accepted)
+                    page.overrideRefusal("assetTag", overrideReason)
+            }
+            StackView.view.pop()
+            const found = assetTag.length > 0 ? workbench.assetWithTag(assetTag) : {found: false}
+            if (found.found)
+                page.duplicates = [found]
+        })
+        scanner.cancelled.connect(() => StackView.view.pop())
+    }
+    Component { id: scanComponent; ScanPage {} }
     function start() {
         errorLabel.text = ""
         const roomId = room.currentIndex > 0 ? rooms[room.currentIndex - 1].id : ""
         const answer = workbench.startInstallation(releaseId, linkAssetId, tag.text, serial.text,
-                                                   make.text, model.text, roomId)
+                                                   make.text, model.text, roomId, overrides)
         if (!answer.ok) {
             errorLabel.text = answer.error
             return
@@ -66,7 +110,7 @@ Page {
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                text: qsTr("Scan the asset tag, then the manufacturer's serial. A scanner gun works in either field; you can also type.")
+                text: qsTr("Scan the asset tag, then the manufacturer's serial: with a scanner gun into the fields, or with the camera. You can also type.")
             }
             ScanField {
                 id: tag
@@ -74,15 +118,15 @@ Page {
                 Layout.fillWidth: true
                 label: qsTr("Asset tag")
                 enabled: page.linkAssetId.length === 0
+                field.onTextChanged: page.checkTag()
+                warning: page.tagBlocked ? page.tagCheck.reason : ""
                 onScanned: (value) => {
-                    const found = page.workbench.assetWithTag(value)
-                    if (found.found) {
-                        tag.warning = qsTr("Tag %1 is already on %2 %3 (serial %4).").arg(value).arg(found.make)
-                                          .arg(found.model).arg(found.serial)
+                    page.checkTag()
+                    if (page.tagCheck.accepted && page.tagCheck.value !== value)
+                        tag.text = page.tagCheck.value // the tag a GS1 label holds
+                    const found = page.workbench.assetWithTag(page.tagCheck.value || value)
+                    if (found.found)
                         page.duplicates = [found]
-                    } else {
-                        tag.warning = ""
-                    }
                     serial.field.forceActiveFocus()
                 }
             }
@@ -93,10 +137,50 @@ Page {
                 label: qsTr("Manufacturer's serial")
                 enabled: page.linkAssetId.length === 0
                 text: ""
+                cameraAvailable: true
+                onCameraRequested: page.openScanner()
                 field.onTextChanged: page.checkSerial()
-                onScanned: page.checkSerial()
-                warning: page.duplicates.length > 0 && page.linkAssetId.length === 0
-                         ? qsTr("Already in the inventory. Use the asset below rather than adding it twice.") : ""
+                onScanned: (value) => {
+                    page.checkSerial()
+                    if (page.serialCheck.accepted && page.serialCheck.value && page.serialCheck.value !== value)
+                        serial.text = page.serialCheck.value // "S/N: 5CG..." or a GS1 label: the serial itself
+                }
+                warning: page.serialBlocked ? page.serialCheck.reason
+                         : page.duplicates.length > 0 && page.linkAssetId.length === 0
+                           ? qsTr("Already in the inventory. Use the asset below rather than adding it twice.") : ""
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                visible: page.linkAssetId.length === 0
+                         && ((page.serialBlocked && page.serialCheck.canOverride) || (page.tagBlocked && page.tagCheck.canOverride))
+                TextField {
+                    id: overrideReason
+                    objectName: "overrideReasonField"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 52
+                    placeholderText: qsTr("Sure it is right? Say why, to use it anyway")
+                }
+                Button {
+                    objectName: "overrideButton"
+                    Layout.preferredHeight: 52
+                    text: qsTr("Use anyway")
+                    enabled: overrideReason.text.trim().length > 0
+                    onClicked: {
+                        if (page.serialBlocked)
+                            page.overrideRefusal("serial", overrideReason.text.trim())
+                        if (page.tagBlocked)
+                            page.overrideRefusal("assetTag", overrideReason.text.trim())
+                        overrideReason.text = ""
+                    }
+                }
+            }
+            Label {
+                objectName: "overrideLabel"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                visible: !!(page.overrides.serial || page.overrides.assetTag)
+                text: qsTr("Used on your word, and recorded: %1").arg(page.overrides.serial || page.overrides.assetTag || "")
+                font.italic: true
             }
             Repeater {
                 model: page.linkAssetId.length === 0 ? page.duplicates : []
@@ -190,7 +274,8 @@ Page {
                 Layout.preferredHeight: 56
                 highlighted: true
                 text: page.linkAssetId.length > 0 ? qsTr("Start on this asset") : qsTr("Add the asset and start")
-                enabled: page.linkAssetId.length > 0 || serial.text.trim().length > 0
+                enabled: page.linkAssetId.length > 0
+                         || (serial.text.trim().length > 0 && !page.serialBlocked && !page.tagBlocked)
                 onClicked: page.start()
             }
         }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtTest
+import QtQuick.Controls
 import ReleaseDesk
 import ReleaseDesk.Models
 
@@ -13,6 +14,7 @@ TestCase {
 
     Component { id: pageComponent; StartInstallationPage {} }
     Component { id: workbenchComponent; Workbench {} }
+    Component { id: stackComponent; StackView {} }
     SignalSpy { id: started; signalName: "installationStarted" }
 
     function open(session) {
@@ -75,7 +77,8 @@ TestCase {
         const session = fixture.demoTablet("sam")
         const page = open(session)
         scan(page.tagField.field, "RAU-00002")
-        verify(page.tagField.warning.indexOf("RAU-00002") >= 0, page.tagField.warning)
+        compare(page.duplicates.length, 1) // the asset that has it, to use instead
+        compare(page.duplicates[0].assetTag, "RAU-00002")
         // Typed over anyway with a new serial: refused, and nothing is written.
         page.unlink()
         page.serialField.text = "NEW-SERIAL-77"
@@ -86,5 +89,55 @@ TestCase {
         const error = findChild(page, "errorLabel")
         verify(error.text.indexOf("RAU-00002") >= 0, error.text)
         compare(fixture.count(session, "outbox"), before)
+    }
+
+    function test_aProductCodeIsRefusedAsASerialUnlessOverridden() {
+        const session = fixture.demoTablet("sam")
+        const page = open(session)
+        // The EAN-13 on the box, scanned into the serial field.
+        scan(page.serialField.field, "4006381333931")
+        verify(!page.serialCheck.accepted)
+        verify(page.serialField.warning.length > 0, "the refusal is said")
+        const start = findChild(page, "startButton")
+        verify(!start.enabled)
+        const reason = findChild(page, "overrideReasonField")
+        verify(reason.visible)
+        reason.text = "This maker prints the serial as digits only"
+        mouseClick(findChild(page, "overrideButton"))
+        compare(page.overrides.serial, "This maker prints the serial as digits only")
+        verify(start.enabled)
+        mouseClick(start)
+        compare(started.count, 1)
+        compare(fixture.asset(session, fixture.installation(session, started.signalArguments[0][0]).assetId).serial,
+                "4006381333931")
+    }
+
+    function test_labelPrefixesAreTakenOff() {
+        const session = fixture.demoTablet("sam")
+        const page = open(session)
+        scan(page.serialField.field, "S/N: 5CG3141XYZ")
+        compare(page.serialField.text, "5CG3141XYZ")
+        verify(page.serialCheck.accepted)
+    }
+
+    function test_theCameraPageFillsBothFields() {
+        const session = fixture.demoTablet("sam")
+        const stack = createTemporaryObject(stackComponent, testCase, {width: 800, height: 1200})
+        const bench = createTemporaryObject(workbenchComponent, testCase, {session: session})
+        const page = stack.push(pageComponent, {session: session, workbench: bench,
+                                                releaseId: fixture.releaseId(session, "R-2026-047")},
+                                StackView.Immediate)
+        page.openScanner()
+        tryCompare(stack, "busy", false)
+        const scanner = stack.currentItem
+        verify(scanner.controller, "the scan page is open")
+        scanner.cameraWanted = false
+        // The flow as the camera or a scanner gun would feed it: the tag, then the serial.
+        verify(scanner.controller.submit("RAU-07002", "camera"))
+        verify(scanner.controller.submit("7CD9F00A", "camera"))
+        tryCompare(stack, "currentItem", page)
+        compare(page.tagField.text, "RAU-07002")
+        compare(page.serialField.text, "7CD9F00A")
+        verify(findChild(page, "startButton").enabled)
     }
 }
