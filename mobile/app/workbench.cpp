@@ -159,14 +159,24 @@ QVariantMap checkMap(const scan::ScanCheck &check)
             {QStringLiteral("canOverride"), check.canOverride()}};
 }
 
-/** A refused label taken on the installer's word, or the refusal as an error. */
+/**
+ * The value a label check lets into a field: accepted, or refused and taken on the installer's
+ * word (@p overrides[@p key] gives why; the override is added to @p taken, to be recorded).
+ * Otherwise the refusal, as an error.
+ */
 std::string acceptedValue(scan::ScanCheck check, std::string_view field, const QVariantMap &overrides,
-                          const QString &key)
+                          const QString &key, std::vector<ScanOverride> &taken)
 {
     if (check.isRefused()) {
         const QString why = overrides.value(key).toString().trimmed();
         if (why.isEmpty() || !check.override(utf8(why)))
             throw ValidationError(std::string(field), check.reason());
+        ScanOverride o;
+        o.field = key == QLatin1String("serial") ? "serial" : "asset-tag";
+        o.value = check.value();
+        o.refusal = check.reason();
+        o.reason = check.overrideReason();
+        taken.push_back(std::move(o));
     }
     return check.value();
 }
@@ -244,6 +254,7 @@ QVariantMap Workbench::startInstallation(const QString &releaseId, const QString
             roomId.isEmpty() ? std::nullopt : std::optional<Id>(parseId(roomId, "room"));
 
         sync::Replica::Group group(replica);
+        std::vector<ScanOverride> overridden;
         Asset asset;
         if (!linkAssetId.isEmpty()) {
             const auto found = store.asset(parseId(linkAssetId, "asset"));
@@ -255,11 +266,11 @@ QVariantMap Workbench::startInstallation(const QString &releaseId, const QString
                 throw ValidationError("serial", "scan or type the manufacturer's serial");
             // The same label rules as a scan, for what was typed too.
             const std::string serialValue =
-                acceptedValue(scan::checkSerial(utf8(serial)), "serial", overrides, QStringLiteral("serial"));
+                acceptedValue(scan::checkSerial(utf8(serial)), "serial", overrides, QStringLiteral("serial"), overridden);
             std::string tagValue;
             if (!assetTag.trimmed().isEmpty()) {
                 tagValue = acceptedValue(scan::checkAssetTag(utf8(assetTag), utf8(tagPatternForRelease(releaseId))),
-                                         "asset tag", overrides, QStringLiteral("assetTag"));
+                                         "asset tag", overrides, QStringLiteral("assetTag"), overridden);
                 if (const auto tagged = store.findAssetByTag(tagValue))
                     throw DuplicateError("asset tag " + tagValue + " is already on another asset (serial " +
                                              tagged->serial.value_or("none") + "); choose that asset to use it",
@@ -295,6 +306,14 @@ QVariantMap Workbench::startInstallation(const QString &releaseId, const QString
             inst.startedBy = m_session->userId();
             inst.startedAt = AppSession::now();
             installationId = replica.startInstallation(inst);
+        }
+        // Labels used against the rules are recorded with the asset and the installation.
+        for (auto &o : overridden) {
+            o.assetId = asset.id;
+            o.installationId = installationId;
+            o.recordedBy = m_session->userId();
+            o.recordedAt = AppSession::now();
+            replica.recordScanOverride(o);
         }
         group.commit();
         return {{QStringLiteral("id"), qs(installationId.toString())},

@@ -348,6 +348,22 @@ SELECT sr.recorded_at, sr.outcome, bs.title, coalesce(sr.note, ''), coalesce(sr.
                 out.push_back({q->int64(0), inst.release, inst.id, "Backed out", q->text(2), q->text(1)});
         }
     }
+    {
+        // Labels taken on an installer's word against the scan rules.
+        auto q = db.query(R"sql(
+SELECT o.recorded_at, o.field, o.value, o.reason, o.refusal, coalesce(u.display_name, ''), coalesce(r.number, ''),
+       o.installation_id
+  FROM scan_overrides o LEFT JOIN users u ON u.id = o.recorded_by
+  LEFT JOIN installations i ON i.id = o.installation_id LEFT JOIN releases r ON r.id = i.release_id
+ WHERE o.asset_id = ?1)sql");
+        q->bind(1, assetId);
+        while (q->step()) {
+            const std::string field = q->text(1) == "serial" ? "Serial" : "Asset tag";
+            out.push_back({q->int64(0), q->text(6), q->optId(7).value_or(Id()),
+                           field + " " + q->text(2) + " used despite the check",
+                           q->text(5), q->text(3) + " (the check said: " + q->text(4) + ")"});
+        }
+    }
     std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.at > b.at; });
     return out;
 }

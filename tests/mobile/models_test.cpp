@@ -62,6 +62,7 @@ private slots:
     void startingTwiceOnOneSerialLinksTheSameAsset();
     void aDuplicateSerialIsFoundAsTyped();
     void aStartThatFailsLeavesNothingBehind();
+    void aRefusedLabelNeedsAReasonAndIsRecorded();
     void inventorySearchesSerialTagAndRoomAndLoadsLazily();
     void historyListsEveryStepOnAnAsset();
     void conflictsShowBothValuesInWords();
@@ -351,6 +352,43 @@ void ModelsTest::aStartThatFailsLeavesNothingBehind()
     QVERIFY(!noSerial.value(QStringLiteral("ok")).toBool());
     QCOMPARE(m_session->store().database().scalar("SELECT count(*) FROM assets"), assetsBefore);
     QCOMPARE(m_session->pendingChanges(), pending);
+}
+
+void ModelsTest::aRefusedLabelNeedsAReasonAndIsRecorded()
+{
+    Workbench bench;
+    bench.setSession(m_session.get());
+    const QString releaseId = idText(release("R-2026-047").id);
+    // A MAC address typed into the serial field: refused in words, nothing written.
+    const QVariantMap check = bench.checkSerial(QStringLiteral("00:1A:2B:3C:4D:5E"));
+    QVERIFY(!check.value(QStringLiteral("accepted")).toBool());
+    QVERIFY(check.value(QStringLiteral("canOverride")).toBool());
+    const int pending = m_session->pendingChanges();
+    const auto refused = bench.startInstallation(releaseId, {}, {}, QStringLiteral("00:1A:2B:3C:4D:5E"),
+                                                 QStringLiteral("Dell"), QStringLiteral("Latitude 3440"), {});
+    QVERIFY(!refused.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(refused.value(QStringLiteral("error")).toString().left(7), QStringLiteral("serial:"));
+    QCOMPARE(m_session->pendingChanges(), pending);
+
+    // With the installer's reason it is taken, and the override is kept with the asset and installation.
+    const auto taken = bench.startInstallation(
+        releaseId, {}, {}, QStringLiteral("00:1A:2B:3C:4D:5E"), QStringLiteral("Dell"), QStringLiteral("Latitude 3440"),
+        {}, QVariantMap{{QStringLiteral("serial"), QStringLiteral("Test rig: the label is the MAC")}});
+    QVERIFY2(taken.value(QStringLiteral("ok")).toBool(), qPrintable(taken.value(QStringLiteral("error")).toString()));
+    const Id assetId = Id::parse(taken.value(QStringLiteral("assetId")).toString().toStdString());
+    const auto overrides = m_session->store().scanOverrides(assetId);
+    QCOMPARE(int(overrides.size()), 1);
+    QCOMPARE(overrides[0].field, std::string("serial"));
+    QCOMPARE(overrides[0].reason, std::string("Test rig: the label is the MAC"));
+    QVERIFY(!overrides[0].refusal.empty());
+    QCOMPARE(idText(overrides[0].installationId.value_or(Id())), taken.value(QStringLiteral("id")).toString());
+    QCOMPARE(idText(overrides[0].recordedBy), idText(m_session->userId()));
+    // The asset, the installation and the override: three changes queued together.
+    QCOMPARE(m_session->pendingChanges(), pending + 3);
+
+    auto *history = checked<HistoryModel>();
+    history->setAssetId(idText(assetId));
+    QVERIFY(column(*history, HistoryModel::WhatRole).join(u'|').contains(QStringLiteral("used despite the check")));
 }
 
 void ModelsTest::inventorySearchesSerialTagAndRoomAndLoadsLazily()

@@ -185,7 +185,8 @@ int Fixture::count(AppSession *session, const QString &table) const
 {
     static const QStringList allowed{QStringLiteral("assets"), QStringLiteral("installations"),
                                      QStringLiteral("step_results"), QStringLiteral("signoffs"),
-                                     QStringLiteral("backouts"), QStringLiteral("outbox")};
+                                     QStringLiteral("backouts"), QStringLiteral("outbox"),
+                                     QStringLiteral("scan_overrides")};
     if (!allowed.contains(table))
         return -1;
     return static_cast<int>(session->store().database().scalar("SELECT count(*) FROM " + table.toStdString()));

@@ -108,8 +108,10 @@ TestCase {
         verify(start.enabled)
         mouseClick(start)
         compare(started.count, 1)
-        compare(fixture.asset(session, fixture.installation(session, started.signalArguments[0][0]).assetId).serial,
-                "4006381333931")
+        const assetId = fixture.installation(session, started.signalArguments[0][0]).assetId
+        compare(fixture.asset(session, assetId).serial, "4006381333931")
+        // The override is recorded, with the reason, to be synced.
+        compare(fixture.count(session, "scan_overrides"), 1)
     }
 
     function test_labelPrefixesAreTakenOff() {
