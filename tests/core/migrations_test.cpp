@@ -62,7 +62,10 @@ TEST_CASE("The schema indexes what screens and the sync filter on", "[migrations
     CHECK_THAT(plan("SELECT id FROM step_results WHERE installation_id = x'00'"),
                Catch::Contains("INDEX step_results_installation"));
     CHECK_THAT(plan("SELECT id FROM installations WHERE release_id = x'00'"), Catch::Contains("USING"));
-    for (const char *table : {"assets", "step_results", "installations", "releases", "build_procedures"})
+    CHECK_THAT(plan("SELECT id FROM scan_overrides WHERE asset_id = x'00' ORDER BY recorded_at"),
+               Catch::Contains("INDEX scan_overrides_asset"));
+    for (const char *table :
+         {"assets", "step_results", "installations", "releases", "build_procedures", "scan_overrides"})
         CHECK_THAT(plan(std::string("SELECT * FROM ") + table + " WHERE seq > 5"),
                    Catch::Contains(std::string("INDEX ") + table + "_seq"));
 }
