@@ -5,7 +5,8 @@
 //   3. 200 devices syncing at once, each pushing a day's work.
 // Progress on stderr; one JSON line on stdout at the end.
 //
-//   build/bench/sync_bench [--devices N] [--scale F]   (F scales the server's data, default 1)
+//   build/bench/sync_bench [--devices N] [--scale F] [--server-threads N]
+//   (F scales the server's data, default 1; N request threads for the server, default its own)
 #include "httpclient.h"
 #include "sync_bench_data.h"
 #include "serverprocess.h"
@@ -114,12 +115,15 @@ int run(int argc, char **argv)
 {
     int deviceCount = 200;
     double scale = 1.0;
+    std::vector<std::string> serverArgs; // `syncserver serve` options beyond --data and --listen
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--devices")
             deviceCount = std::stoi(argv[i + 1]);
         else if (a == "--scale")
             scale = std::stod(argv[i + 1]);
+        else if (a == "--server-threads")
+            serverArgs = {"--threads", argv[i + 1]};
     }
     if (sodium_init() < 0)
         return 1;
@@ -139,7 +143,7 @@ int run(int argc, char **argv)
         std::fprintf(stderr, "server data: %lld changes in %.1f s\n",
                      static_cast<long long>(server.lastSeq()), seconds(Clock::now() - t));
     }
-    rd::test::ServerProcess process(dir / "server");
+    rd::test::ServerProcess process(dir / "server", serverArgs);
     rd::test::HttpClient http(process.port(), false, std::chrono::seconds(120));
 
     // 1. The initial sync of an empty tablet (the release manager's: every site).

@@ -20,9 +20,11 @@
 #include <sys/resource.h>
 #include <valgrind/callgrind.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 #include <unistd.h>
@@ -45,12 +47,16 @@ struct WalCount {
     int last = 0;
     std::int64_t frames = 0;
     std::int64_t commits = 0;
+    std::int64_t restarts = 0; ///< the WAL began again from its start (after a full checkpoint)
+    int largest = 0;           ///< frames in the WAL at its longest
 };
 
 int onWalCommit(void *arg, sqlite3 *, const char *, int frames)
 {
     auto &c = *static_cast<WalCount *>(arg);
     c.frames += frames >= c.last ? frames - c.last : frames; // the WAL restarts after a checkpoint
+    c.restarts += frames < c.last;
+    c.largest = std::max(c.largest, frames);
     c.last = frames;
     ++c.commits;
     return SQLITE_OK;
@@ -63,16 +69,19 @@ int main(int argc, char **argv)
     int deviceCount = 200, applyCount = -1;
     double scale = 1.0;
     int pauseMs = 0; // time to attach a profiler (perf record -p PID) before the apply phase
-    for (int i = 1; i + 1 < argc; i += 2) {
+    for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
+        if (i + 1 >= argc)
+            break;
+        const char *value = argv[++i];
         if (a == "--devices")
-            deviceCount = std::stoi(argv[i + 1]);
+            deviceCount = std::stoi(value);
         else if (a == "--apply")
-            applyCount = std::stoi(argv[i + 1]);
+            applyCount = std::stoi(value);
         else if (a == "--scale")
-            scale = std::stod(argv[i + 1]);
+            scale = std::stod(value);
         else if (a == "--pause-ms")
-            pauseMs = std::stoi(argv[i + 1]);
+            pauseMs = std::stoi(value);
     }
     if (applyCount < 0 || applyCount > deviceCount)
         applyCount = deviceCount;
@@ -95,6 +104,7 @@ int main(int argc, char **argv)
         }
         // As the server runs its store: checkpoints on a thread and connection of their own.
         Store store(path);
+        std::mutex storeLock; // as the server's: held for each push (uncontended here)
         sql::WalCheckpointer checkpoints(store.database());
         sync::Hub hub(store);
         WalCount wal;
@@ -125,6 +135,7 @@ int main(int argc, char **argv)
                 any = true;
                 const double t0 = cpuSeconds();
                 const auto request = sync::Hub::readPush(work[d][body]);
+                std::lock_guard lock(storeLock);
                 const double t1 = cpuSeconds();
                 answerBytes += hub.push(who[d], *request, kT0 + 86400000LL * 31).size();
                 applyCpu += cpuSeconds() - t1;
@@ -141,12 +152,14 @@ int main(int argc, char **argv)
         std::printf("{\"devices_applied\": %d, \"mutations\": %lld, \"wall_s\": %.3f, \"read_cpu_s\": %.3f, "
                     "\"apply_cpu_s\": %.3f, \"read_us_per_mutation\": %.2f, \"apply_us_per_mutation\": %.2f, "
                     "\"commits\": %lld, \"wal_frames_per_commit\": %.1f, \"wal_mb\": %.1f, "
-                    "\"answer_bytes\": %zu}\n",
+                    "\"wal_restarts\": %lld, \"wal_largest_mb\": %.1f, \"answer_bytes\": %zu}\n",
                     applyCount, static_cast<long long>(mutations), wall, readCpu, applyCpu,
                     readCpu * perMutationUs, applyCpu * perMutationUs, static_cast<long long>(wal.commits),
                     wal.commits ? static_cast<double>(wal.frames) / static_cast<double>(wal.commits) : 0.0,
                     static_cast<double>(wal.frames) *
                         static_cast<double>(store.database().scalar("PRAGMA page_size")) / 1e6,
+                    static_cast<long long>(wal.restarts),
+                    static_cast<double>(wal.largest) * static_cast<double>(store.database().scalar("PRAGMA page_size")) / 1e6,
                     answerBytes);
     } catch (const std::exception &e) {
         std::fprintf(stderr, "sync_bench_hub: %s\n", e.what());

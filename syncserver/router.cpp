@@ -206,16 +206,11 @@ Response push(const Request &req, std::string_view body, ServerContext &ctx)
 {
     const auto who = authenticateUnlocked(req, ctx);
     // Reading the body takes no database: done outside the lock, on this thread's core.
-    const auto request = sync::Hub::readPush(body);
-    const auto waitStart = std::chrono::steady_clock::now();
-    std::lock_guard lock(ctx.storeMutex());
-    const auto applyStart = std::chrono::steady_clock::now();
-    auto answer = ctx.hub().push(who, *request, ctx.now());
-    ctx.metrics().addRowsPushed(ctx.hub().lastRowCount());
-    const auto applyEnd = std::chrono::steady_clock::now();
-    ctx.metrics().addPushLockTimes(std::chrono::duration<double>(applyStart - waitStart).count(),
-                                   std::chrono::duration<double>(applyEnd - applyStart).count());
-    return jsonResponse(http::status::ok, std::move(answer));
+    auto request = sync::Hub::readPush(body);
+    // Applied on the push thread, under the store lock, right after the pushes queued before it.
+    auto applied = ctx.pushes().apply(who, std::move(request));
+    ctx.metrics().addRowsPushed(applied.rows);
+    return jsonResponse(http::status::ok, std::move(applied.answer));
 }
 
 Response pull(const Request &req, std::string_view body, ServerContext &ctx)

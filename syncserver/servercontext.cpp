@@ -18,9 +18,66 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
     , m_tokens(m_store.database(), m_options.accessTtlSeconds * 1000, m_options.refreshTtlSeconds * 1000)
     , m_readConnections(databasePath)
     , m_clock(systemNowMillis)
+    , m_pushes(std::make_unique<PushQueue>(*this))
 {
     if (databasePath != ":memory:") // checkpoints off the request path
         m_checkpointer = std::make_unique<sql::WalCheckpointer>(m_store.database());
+}
+
+PushQueue::PushQueue(ServerContext &context)
+    : m_context(context)
+    , m_thread([this] { run(); })
+{}
+
+PushQueue::~PushQueue()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+PushQueue::Applied PushQueue::apply(const sync::Principal &who, std::shared_ptr<const sync::Hub::PushRequest> request)
+{
+    std::future<Applied> answer;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            throw std::runtime_error("the server is stopping");
+        auto &job = m_jobs.emplace_back(Job{who, std::move(request), std::chrono::steady_clock::now(), {}});
+        answer = job.done.get_future();
+    }
+    m_wake.notify_one();
+    return answer.get();
+}
+
+void PushQueue::run()
+{
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            if (m_jobs.empty())
+                return; // stopping, and everything queued is answered
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        try {
+            std::lock_guard lock(m_context.storeMutex());
+            const auto start = std::chrono::steady_clock::now();
+            Applied applied{m_context.hub().push(job.who, *job.request, m_context.now()),
+                            m_context.hub().lastRowCount()};
+            m_context.metrics().addPushLockTimes(
+                std::chrono::duration<double>(start - job.queued).count(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            job.done.set_value(std::move(applied));
+        } catch (...) {
+            job.done.set_exception(std::current_exception());
+        }
+    }
 }
 
 ReadConnections::Lease::~Lease()

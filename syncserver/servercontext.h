@@ -7,9 +7,14 @@
 #include "sync/hub.h"
 #include "store/walcheckpointer.h"
 
+#include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace rd::server {
@@ -65,6 +70,49 @@ private:
     std::vector<std::unique_ptr<Slot>> m_free;
 };
 
+class ServerContext;
+
+/**
+ * Applies pushes one after another on a thread of its own, in the order they arrive. The request
+ * threads authenticate and read each push body, queue it and wait for its answer; this thread
+ * takes the store lock and applies one push after the other (each in its own transaction, as
+ * Hub::push does), so the write lock goes straight on to the next push instead of waiting for a
+ * sleeping request thread to be woken and scheduled (milliseconds on a busy machine, for every
+ * push). Waking the request thread to send the answer is off that path.
+ */
+class PushQueue {
+public:
+    explicit PushQueue(ServerContext &context);
+    /** Applies what is queued, then stops. */
+    ~PushQueue();
+    PushQueue(const PushQueue &) = delete;
+    PushQueue &operator=(const PushQueue &) = delete;
+
+    /** What applying a push gave: the answer body, and the mutations it applied (for /metrics). */
+    struct Applied {
+        std::string answer;
+        std::int64_t rows = 0;
+    };
+    /** Queues @p request from @p who and waits for it to be applied; throws what Hub::push throws. */
+    Applied apply(const sync::Principal &who, std::shared_ptr<const sync::Hub::PushRequest> request);
+
+private:
+    struct Job {
+        sync::Principal who;
+        std::shared_ptr<const sync::Hub::PushRequest> request;
+        std::chrono::steady_clock::time_point queued;
+        std::promise<Applied> done;
+    };
+    void run();
+
+    ServerContext &m_context;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_jobs;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
 /**
  * What every request handler shares: the one Store and the Hub over it, guarded by one mutex
  * (SQLite connections are not shared between threads here, and the Hub is not thread-safe), the
@@ -83,6 +131,8 @@ public:
     [[nodiscard]] Metrics &metrics() noexcept { return m_metrics; }
     /** Read-only connections for pulls and token checks, used without the store lock. */
     [[nodiscard]] ReadConnections &readConnections() noexcept { return m_readConnections; }
+    /** Where pushes are applied, one after another, under the store lock. */
+    [[nodiscard]] PushQueue &pushes() noexcept { return *m_pushes; }
 
     /** Unix milliseconds; replaceable so tests can move time without sleeping. */
     [[nodiscard]] Millis now() const { return m_clock(); }
@@ -98,6 +148,7 @@ private:
     ReadConnections m_readConnections;
     std::unique_ptr<sql::WalCheckpointer> m_checkpointer;
     std::function<Millis()> m_clock;
+    std::unique_ptr<PushQueue> m_pushes; // last: stopped before everything it uses
 };
 
 /** The system clock in Unix milliseconds. */
