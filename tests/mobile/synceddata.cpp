@@ -16,7 +16,7 @@ std::string scopeOf(const std::string &table, const std::string &s)
         "SELECT i.id FROM installations i JOIN releases r ON r.id = i.release_id WHERE r.site_id IN " + s;
     if (table == "assets" || table == "releases")
         return "site_id IN " + s;
-    if (table == "licence_assignments")
+    if (table == "licence_assignments" || table == "scan_overrides")
         return "asset_id IN (SELECT id FROM assets WHERE site_id IN " + s + ")";
     if (table == "release_installers" || table == "installations")
         return "release_id IN (" + releases + ")";
