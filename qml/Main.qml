@@ -50,6 +50,10 @@ ApplicationWindow {
     function push(component, props) {
         return wire(stack.push(component, pageProps(props)))
     }
+    /** One page back, as the Back button does. */
+    function back() {
+        stack.pop()
+    }
     /** Back to the place's first page (the list itself, or the welcome pane on a wide screen). */
     function goRoot() {
         stack.pop(null, StackView.Immediate)
@@ -167,7 +171,7 @@ ApplicationWindow {
                 text: "‹"
                 font.pixelSize: 30
                 visible: stack.depth > 1
-                onClicked: stack.pop()
+                onClicked: window.back()
             }
             Label {
                 Layout.fillWidth: true

@@ -4,6 +4,7 @@
 #include "demotablet.h"
 #include "qmlregistration.h"
 #include "qtconvert.h"
+#include "workbench.h"
 
 #include "store/store.h"
 #include "store/views.h"
@@ -107,7 +108,26 @@ int renderScreenshots(const QString &dir)
             failingUnit = qs(u.installationId);
         unitAsset = qs(u.assetId);
     }
-    const QString openUnit = units.empty() ? QString() : qs(units.front().installationId);
+    QString openUnit = units.empty() ? QString() : qs(units.front().installationId);
+    {
+        // A unit whose checklist is done, waiting for the user's sign-off.
+        Workbench bench;
+        bench.setSession(&session);
+        auto q = store.database().query(
+            "SELECT id FROM assets WHERE model = 'Latitude 3440' AND status = 'in-stock' AND "
+            "id NOT IN (SELECT asset_id FROM installations) ORDER BY asset_tag LIMIT 1");
+        if (q->step()) {
+            const auto started =
+                bench.startInstallation(qs(laptops->id), qs(q->id(0)), {}, {}, {}, {}, {});
+            const QString id = started.value(QStringLiteral("id")).toString();
+            for (const auto &line : store.checklist(Id::parse(id.toStdString())))
+                bench.recordStep(id, qs(line.step.id),
+                                 line.step.required ? QStringLiteral("pass") : QStringLiteral("not-applicable"), {},
+                                 {});
+            if (!id.isEmpty())
+                openUnit = id;
+        }
+    }
 
     int written = 0;
     int failed = 0;
@@ -159,15 +179,36 @@ int renderScreenshots(const QString &dir)
                 serial->setProperty("text", qs(*tagged->serial));
         }
         shoot(engine, QStringLiteral("04-start-installation"));
+        // The scan page, as the camera button opens it: the tag read, then a product code refused.
+        if (auto *page = currentPage(window)) {
+            if (auto *serial = page->property("serialField").value<QObject *>())
+                serial->setProperty("text", QString());
+            QMetaObject::invokeMethod(page, "openScanner");
+            settle(window);
+            if (auto *scan = currentPage(window)) {
+                scan->setProperty("cameraWanted", false);
+                if (auto *controller = scan->property("controller").value<QObject *>()) {
+                    bool ok = false;
+                    QMetaObject::invokeMethod(controller, "submit", Q_RETURN_ARG(bool, ok),
+                                              Q_ARG(QString, QStringLiteral("RAU-00451")),
+                                              Q_ARG(QString, QStringLiteral("scanner")));
+                    QMetaObject::invokeMethod(controller, "submit", Q_RETURN_ARG(bool, ok),
+                                              Q_ARG(QString, QStringLiteral("4006381333931")),
+                                              Q_ARG(QString, QStringLiteral("scanner")));
+                }
+            }
+            shoot(engine, QStringLiteral("05-scan"));
+            call(root, "back");
+        }
         call(root, "openInstallation", failingUnit.isEmpty() ? openUnit : failingUnit);
-        shoot(engine, QStringLiteral("05-checklist"));
+        shoot(engine, QStringLiteral("06-checklist"));
         if (auto *page = currentPage(window)) {
             if (auto *dialog = page->property("backOutDialog").value<QObject *>()) {
                 dialog->setProperty("failedStep", QStringLiteral("Network printing and file shares work"));
                 QMetaObject::invokeMethod(dialog, "open");
             }
         }
-        shoot(engine, QStringLiteral("06-back-out"));
+        shoot(engine, QStringLiteral("07-back-out"));
         if (auto *page = currentPage(window)) {
             if (auto *dialog = page->property("backOutDialog").value<QObject *>())
                 QMetaObject::invokeMethod(dialog, "close");
@@ -186,17 +227,17 @@ int renderScreenshots(const QString &dir)
                 QMetaObject::invokeMethod(pad, "addStroke", Q_ARG(QVariant, QVariant(stroke)));
             }
         }
-        shoot(engine, QStringLiteral("07-sign-off"));
+        shoot(engine, QStringLiteral("08-sign-off"));
         call(root, "showPlace", 1);
         if (auto *page = currentPage(window)) {
             if (auto *search = page->property("search").value<QObject *>())
                 search->setProperty("text", QStringLiteral("RAU-0001"));
         }
-        shoot(engine, QStringLiteral("08-inventory"));
+        shoot(engine, QStringLiteral("09-inventory"));
         call(root, "openAsset", unitAsset);
-        shoot(engine, QStringLiteral("09-asset-history"));
+        shoot(engine, QStringLiteral("10-asset-history"));
         call(root, "showPlace", 2);
-        shoot(engine, QStringLiteral("10-sync"));
+        shoot(engine, QStringLiteral("11-sync"));
         call(root, "showPlace", 0);
     }
     // Landscape, and on a desktop: two panes.
@@ -206,11 +247,11 @@ int renderScreenshots(const QString &dir)
             return 1;
         QObject *root = engine.rootObjects().constFirst();
         call(root, "openRelease", qs(boards->id));
-        shoot(engine, QStringLiteral("11-two-panes"));
+        shoot(engine, QStringLiteral("12-two-panes"));
         session.setDarkMode(true);
         call(root, "openRelease", qs(laptops->id));
         call(root, "openInstallation", failingUnit.isEmpty() ? openUnit : failingUnit);
-        shoot(engine, QStringLiteral("12-dark-checklist"));
+        shoot(engine, QStringLiteral("13-dark-checklist"));
         session.setDarkMode(false);
     }
     session.clearResumePoint();

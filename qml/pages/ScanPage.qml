@@ -20,6 +20,8 @@ Page {
     property bool cameraWanted: true
 
     signal scanned(string assetTag, string serial, bool overridden, string overrideReason)
+    // The page's dialogs show only while it is the page on top (not while it is being left).
+    readonly property bool onTop: !root.StackView.view || root.StackView.status === StackView.Active
     signal cancelled()
 
     // For the page's tests and the installation flow: the controller behind the page.
@@ -51,7 +53,9 @@ Page {
         volume: 0.6
     }
 
+    // Its own bar only where nothing else gives one: in the app's stack the window has Back and the title.
     header: ToolBar {
+        visible: !root.StackView.view
         RowLayout {
             anchors.fill: parent
             ToolButton {
@@ -217,7 +221,7 @@ Page {
         anchors.centerIn: parent
         width: Math.min(parent.width - 32, 560)
         title: qsTr("Several codes in view: which one?")
-        visible: scanner.candidates.length > 1
+        visible: scanner.candidates.length > 1 && root.onTop
         standardButtons: Dialog.Cancel
         onRejected: scanner.clearCandidates()
         ListView {
@@ -244,7 +248,7 @@ Page {
         anchors.centerIn: parent
         width: Math.min(parent.width - 32, 560)
         title: qsTr("Not taken")
-        visible: scanner.refusalReason !== ""
+        visible: scanner.refusalReason !== "" && root.onTop
         closePolicy: Popup.NoAutoClose
         ColumnLayout {
             width: parent.width
