@@ -185,6 +185,7 @@ Page {
             Layout.fillWidth: true
             TextField {
                 id: manual
+                objectName: "manualField"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 56
                 font.pixelSize: 20
@@ -195,6 +196,7 @@ Page {
                 onAccepted: if (text.trim() !== "") scanner.submit(text, "manual")
             }
             Button {
+                objectName: "useButton"
                 text: qsTr("Use")
                 enabled: manual.text.trim() !== "" && !scanner.complete
                 implicitHeight: 56
@@ -244,6 +246,7 @@ Page {
     // A refused scan: the reason, and an override that must be confirmed with a reason.
     Dialog {
         id: refusalDialog
+        objectName: "refusalDialog"
         modal: true
         anchors.centerIn: parent
         width: Math.min(parent.width - 32, 560)
@@ -260,6 +263,7 @@ Page {
             }
             TextField {
                 id: overrideReason
+                objectName: "overrideReasonField"
                 visible: scanner.canOverride
                 Layout.fillWidth: true
                 Layout.preferredHeight: 56
@@ -277,6 +281,7 @@ Page {
                     }
                 }
                 Button {
+                    objectName: "useAnywayButton"
                     visible: scanner.canOverride
                     enabled: overrideReason.text.trim() !== ""
                     text: qsTr("Use it anyway")
@@ -290,6 +295,7 @@ Page {
 
     Dialog {
         id: confirmOverride
+        objectName: "confirmOverrideDialog"
         modal: true
         anchors.centerIn: parent
         title: qsTr("Use %1 anyway?").arg(scanner.refusedValue)
