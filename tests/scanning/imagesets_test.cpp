@@ -12,6 +12,8 @@
 
 #include <ZXing/ReadBarcode.h>
 
+#include <QFile>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -198,10 +200,11 @@ private slots:
         QTest::newRow("multi-qr") << QStringLiteral("multi-qr.png") << 4 << 4;
         QTest::newRow("qr+upc") << QStringLiteral("1.png") << 2 << 2;
         QTest::newRow("3xean-8") << QStringLiteral("3xean-8.png") << 3 << 3;
-        // ZXingReader 1.4 finds 1 of these 5 Data Matrix codes; masking and corner looks find 3.
-        QTest::newRow("multi-dm") << QStringLiteral("multi-dm.png") << 5 << 3;
-        // PDF417, Code 39, QR and a large Micro QR; zxing 1.4 does not read that Micro QR.
-        QTest::newRow("#360") << QStringLiteral("#360.png") << 4 << 3;
+        // ZXingReader 1.4 finds 1 of these 5 Data Matrix codes; masking and a look at each group of
+        // dark modules on its own find 4 (the fifth: see multipleCodes()).
+        QTest::newRow("multi-dm") << QStringLiteral("multi-dm.png") << 5 << 4;
+        // PDF417, Code 39, QR and a large Aztec code (its bullseye in the middle, not a Micro QR).
+        QTest::newRow("#360") << QStringLiteral("#360.png") << 4 << 4;
     }
 
     void multipleCodes()
@@ -225,8 +228,13 @@ private slots:
             for (int j = i + 1; j < found; ++j)
                 QVERIFY(!(outcome->barcodes[i].text == outcome->barcodes[j].text &&
                           outcome->barcodes[i].box.intersects(outcome->barcodes[j].box)));
-        if (found < visible)
-            QEXPECT_FAIL("", "not every code in this image is found yet", Continue);
+        if (image == QLatin1String("multi-dm.png") && found == 4) {
+            // The bottom-right symbol (16x16 modules) is stretched unevenly across: its module columns
+            // are 4 pixels wide at its left and 2 at its right, its rows all 3. zxing 1.4 samples a
+            // Data Matrix on a straight (perspective) grid from its corners, so it misses even that
+            // symbol cut out alone, at 1x to 4x, padded or pure, with every binarizer (tried).
+            QEXPECT_FAIL("", "zxing 1.4 cannot sample a Data Matrix whose module widths change across it", Continue);
+        }
         QCOMPARE(found, visible);
     }
 
@@ -242,6 +250,42 @@ private slots:
             QVERIFY2(!outcome->barcodes.isEmpty() && outcome->barcodes.front().text.toUtf8() == s.expected,
                      qPrintable(s.path));
         }
+    }
+
+    void largeFrames()
+    {
+        // A camera frame is looked at where something barcode-like is: a tiny label in a corner of
+        // a 1280x720 frame is enlarged there (the enlarged looks once covered only the middle).
+        const QString dir = rd::test::sampleSetDir(QStringLiteral("datamatrix-1"));
+        if (dir.isEmpty())
+            QSKIP("datamatrix-1 not found");
+        const QImage tiny(dir + QStringLiteral("/mod-size-1.png")); // 12x12 pixels, read only enlarged
+        QVERIFY(!tiny.isNull());
+        QFile expectedFile(dir + QStringLiteral("/mod-size-1.txt"));
+        QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+        const QByteArray expected = expectedFile.readAll();
+        for (const QPoint at : {QPoint(40, 40), QPoint(1200, 650), QPoint(634, 354)}) {
+            QImage frame(1280, 720, QImage::Format_RGB32);
+            frame.fill(QColor(225, 225, 225));
+            QPainter p(&frame);
+            p.fillRect(QRect(at - QPoint(12, 12), QSize(36, 36)), Qt::white); // the label around it
+            p.drawImage(at, tiny);
+            p.end();
+            const auto outcome = decodeAsCameraFrame(frame);
+            QVERIFY(outcome);
+            QVERIFY2(outcome->barcodes.size() == 1 && outcome->barcodes.front().text.toUtf8() == expected,
+                     qPrintable(QStringLiteral("not read at %1,%2").arg(at.x()).arg(at.y())));
+            QVERIFY(outcome->barcodes.front().box.intersects(QRect(at, tiny.size())));
+        }
+        // Nothing barcode-like (an even wall, a blurred sweep): no look at all, nothing read.
+        QImage wall(1280, 720, QImage::Format_Grayscale8);
+        for (int y = 0; y < 720; ++y)
+            for (int x = 0; x < 1280; ++x)
+                wall.scanLine(y)[x] = uchar(100 + (x + y) / 40); // a soft gradient
+        const auto blank = BarcodeDecoder().decode(wall);
+        QVERIFY(blank.barcodes.isEmpty());
+        QCOMPARE(blank.passes, 0);
+        QVERIFY(blank.error.isEmpty());
     }
 
     void badFramesNeverCrash()
