@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace rd::mobile {
 
@@ -202,6 +203,140 @@ bool readOnce(const QImage &image, Binarizer binarizer, std::vector<ZXing::Resul
         if (r.isValid())
             out.push_back(std::move(r));
     });
+}
+
+/**
+ * An upright Data Matrix redrawn on an even grid: its module columns and rows are where its timing
+ * pattern (the dotted sides, opposite the solid L) changes from dark to light, however unevenly
+ * they are spaced (a label curved round a cable or a battery, a printer with uneven dot pitch: the
+ * fifth code of multi-1/multi-dm.png has columns 4 pixels wide at its left and 2 at its right,
+ * which zxing's straight sampling grid cannot follow). @p area is one group of dark modules in
+ * @p image. Null when it does not look like an upright Data Matrix.
+ */
+QImage evenGrid(const QImage &image, QRect area)
+{
+    area = area.intersected(image.rect());
+    if (area.width() < 10 || area.height() < 10)
+        return {};
+    int lo = 255, hi = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        const uchar *row = image.constScanLine(y);
+        for (int x = area.left(); x <= area.right(); ++x)
+            lo = std::min(lo, int(row[x])), hi = std::max(hi, int(row[x]));
+    }
+    if (hi - lo < 48)
+        return {};
+    const int threshold = (lo + hi) / 2;
+    const auto dark = [&](int x, int y) { return image.constScanLine(y)[x] < threshold; };
+    int x0 = area.right() + 1, x1 = -1, y0 = area.bottom() + 1, y1 = -1;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x)
+            if (dark(x, y))
+                x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+    if (x1 - x0 < 9 || y1 - y0 < 9)
+        return {};
+    const auto rowShare = [&](int y) {
+        int n = 0;
+        for (int x = x0; x <= x1; ++x)
+            n += dark(x, y);
+        return double(n) / (x1 - x0 + 1);
+    };
+    const auto columnShare = [&](int x) {
+        int n = 0;
+        for (int y = y0; y <= y1; ++y)
+            n += dark(x, y);
+        return double(n) / (y1 - y0 + 1);
+    };
+    // Specks beside the symbol (a neighbour's edge, noise) are not its edge: a side has many dark pixels.
+    while (x1 - x0 >= 9 && columnShare(x0) < 0.15)
+        ++x0;
+    while (x1 - x0 >= 9 && columnShare(x1) < 0.15)
+        --x1;
+    while (y1 - y0 >= 9 && rowShare(y0) < 0.15)
+        ++y0;
+    while (y1 - y0 >= 9 && rowShare(y1) < 0.15)
+        --y1;
+    // One pixel inside each edge: the L's two sides are solid, the timing sides half dark.
+    const double top = rowShare(y0 + 1), bottom = rowShare(y1 - 1);
+    const double left = columnShare(x0 + 1), right = columnShare(x1 - 1);
+    const bool solidBottom = bottom > top;
+    const bool solidLeft = left > right;
+    const auto timing = [](double share) { return share >= 0.3 && share <= 0.7; };
+    if (std::max(top, bottom) < 0.9 || std::max(left, right) < 0.9 || !timing(std::min(top, bottom)) ||
+        !timing(std::min(left, right)))
+        return {};
+    const int timingRow = solidBottom ? y0 + 1 : y1 - 1;
+    const int timingColumn = solidLeft ? x1 - 1 : x0 + 1;
+    std::vector<int> columns{x0}, rows{y0};
+    for (int x = x0 + 1; x <= x1; ++x)
+        if (dark(x, timingRow) != dark(x - 1, timingRow))
+            columns.push_back(x);
+    columns.push_back(x1 + 1);
+    for (int y = y0 + 1; y <= y1; ++y)
+        if (dark(timingColumn, y) != dark(timingColumn, y - 1))
+            rows.push_back(y);
+    rows.push_back(y1 + 1);
+    const int nc = int(columns.size()) - 1, nr = int(rows.size()) - 1;
+    // Data Matrix sizes are even, from 8 to 144 modules a side.
+    if (nc % 2 || nr % 2 || nc < 8 || nr < 8 || nc > 144 || nr > 144)
+        return {};
+    constexpr int module = 5, quiet = 3 * module;
+    QImage out(nc * module + 2 * quiet, nr * module + 2 * quiet, QImage::Format_Grayscale8);
+    if (out.isNull())
+        return {};
+    out.fill(255);
+    for (int j = 0; j < nr; ++j) {
+        const int sy = (rows[j] + rows[j + 1]) / 2;
+        for (int i = 0; i < nc; ++i) {
+            if (!dark((columns[i] + columns[i + 1]) / 2, sy))
+                continue;
+            for (int y = 0; y < module; ++y)
+                std::memset(out.scanLine(quiet + j * module + y) + quiet + i * module, 0, module);
+        }
+    }
+    return out;
+}
+
+/** The Data Matrix on a grid evenGrid() drew, read as a pure symbol; false when zxing failed inside. */
+bool readGrid(const QImage &grid, std::vector<ZXing::Result> &out)
+{
+    const ZXing::ImageView view(grid.constBits(), grid.width(), grid.height(), ZXing::ImageFormat::Lum,
+                                int(grid.bytesPerLine()));
+    ZXing::DecodeHints hints;
+    hints.setFormats(BarcodeFormat::DataMatrix).setIsPure(true).setTryDownscale(false).setMaxNumberOfSymbols(0xff);
+    return runGuarded([&] {
+        auto r = ZXing::ReadBarcode(view, hints);
+        if (r.isValid())
+            out.push_back(std::move(r));
+    });
+}
+
+Barcode barcodeOf(const ZXing::Result &r)
+{
+    Barcode b;
+    b.text = QString::fromStdString(r.text());
+    b.symbologyIdentifier = QString::fromStdString(r.symbologyIdentifier());
+    b.format = formatName(r.format());
+    return b;
+}
+
+/**
+ * Reads @p area of @p image as a Data Matrix with uneven modules (evenGrid); its box is @p area.
+ * 1: read into @p found, 0: nothing there, -1: zxing failed inside.
+ */
+int readUneven(const QImage &image, QRect area, Barcode &found)
+{
+    const QImage grid = evenGrid(image, area);
+    if (grid.isNull())
+        return 0;
+    std::vector<ZXing::Result> reads;
+    if (!readGrid(grid, reads))
+        return -1;
+    if (reads.empty())
+        return 0;
+    found = barcodeOf(reads.front());
+    found.box = area;
+    return 1;
 }
 
 bool isLinear(const QString &format)
@@ -413,6 +548,7 @@ DecodeOutcome BarcodeDecoder::decode(const QImage &image) const
         View view = makeView(grey, look);
         if (view.image.isNull())
             continue;
+        const QImage unmasked = view.image; // shared: masking copies view.image first
         ++out.passes;
 
         // Reads the part @p area of the view (all of it when null); adds the new codes and masks
@@ -439,10 +575,7 @@ DecodeOutcome BarcodeDecoder::decode(const QImage &image) const
                 return -1;
             int added = 0;
             for (const auto &r : reads) {
-                Barcode b;
-                b.text = QString::fromStdString(r.text());
-                b.symbologyIdentifier = QString::fromStdString(r.symbologyIdentifier());
-                b.format = formatName(r.format());
+                Barcode b = barcodeOf(r);
                 QRect local = boxOf(r.position()).translated(offset);
                 if (isLinear(b.format))
                     local = linearExtent(view.image, local);
@@ -474,12 +607,51 @@ DecodeOutcome BarcodeDecoder::decode(const QImage &image) const
             for (const QRect &group : darkGroups(view.image, 2, 12)) {
                 if (full() || !timeLeft())
                     break;
-                while (!full() && timeLeft() && collect(group.adjusted(-2, -2, 2, 2).intersected(view.image.rect()), true) > 0) {
-                }
+                const QRect area = group.adjusted(-2, -2, 2, 2).intersected(view.image.rect());
+                int found = collect(area, true);
+                while (found > 0 && !full() && timeLeft())
+                    found = collect(area, true);
+                if (found != 0 || full())
+                    continue;
+                // Nothing there: perhaps a Data Matrix with uneven modules; redrawn on an even grid.
+                // Its own pixels as they were: a neighbour's mask may have reached over its edge.
+                Barcode b;
+                const int uneven = readUneven(unmasked, group, b);
+                if (uneven < 0)
+                    out.faulted = true;
+                if (uneven <= 0)
+                    continue;
+                b.box = view.toFrame(group).intersected(grey.rect());
+                mask(view.image, group);
+                if (std::none_of(out.barcodes.begin(), out.barcodes.end(), [&](const Barcode &o) { return sameCode(o, b); }))
+                    out.barcodes.push_back(b);
             }
         }
-        if (!out.barcodes.isEmpty())
+        if (!out.barcodes.isEmpty() || out.faulted)
             break;
+    }
+    // Last, when no look found anything: each group of dark modules of a region no larger than a
+    // still image, as a Data Matrix with uneven modules (datamatrix-1/distorted.png).
+    if (out.barcodes.isEmpty() && !out.faulted && std::max(region.width(), region.height()) <= 800 && timeLeft()) {
+        const QImage part(grey.constScanLine(region.top()) + region.left(), region.width(), region.height(),
+                          grey.bytesPerLine(), QImage::Format_Grayscale8);
+        std::vector<QRect> groups = darkGroups(part, 2, 4);
+        if (groups.empty())
+            groups.push_back(part.rect()); // one group filling it: the symbol alone
+        ++out.passes;
+        for (const QRect &group : groups) {
+            Barcode b;
+            const int uneven = readUneven(part, group, b);
+            if (uneven < 0) {
+                out.faulted = true;
+                break;
+            }
+            if (uneven > 0) {
+                b.box = group.translated(region.topLeft());
+                out.barcodes.push_back(b);
+                break;
+            }
+        }
     }
     out.millis = double(clock.nsecsElapsed()) / 1e6;
     return out;

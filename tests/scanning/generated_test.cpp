@@ -7,10 +7,13 @@
 
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
+#include <ZXing/ReadBarcode.h>
 
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <cstring>
 
 using namespace rd::mobile;
 
@@ -160,6 +163,46 @@ private slots:
         const auto check = rd::scan::checkSerial(b.scanText().toStdString());
         QVERIFY2(check.isAccepted(), check.reason().c_str());
         QCOMPARE(QString::fromStdString(check.value()), serial);
+    }
+
+    void unevenDataMatrix()
+    {
+        // A Data Matrix whose module columns narrow from 6 pixels at its left to 2 at its right, its
+        // rows even: a label curved round a cable, or a printer with uneven dot pitch.
+        const auto modules = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::DataMatrix).setMargin(0).encode("FOC1234X0AB", 0, 0);
+        const int n = modules.width();
+        QVERIFY(n >= 10);
+        std::vector<int> left(n + 1, 0); // where each column starts
+        for (int i = 0; i < n; ++i)
+            left[i + 1] = left[i] + 6 - (4 * i) / (n - 1);
+        constexpr int rowHeight = 4, quiet = 16;
+        QImage label(left[n] + 2 * quiet, modules.height() * rowHeight + 2 * quiet, QImage::Format_Grayscale8);
+        label.fill(255);
+        for (int j = 0; j < modules.height(); ++j)
+            for (int i = 0; i < n; ++i)
+                if (modules.get(i, j))
+                    for (int y = 0; y < rowHeight; ++y)
+                        std::memset(label.scanLine(quiet + j * rowHeight + y) + quiet + left[i], 0, size_t(left[i + 1] - left[i]));
+        const QImage frame = onDesk(label, 0);
+
+        // zxing 1.4 alone samples it on a straight grid and misses it.
+        const ZXing::ImageView view(frame.constBits(), frame.width(), frame.height(), ZXing::ImageFormat::Lum,
+                                    int(frame.bytesPerLine()));
+        ZXing::DecodeHints hints;
+        hints.setFormats(ZXing::BarcodeFormat::DataMatrix).setTryHarder(true).setTryRotate(true).setTryDownscale(false);
+        QVERIFY(!ZXing::ReadBarcode(view, hints).isValid());
+
+        // The decoder redraws it on the grid its timing pattern gives, and reads it, where it is.
+        FrameDecoder decoder;
+        QSignalSpy spy(&decoder, &FrameDecoder::decoded);
+        QVERIFY(decoder.offer(videoFrameFromImage(frame)));
+        QVERIFY(spy.wait(30000));
+        const auto outcome = spy.first().at(0).value<DecodeOutcome>();
+        QCOMPARE(outcome.barcodes.size(), 1);
+        QCOMPARE(outcome.barcodes.front().text, QStringLiteral("FOC1234X0AB"));
+        QCOMPARE(outcome.barcodes.front().format, QStringLiteral("Data Matrix"));
+        const QRect symbol(320 - label.width() / 2 + quiet, 240 - label.height() / 2 + quiet, left[n], modules.height() * rowHeight);
+        QVERIFY(outcome.barcodes.front().box.intersects(symbol));
     }
 
     void framesAreDroppedWhileBusy()

@@ -195,23 +195,22 @@ private slots:
     void multipleCodes_data()
     {
         QTest::addColumn<QString>("image");
-        QTest::addColumn<int>("visible");  // codes a person sees in the image
-        QTest::addColumn<int>("atLeast");  // what this pipeline finds for certain
-        QTest::newRow("multi-qr") << QStringLiteral("multi-qr.png") << 4 << 4;
-        QTest::newRow("qr+upc") << QStringLiteral("1.png") << 2 << 2;
-        QTest::newRow("3xean-8") << QStringLiteral("3xean-8.png") << 3 << 3;
+        QTest::addColumn<int>("visible"); // codes a person sees in the image: every one is found
+        QTest::newRow("multi-qr") << QStringLiteral("multi-qr.png") << 4;
+        QTest::newRow("qr+upc") << QStringLiteral("1.png") << 2;
+        QTest::newRow("3xean-8") << QStringLiteral("3xean-8.png") << 3;
         // ZXingReader 1.4 finds 1 of these 5 Data Matrix codes; masking and a look at each group of
-        // dark modules on its own find 4 (the fifth: see multipleCodes()).
-        QTest::newRow("multi-dm") << QStringLiteral("multi-dm.png") << 5 << 4;
+        // dark modules on its own find 4; the fifth has uneven module columns and is read redrawn on
+        // the grid its timing pattern gives.
+        QTest::newRow("multi-dm") << QStringLiteral("multi-dm.png") << 5;
         // PDF417, Code 39, QR and a large Aztec code (its bullseye in the middle, not a Micro QR).
-        QTest::newRow("#360") << QStringLiteral("#360.png") << 4 << 4;
+        QTest::newRow("#360") << QStringLiteral("#360.png") << 4;
     }
 
     void multipleCodes()
     {
         QFETCH(QString, image);
         QFETCH(int, visible);
-        QFETCH(int, atLeast);
         const QString dir = rd::test::sampleSetDir(QStringLiteral("multi-1"));
         if (dir.isEmpty())
             QSKIP("multi-1 not found");
@@ -222,19 +221,11 @@ private slots:
         for (const Barcode &b : outcome->barcodes)
             qInfo("    %s %s at %d,%d %dx%d", qPrintable(b.format), qPrintable(b.text.left(40)), b.box.x(), b.box.y(),
                   b.box.width(), b.box.height());
-        QVERIFY(found >= atLeast);
         // No code twice: boxes of codes with the same text do not overlap.
         for (int i = 0; i < found; ++i)
             for (int j = i + 1; j < found; ++j)
                 QVERIFY(!(outcome->barcodes[i].text == outcome->barcodes[j].text &&
                           outcome->barcodes[i].box.intersects(outcome->barcodes[j].box)));
-        if (image == QLatin1String("multi-dm.png") && found == 4) {
-            // The bottom-right symbol (16x16 modules) is stretched unevenly across: its module columns
-            // are 4 pixels wide at its left and 2 at its right, its rows all 3. zxing 1.4 samples a
-            // Data Matrix on a straight (perspective) grid from its corners, so it misses even that
-            // symbol cut out alone, at 1x to 4x, padded or pure, with every binarizer (tried).
-            QEXPECT_FAIL("", "zxing 1.4 cannot sample a Data Matrix whose module widths change across it", Continue);
-        }
         QCOMPARE(found, visible);
     }
 
