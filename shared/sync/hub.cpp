@@ -612,6 +612,11 @@ std::shared_ptr<const Hub::PushRequest> Hub::readPush(std::string_view body)
     return r;
 }
 
+std::size_t Hub::mutationCount(const PushRequest &request) noexcept
+{
+    return request.mutations.size();
+}
+
 std::string Hub::push(const Principal &who, std::string_view body, Millis now)
 {
     return push(who, *readPush(body), now);
@@ -619,10 +624,43 @@ std::string Hub::push(const Principal &who, std::string_view body, Millis now)
 
 std::string Hub::push(const Principal &who, const PushRequest &request, Millis now)
 {
+    Store::Batch batch(m_store);
+    auto answer = applyPush(who, request, now);
+    batch.commit();
+    return answer;
+}
+
+std::vector<Hub::GroupedAnswer> Hub::pushGroup(const std::vector<GroupedPush> &pushes, Millis now)
+{
+    std::vector<GroupedAnswer> answers(pushes.size());
+    if (pushes.size() > 1) {
+        try {
+            Store::Batch batch(m_store);
+            for (std::size_t i = 0; i < pushes.size(); ++i) {
+                answers[i].answer = applyPush(*pushes[i].who, *pushes[i].request, now);
+                answers[i].rows = m_lastRows;
+            }
+            batch.commit();
+            return answers;
+        } catch (...) {
+            // Rolled back whole (the batch ended without commit): each on its own, below.
+        }
+    }
+    for (std::size_t i = 0; i < pushes.size(); ++i) {
+        try {
+            answers[i] = {push(*pushes[i].who, *pushes[i].request, now), m_lastRows, nullptr};
+        } catch (...) {
+            answers[i] = {{}, 0, std::current_exception()};
+        }
+    }
+    return answers;
+}
+
+std::string Hub::applyPush(const Principal &who, const PushRequest &request, Millis now)
+{
     if (request.deviceId != who.deviceId)
         throw ForbiddenError("this sign-in belongs to another device");
     const auto &mutations = request.mutations;
-    Store::Batch batch(m_store);
     auto &db = m_store.database();
     PushApplier applier(m_store, who, now);
     for (auto &m : mutations)
@@ -655,8 +693,6 @@ std::string Hub::push(const Principal &who, const PushRequest &request, Millis n
              "last_seen = excluded.last_seen")
         ->bindAll(who.deviceId, who.userId, lastSeq, now)
         .run();
-    batch.commit();
-
     return json::serialize(json::object{
         {"protocol", kProtocolVersion}, {"last_applied_seq", lastSeq}, {"results", std::move(results)}});
 }

@@ -2,6 +2,7 @@
 
 #include "protocol.h"
 
+#include <exception>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,8 +36,32 @@ public:
     class PushRequest;
     /** Reads a push body; throws ProtocolError as push() does. */
     [[nodiscard]] static std::shared_ptr<const PushRequest> readPush(std::string_view body);
+    /** How many mutations a push read by readPush() holds. */
+    [[nodiscard]] static std::size_t mutationCount(const PushRequest &request) noexcept;
     /** Applies a push read by readPush(). */
     [[nodiscard]] std::string push(const Principal &who, const PushRequest &request, Millis now);
+
+    /** One push of a group: who sent it, and its body read by readPush(). */
+    struct GroupedPush {
+        const Principal *who = nullptr;
+        const PushRequest *request = nullptr;
+    };
+    /** What one push of a group gave: its answer body and the mutations it applied, or its error. */
+    struct GroupedAnswer {
+        std::string answer;
+        std::int64_t rows = 0;
+        std::exception_ptr error; ///< what push() would have thrown; then nothing of it is applied
+    };
+    /**
+     * Applies several pushes, each as push() would and in their order, in one transaction: one
+     * commit (and one write of the pages they share) instead of one each. Each push still applies
+     * whole and exactly once: its mutations and its device's last applied sequence are written
+     * together. When any of them throws, the group is rolled back and every push is applied again
+     * on its own, in a transaction of its own, so that one push's failure never touches another;
+     * a push is answered only once its transaction has committed. The server calls it with the
+     * pushes waiting for its store lock.
+     */
+    [[nodiscard]] std::vector<GroupedAnswer> pushGroup(const std::vector<GroupedPush> &pushes, Millis now);
 
     /** Answers a pull request body with the next page of changes in @p who's scope. */
     [[nodiscard]] std::string pull(const Principal &who, std::string_view body);
@@ -48,6 +73,9 @@ public:
     [[nodiscard]] std::int64_t lastRowCount() const noexcept { return m_lastRows; }
 
 private:
+    /** push() inside a transaction the caller opened and commits. */
+    [[nodiscard]] std::string applyPush(const Principal &who, const PushRequest &request, Millis now);
+
     /** One table's part of a pull page: its query and column names, built once per Hub. */
     struct PageQuery {
         std::string_view table;

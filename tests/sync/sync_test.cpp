@@ -648,3 +648,59 @@ TEST_CASE_METHOD(SyncFixture,
     CHECK_THAT(q->text(1), Catch::Contains("asset"));
     CHECK(count(server, "SELECT count(*) FROM sync_rejections WHERE kind = 'recordScanOverride'") == 1);
 }
+
+TEST_CASE_METHOD(SyncFixture,
+                 "Pushes applied together each apply whole and once, and one that fails leaves the others applied",
+                 "[sync][push]")
+{
+    auto sam = tablet(DemoUsers::installer);
+    auto jo = tablet("jo");
+    sync(*sam);
+    sync(*jo);
+    const auto rollout = laptopRollout(*sam->store);
+    const auto laptops = laptopsInStock(*sam->store, 2);
+    REQUIRE(laptops.size() == 2);
+    installAndSignOff(*sam, rollout, laptops[0].id, kNow + 1000);
+    installAndSignOff(*jo, rollout, laptops[1].id, kNow + 2000);
+    const auto samBody = sync::Hub::readPush(*sam->replica.nextPushBody(1000));
+    const auto joBody = sync::Hub::readPush(*jo->replica.nextPushBody(1000));
+    const auto results = count(server, "SELECT count(*) FROM step_results");
+    const auto signoffs = count(server, "SELECT count(*) FROM signoffs");
+
+    // sam's push, a push that fails (jo's body sent with sam's sign-in), jo's push, and sam's again.
+    const std::vector<sync::Hub::GroupedPush> group{
+        {&sam->who, samBody.get()}, {&sam->who, joBody.get()}, {&jo->who, joBody.get()}, {&sam->who, samBody.get()}};
+    const auto answers = hub.pushGroup(group, kNow + 3000);
+    REQUIRE(answers.size() == 4);
+    CHECK_FALSE(answers[0].error);
+    CHECK(answers[0].rows == static_cast<std::int64_t>(sync::Hub::mutationCount(*samBody)));
+    REQUIRE(answers[1].error);
+    CHECK_THROWS_AS(std::rethrow_exception(answers[1].error), sync::ForbiddenError);
+    CHECK(answers[1].answer.empty());
+    CHECK_FALSE(answers[2].error);
+    CHECK_FALSE(answers[3].error);
+    CHECK(answers[3].rows == 0); // the replay: every mutation already applied
+
+    const auto samOutcome = sam->replica.acceptPushResponse(answers[0].answer);
+    CHECK(samOutcome.applied == samOutcome.lastAppliedSeq);
+    // The replay's answer lists every mutation as a duplicate.
+    const auto replay = boost::json::parse(answers[3].answer).as_object();
+    CHECK(replay.at("results").as_array().size() == sync::Hub::mutationCount(*samBody));
+    for (const auto &r : replay.at("results").as_array())
+        CHECK(r.as_object().at("status").as_string() == "duplicate");
+    jo->replica.acceptPushResponse(answers[2].answer);
+    CHECK(sam->replica.pendingCount() == 0);
+    CHECK(jo->replica.pendingCount() == 0);
+    const auto steps = static_cast<std::int64_t>(sam->store->buildProcedure(rollout.buildId)->steps.size());
+    CHECK(count(server, "SELECT count(*) FROM step_results") == results + 2 * steps);
+    CHECK(count(server, "SELECT count(*) FROM signoffs") == signoffs + 2);
+
+    // The same group again changes nothing: each device's pushes are applied once.
+    const auto replayed = hub.pushGroup(group, kNow + 4000);
+    CHECK_FALSE(replayed[0].error);
+    CHECK(replayed[0].rows == 0);
+    CHECK(replayed[1].error);
+    CHECK(replayed[2].rows == 0);
+    CHECK(count(server, "SELECT count(*) FROM step_results") == results + 2 * steps);
+    CHECK(count(server, "SELECT count(*) FROM signoffs") == signoffs + 2);
+}
