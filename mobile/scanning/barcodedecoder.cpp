@@ -57,6 +57,86 @@ struct View {
     }
 };
 
+/**
+ * @p src (8-bit grey) scaled to @p w x @p h: bilinear when enlarging, the mean of each pixel's
+ * footprint when shrinking, the nearest pixel when not @p smooth. QImage::scaled() turns 8-bit grey
+ * into 32-bit colour and back for smooth scaling, several times the cost of the looks' zxing calls.
+ */
+QImage scaleGrey(const QImage &src, int w, int h, bool smooth)
+{
+    QImage out(w, h, QImage::Format_Grayscale8);
+    if (out.isNull())
+        return out;
+    const int sw = src.width(), sh = src.height();
+    if (!smooth) {
+        std::vector<int> xs(std::size_t(w), 0);
+        for (int x = 0; x < w; ++x)
+            xs[std::size_t(x)] = std::min(sw - 1, int(qint64(x) * sw / w));
+        for (int y = 0; y < h; ++y) {
+            const uchar *in = src.constScanLine(std::min(sh - 1, int(qint64(y) * sh / h)));
+            uchar *o = out.scanLine(y);
+            for (int x = 0; x < w; ++x)
+                o[x] = in[xs[std::size_t(x)]];
+        }
+        return out;
+    }
+    if (w <= sw && h <= sh) {
+        std::vector<int> x0(std::size_t(w) + 1, 0);
+        for (int x = 0; x <= w; ++x)
+            x0[std::size_t(x)] = int(qint64(x) * sw / w);
+        std::vector<int> sums(std::size_t(w), 0);
+        for (int y = 0; y < h; ++y) {
+            const int ya = int(qint64(y) * sh / h);
+            const int yb = std::max(ya + 1, int(qint64(y + 1) * sh / h));
+            std::fill(sums.begin(), sums.end(), 0);
+            for (int sy = ya; sy < yb; ++sy) {
+                const uchar *in = src.constScanLine(sy);
+                for (int x = 0; x < w; ++x) {
+                    const int xb = std::max(x0[std::size_t(x)] + 1, x0[std::size_t(x) + 1]);
+                    for (int sx = x0[std::size_t(x)]; sx < xb; ++sx)
+                        sums[std::size_t(x)] += in[sx];
+                }
+            }
+            uchar *o = out.scanLine(y);
+            for (int x = 0; x < w; ++x) {
+                const int xb = std::max(x0[std::size_t(x)] + 1, x0[std::size_t(x) + 1]);
+                const int n = (xb - x0[std::size_t(x)]) * (yb - ya);
+                o[x] = uchar((sums[std::size_t(x)] + n / 2) / n);
+            }
+        }
+        return out;
+    }
+    // Bilinear, in 1/256ths: the centre of each output pixel mapped back into the source.
+    const auto axis = [](int from, int to, std::vector<int> &index, std::vector<int> &weight) {
+        index.resize(std::size_t(to));
+        weight.resize(std::size_t(to));
+        for (int i = 0; i < to; ++i) {
+            const qint64 pos = std::max<qint64>(0, ((2 * qint64(i) + 1) * from * 128) / to - 128); // 1/256ths
+            const int at = std::min(from - 1, int(pos >> 8));
+            index[std::size_t(i)] = at;
+            weight[std::size_t(i)] = at + 1 < from ? int(pos & 255) : 0;
+        }
+    };
+    std::vector<int> xi, xw, yi, yw;
+    axis(sw, w, xi, xw);
+    axis(sh, h, yi, yw);
+    for (int y = 0; y < h; ++y) {
+        const uchar *a = src.constScanLine(yi[std::size_t(y)]);
+        const uchar *b = src.constScanLine(std::min(sh - 1, yi[std::size_t(y)] + 1));
+        const int wy = yw[std::size_t(y)];
+        uchar *o = out.scanLine(y);
+        for (int x = 0; x < w; ++x) {
+            const int i = xi[std::size_t(x)];
+            const int j = std::min(sw - 1, i + 1);
+            const int wx = xw[std::size_t(x)];
+            const int top = a[i] * (256 - wx) + a[j] * wx;
+            const int bottom = b[i] * (256 - wx) + b[j] * wx;
+            o[x] = uchar((top * (256 - wy) + bottom * wy + (1 << 15)) >> 16);
+        }
+    }
+    return out;
+}
+
 View makeView(const QImage &frame, const Look &look)
 {
     View v;
@@ -80,7 +160,8 @@ View makeView(const QImage &frame, const Look &look)
     if (look.scale != 1.0) {
         const int w = std::max(1, int(std::lround(part.width() * look.scale)));
         const int h = std::max(1, int(std::lround(part.height() * look.scale)));
-        part = part.scaled(w, h, Qt::IgnoreAspectRatio, look.smooth ? Qt::SmoothTransformation : Qt::FastTransformation);
+        const QImage grey = part.format() == QImage::Format_Grayscale8 ? part : part.convertToFormat(QImage::Format_Grayscale8);
+        part = scaleGrey(grey, w, h, look.smooth);
     }
     v.image = part.format() == QImage::Format_Grayscale8 ? part : part.convertToFormat(QImage::Format_Grayscale8);
     return v;
@@ -406,6 +487,32 @@ QRect linearExtent(const QImage &image, QRect line)
 }
 
 /**
+ * Whether @p box of @p image could hold a matrix code: along a row and down a column, dark and
+ * light alternate at least 4 times. A printed word has at most 3 strokes down any column (E, B, 8),
+ * a linear code 1; linear codes are found by looking again at the whole view, masked. Spares a
+ * zxing call per word printed under a barcode.
+ */
+bool codeLike(const QImage &image, QRect box, int threshold)
+{
+    const auto darkRuns = [&](int x, int y, int dx, int dy, int steps) {
+        int runs = 0;
+        bool inDark = false;
+        for (int i = 0; i < steps; ++i, x += dx, y += dy) {
+            const bool dark = image.constScanLine(y)[x] < threshold;
+            runs += dark && !inDark;
+            inDark = dark;
+        }
+        return runs;
+    };
+    int across = 0, down = 0;
+    for (const int f : {1, 2, 3}) { // a quarter, a half and three quarters across and down
+        across = std::max(across, darkRuns(box.left(), box.top() + box.height() * f / 4, 1, 0, box.width()));
+        down = std::max(down, darkRuns(box.left() + box.width() * f / 4, box.top(), 0, 1, box.height()));
+    }
+    return across >= 4 && down >= 4;
+}
+
+/**
  * The places in @p image where dark modules lie close together: the connected groups of dark pixels
  * (darker than halfway between the darkest and the lightest) once each is grown by @p reach pixels,
  * so that the modules of one symbol join and two symbols a quiet zone apart do not. Groups too
@@ -476,9 +583,10 @@ std::vector<QRect> darkGroups(const QImage &image, int reach, std::size_t most)
             if (y > 0) visit(at - w);
             if (y + 1 < h) visit(at + w);
         }
-        const QRect box(QPoint(x0, y0), QPoint(x1, y1));
-        if (box.width() >= 12 && box.height() >= 8 && !(box.width() * 10 >= w * 9 && box.height() * 10 >= h * 9))
-            groups.emplace_back(count, box.adjusted(reach, reach, -reach, -reach));
+        const QRect box = QRect(QPoint(x0, y0), QPoint(x1, y1)).adjusted(reach, reach, -reach, -reach);
+        if (box.width() >= 12 && box.height() >= 8 && !(box.width() * 10 >= w * 9 && box.height() * 10 >= h * 9) &&
+            codeLike(image, box, threshold))
+            groups.emplace_back(count, box);
     }
     std::sort(groups.begin(), groups.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     std::vector<QRect> out;
