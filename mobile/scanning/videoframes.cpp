@@ -60,6 +60,20 @@ QImage lumaOf(const QVideoFrame &input)
                              ? 2
                              : 1;
         const int offset = fmt == QVideoFrameFormat::Format_UYVY || fmt == QVideoFrameFormat::Format_Y16 ? 1 : 0;
+        // An 8-bit Y plane is the grey image itself: shared, not copied. The image holds a copy of
+        // the frame (the same buffer), mapped, until the image's last copy goes. It is read-only:
+        // whoever paints on it (the decoder masking a code) gets a copy of the pixels first.
+        if (step == 1 && bits && stride >= w) {
+            auto *held = new QVideoFrame(frame); // shares the mapping; unmapped when the image goes
+            return QImage(
+                static_cast<const uchar *>(bits), w, h, stride, QImage::Format_Grayscale8,
+                [](void *info) {
+                    auto *f = static_cast<QVideoFrame *>(info);
+                    f->unmap();
+                    delete f;
+                },
+                held);
+        }
         if (bits && stride >= w * step)
             out = copyLuma(bits, stride, w, h, step, offset);
         frame.unmap();

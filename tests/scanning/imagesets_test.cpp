@@ -279,6 +279,37 @@ private slots:
         QVERIFY(blank.error.isEmpty());
     }
 
+    void lumaSharesTheYPlane()
+    {
+        // The decoder reads an NV12 frame's Y plane where it lies, without a copy, and cannot write to it.
+        QImage picture(64, 48, QImage::Format_Grayscale8);
+        for (int y = 0; y < 48; ++y)
+            for (int x = 0; x < 64; ++x)
+                picture.scanLine(y)[x] = uchar(x * 4);
+        QVideoFrame frame = videoFrameFromImage(picture);
+        QVERIFY(frame.isValid());
+        {
+            const QImage luma = lumaOf(frame);
+            QCOMPARE(luma.size(), QSize(64, 48));
+            QVERIFY(frame.isMapped()); // held mapped while the image lives
+            QVERIFY(frame.map(QVideoFrame::ReadOnly));
+            QCOMPARE(luma.constBits(), frame.bits(0)); // the same bytes
+            frame.unmap();
+            for (int x = 0; x < 64; x += 9)
+                QCOMPARE(int(luma.constScanLine(20)[x]), x * 4);
+            QImage painted = luma; // as the decoder masks a code it found
+            QPainter p(&painted);
+            p.fillRect(painted.rect(), Qt::white);
+            p.end();
+            QCOMPARE(int(painted.constScanLine(20)[9]), 255);
+            QCOMPARE(int(luma.constScanLine(20)[9]), 36);
+        }
+        QVERIFY(!frame.isMapped()); // let go with the image
+        QVERIFY(frame.map(QVideoFrame::ReadOnly));
+        QCOMPARE(int(frame.bits(0)[20 * frame.bytesPerLine(0) + 9]), 36);
+        frame.unmap();
+    }
+
     void badFramesNeverCrash()
     {
         // Frames no camera should give, and some it might: each is answered, none brings us down.
