@@ -34,16 +34,21 @@ struct DecodeOutcome {
  * ReadBarcodes compares two reads of a linear code; with default options it does so on
  * code128-1/4.png, because its downscaled second look finds the same Code 128 again. So linear
  * codes are read only through ReadBarcode with maxNumberOfSymbols != 1, which never compares
- * results, and ReadBarcodes is only asked for matrix codes (QR, Data Matrix, PDF417), whose
+ * results, and ReadBarcodes is only asked for matrix codes (QR, Data Matrix, PDF417, Aztec), whose
  * comparison is a position test without that assertion; zxing's own downscaling is off and the
  * scales are made here. Every call still runs under runGuarded (zxingguard.h) and inside try/catch.
  *
- * Strategy: a first look at the frame as it is, like ZXingReader -noscale; when it finds nothing,
+ * Strategy: a large frame (a camera's, longer than 800 pixels) is first scanned for where something
+ * barcode-like is (blocks with strong edges); the looks are made there, and not at all when nothing
+ * is. A first look at that region as it is, like ZXingReader -noscale; when it finds nothing,
  * further looks until one finds something or the time budget is spent: enlarged 1.5x and 2x with
  * a white quiet zone added (small or distant codes, codes touching the edge), 1.25x, the global
  * histogram binarizer (uneven light), 3x for tiny images, half size for large frames. Several
- * codes: each code found is masked out and the same look repeated, until no new code appears
- * (ZXing 1.4 alone finds one Data Matrix of five in multi-1/multi-dm.png).
+ * codes: each code found is masked out and the same look repeated, until no new code appears; then
+ * each group of dark modules that could hold a matrix code is looked at on its own (ZXing 1.4 alone
+ * finds one Data Matrix of five in multi-1/multi-dm.png). An upright Data Matrix with unevenly
+ * spaced modules (a curved label) is redrawn on the grid its timing pattern gives and read as a
+ * pure symbol.
  *
  * Thread-safe: decode() keeps no state between calls.
  */

@@ -8,8 +8,10 @@ namespace rd::mobile {
 
 /**
  * The luminance of a camera frame as an 8-bit grey image, what the decoder reads. The Y plane of
- * YUV frames (NV12, NV21, YUV 4:2:0, YUYV, UYVY, Y8, Y16) is copied as it is, without a colour
- * conversion; 32-bit RGB frames are converted; other formats give a null image (QVideoFrame::toImage
+ * YUV frames is taken as it is, without a colour conversion: an 8-bit plane (NV12, NV21, YUV 4:2:0,
+ * Y8 ...) in place, not copied (the image is read-only and keeps the frame mapped until its last
+ * copy goes; painting on it copies the pixels first), the Y samples of YUYV, UYVY and Y16 copied
+ * out; 32-bit RGB frames are converted; other formats give a null image (QVideoFrame::toImage
  * crashed in Qt 6.4 without a GUI application, so it is not used).
  * A frame that cannot be mapped gives a null image.
  */
