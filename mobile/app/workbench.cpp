@@ -116,16 +116,25 @@ QVariantMap Workbench::assetWithTag(const QString &assetTag) const
     return out;
 }
 
+std::optional<Release> Workbench::findRelease(const QString &releaseId) const
+{
+    if (!m_session || !m_session->ready())
+        return std::nullopt;
+    try {
+        return m_session->store().release(parseId(releaseId, "release"));
+    } catch (const Error &) {
+        return std::nullopt; // not an id: no such release
+    }
+}
+
 QVariantMap Workbench::newAssetDefaults(const QString &releaseId) const
 {
     QVariantMap out;
-    if (!m_session || !m_session->ready())
+    const auto release = findRelease(releaseId);
+    if (!release)
         return out;
     try {
         auto &store = m_session->store();
-        const auto release = store.release(parseId(releaseId, "release"));
-        if (!release)
-            return out;
         const auto build = store.buildProcedure(release->buildId);
         std::string hardware = build ? build->hardwareModel : std::string();
         // "Dell Latitude 3440": the make is the first word, the model the rest.
@@ -190,12 +199,10 @@ QVariantMap Workbench::checkSerial(const QString &text) const
 
 QString Workbench::tagPatternForRelease(const QString &releaseId) const
 {
-    if (!m_session || !m_session->ready())
+    const auto release = findRelease(releaseId);
+    if (!release)
         return {};
     try {
-        const auto release = m_session->store().release(parseId(releaseId, "release"));
-        if (!release)
-            return {};
         for (const auto &site : m_session->store().sites()) {
             if (site.id == release->siteId)
                 return qs(site.assetTagPattern);
@@ -225,14 +232,11 @@ QString Workbench::releaseOfInstallation(const QString &installationId) const
 QVariantList Workbench::roomsForRelease(const QString &releaseId) const
 {
     QVariantList out;
-    if (!m_session || !m_session->ready())
+    const auto release = findRelease(releaseId);
+    if (!release)
         return out;
     try {
-        auto &store = m_session->store();
-        const auto release = store.release(parseId(releaseId, "release"));
-        if (!release)
-            return out;
-        for (const auto &room : store.rooms(release->siteId))
+        for (const auto &room : m_session->store().rooms(release->siteId))
             out.push_back(QVariantMap{{QStringLiteral("id"), qs(room.id.toString())},
                                       {QStringLiteral("name"), qs(room.name)}});
     } catch (const Error &) {

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "domain/entities.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
+
+#include <optional>
 
 namespace rd::mobile {
 
@@ -82,6 +86,8 @@ signals:
 private:
     template <typename F>
     QVariantMap attempt(F &&f);
+    /** The release @p releaseId names, if it is on this tablet (nothing for a bad id). */
+    [[nodiscard]] std::optional<Release> findRelease(const QString &releaseId) const;
 
     QPointer<AppSession> m_session;
 };
