@@ -8,6 +8,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -33,6 +34,7 @@ struct Look {
     QRect crop;            ///< the part of the frame looked at; null: all of it
     Binarizer binarizer = Binarizer::LocalAverage;
     bool smooth = true;    ///< smooth (area) scaling, else nearest pixel
+    bool levels = false;   ///< black and white points moved to the code's own dark and light (leveled())
 };
 
 /** A look's image and how to map its coordinates back to the frame. */
@@ -137,6 +139,71 @@ QImage scaleGrey(const QImage &src, int w, int h, bool smooth)
     return out;
 }
 
+/**
+ * @p grey with its black point at the mean of its darkest third of grey levels and its white point at
+ * the mean of the middle third, the thirds chosen as the three-class Otsu split of its histogram
+ * (the darkest and lightest 2% of pixels left out):
+ * for a label whose paper is not the brightest thing about it (a grey label on a white case, a
+ * glare, a photo of a label pasted on a lighter page), where both binarizers take the paper for
+ * dark next to the brighter surround and lose the quiet zone. Null when there are no three classes.
+ */
+QImage leveled(const QImage &grey)
+{
+    std::array<double, 257> count{}, sum{};
+    {
+        std::array<long, 256> hist{};
+        for (int y = 0; y < grey.height(); ++y) {
+            const uchar *row = grey.constScanLine(y);
+            for (int x = 0; x < grey.width(); ++x)
+                ++hist[row[x]];
+        }
+        // The darkest and the lightest 2% are left out of the split: a white edge row, a glint.
+        const long total = long(grey.width()) * grey.height();
+        long below = 0;
+        for (int i = 0; i < 256 && (below += hist[std::size_t(i)]) <= total / 50; ++i)
+            hist[std::size_t(i)] = 0;
+        long above = 0;
+        for (int i = 255; i >= 0 && (above += hist[std::size_t(i)]) <= total / 50; --i)
+            hist[std::size_t(i)] = 0;
+        for (int i = 0; i < 256; ++i) {
+            count[std::size_t(i) + 1] = count[std::size_t(i)] + double(hist[std::size_t(i)]);
+            sum[std::size_t(i) + 1] = sum[std::size_t(i)] + double(i) * double(hist[std::size_t(i)]);
+        }
+    }
+    const auto spread = [&](int a, int b) { // between-class term of levels [a, b)
+        const double n = count[std::size_t(b)] - count[std::size_t(a)];
+        const double s = sum[std::size_t(b)] - sum[std::size_t(a)];
+        return n > 0 ? s * s / n : 0.0;
+    };
+    double best = -1;
+    int t1 = 0, t2 = 0;
+    for (int a = 1; a < 255; ++a)
+        for (int b = a + 1; b < 256; ++b)
+            if (const double v = spread(0, a) + spread(a, b) + spread(b, 256); v > best)
+                best = v, t1 = a, t2 = b;
+    const auto mean = [&](int a, int b) {
+        const double n = count[std::size_t(b)] - count[std::size_t(a)];
+        return n > 0 ? int((sum[std::size_t(b)] - sum[std::size_t(a)]) / n) : -1;
+    };
+    const int black = mean(0, t1);
+    const int white = mean(t1, t2);
+    if (black < 0 || white < black + 16)
+        return {};
+    std::array<uchar, 256> lut{};
+    for (int v = 0; v < 256; ++v)
+        lut[std::size_t(v)] = uchar(std::clamp((v - black) * 255 / (white - black), 0, 255));
+    QImage out(grey.size(), QImage::Format_Grayscale8);
+    if (out.isNull())
+        return out;
+    for (int y = 0; y < grey.height(); ++y) {
+        const uchar *in = grey.constScanLine(y);
+        uchar *o = out.scanLine(y);
+        for (int x = 0; x < grey.width(); ++x)
+            o[x] = lut[in[x]];
+    }
+    return out;
+}
+
 View makeView(const QImage &frame, const Look &look)
 {
     View v;
@@ -148,6 +215,11 @@ View makeView(const QImage &frame, const Look &look)
         part = QImage(frame.constScanLine(c.top()) + c.left(), c.width(), c.height(), frame.bytesPerLine(),
                       QImage::Format_Grayscale8);
         v.origin = c.topLeft();
+    }
+    if (look.levels) {
+        part = leveled(part.format() == QImage::Format_Grayscale8 ? part : part.convertToFormat(QImage::Format_Grayscale8));
+        if (part.isNull())
+            return v;
     }
     if (look.pad > 0) {
         QImage padded(part.width() + 2 * look.pad, part.height() + 2 * look.pad, QImage::Format_Grayscale8);
@@ -228,6 +300,7 @@ std::vector<Look> looksFor(QSize size, QRect region)
         looks.push_back({3.0, 8, crop, Binarizer::LocalAverage, false});
     if (longest >= 1000)
         looks.push_back({0.5, 0, crop});
+    looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, true});
     return looks;
 }
 

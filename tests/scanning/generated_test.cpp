@@ -205,6 +205,36 @@ private slots:
         QVERIFY(outcome.barcodes.front().box.intersects(symbol));
     }
 
+    void greyLabelOnWhite()
+    {
+        // A grey label whose bars start 2 pixels from its edge, on a white case: next to the
+        // brighter case both binarizers take the paper for dark and the bars lose their quiet zone.
+        const auto bars = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(0).encode("5CG1234ABC", 300, 80);
+        QImage frame(640, 480, QImage::Format_Grayscale8);
+        frame.fill(255);
+        const QPoint at(170, 200);
+        for (int y = -2; y < bars.height() + 2; ++y)
+            for (int x = -2; x < bars.width() + 2; ++x) {
+                const bool dark = x >= 0 && y >= 0 && x < bars.width() && y < bars.height() && bars.get(x, y);
+                frame.scanLine(at.y() + y)[at.x() + x] = dark ? 60 : 165;
+            }
+        const ZXing::ImageView view(frame.constBits(), frame.width(), frame.height(), ZXing::ImageFormat::Lum,
+                                    int(frame.bytesPerLine()));
+        for (const auto binarizer : {ZXing::Binarizer::LocalAverage, ZXing::Binarizer::GlobalHistogram}) {
+            ZXing::DecodeHints hints;
+            hints.setFormats(ZXing::BarcodeFormat::Code128).setTryHarder(true).setTryRotate(true).setTryDownscale(false)
+                .setBinarizer(binarizer).setMaxNumberOfSymbols(0xff);
+            QVERIFY(!ZXing::ReadBarcode(view, hints).isValid()); // zxing alone misses it
+        }
+        FrameDecoder decoder;
+        QSignalSpy spy(&decoder, &FrameDecoder::decoded);
+        QVERIFY(decoder.offer(videoFrameFromImage(frame)));
+        QVERIFY(spy.wait(30000));
+        const auto outcome = spy.first().at(0).value<DecodeOutcome>();
+        QCOMPARE(outcome.barcodes.size(), 1);
+        QCOMPARE(outcome.barcodes.front().text, QStringLiteral("5CG1234ABC"));
+    }
+
     void framesAreDroppedWhileBusy()
     {
         // A camera offers faster than frames are decoded: the extra ones are dropped, not queued.
