@@ -43,7 +43,8 @@ struct DecodeOutcome {
  * is. A first look at that region as it is, like ZXingReader -noscale; when it finds nothing,
  * further looks until one finds something or the time budget is spent: enlarged 1.5x and 2x with
  * a white quiet zone added (small or distant codes, codes touching the edge), 1.25x, the global
- * histogram binarizer (uneven light), 3x for tiny images, half size for large frames. Several
+ * histogram binarizer (uneven light), 3x for tiny images, half size for large frames, and last the
+ * black and white points moved to the code's own dark and paper (a grey label on a white case). Several
  * codes: each code found is masked out and the same look repeated, until no new code appears; then
  * each group of dark modules that could hold a matrix code is looked at on its own (ZXing 1.4 alone
  * finds one Data Matrix of five in multi-1/multi-dm.png). An upright Data Matrix with unevenly
