@@ -300,7 +300,8 @@ std::vector<Look> looksFor(QSize size, QRect region)
         looks.push_back({3.0, 8, crop, Binarizer::LocalAverage, false});
     if (longest >= 1000)
         looks.push_back({0.5, 0, crop});
-    looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, true});
+    if (longest <= 800) // a label-sized region: a whole busy camera frame has no one paper level
+        looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, true});
     return looks;
 }
 
