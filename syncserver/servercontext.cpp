@@ -1,5 +1,6 @@
 #include "servercontext.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace rd::server {
@@ -56,8 +57,11 @@ PushQueue::Applied PushQueue::apply(const sync::Principal &who, std::shared_ptr<
 void PushQueue::run()
 {
     // Pushes waiting together are applied in one transaction (Hub::pushGroup), up to a bound, so a
-    // burst pays for fewer commits; a push alone goes as it always did.
-    constexpr std::size_t kMaxGroup = 8;
+    // burst pays for fewer commits; a push alone goes as it always did. A group never takes the
+    // pushes of every request thread: each one waits for its answer, and one of them must be
+    // reading the next push meanwhile, or this thread would stand idle after each group.
+    const std::size_t maxGroup =
+        std::clamp<std::size_t>(static_cast<std::size_t>(std::max(1, m_context.options().threads - 1)), 1, 8);
     constexpr std::size_t kMaxGroupMutations = 4000;
     for (;;) {
         std::vector<Job> jobs;
@@ -67,7 +71,7 @@ void PushQueue::run()
             if (m_jobs.empty())
                 return; // stopping, and everything queued is answered
             std::size_t mutations = 0;
-            while (!m_jobs.empty() && jobs.size() < kMaxGroup &&
+            while (!m_jobs.empty() && jobs.size() < maxGroup &&
                    (jobs.empty() || mutations + sync::Hub::mutationCount(*m_jobs.front().request) <= kMaxGroupMutations)) {
                 mutations += sync::Hub::mutationCount(*m_jobs.front().request);
                 jobs.push_back(std::move(m_jobs.front()));

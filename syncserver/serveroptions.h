@@ -16,7 +16,7 @@ struct ServerOptions {
     std::int64_t accessTtlSeconds = 3600;
     std::int64_t refreshTtlSeconds = 2592000;
     std::size_t bodyLimit = 16 * 1024 * 1024;
-    int threads = 2;
+    int threads = 4; ///< request threads; pushes are applied on a thread of their own (PushQueue)
 };
 
 } // namespace rd::server

@@ -12,6 +12,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+#include <vector>
+
 using namespace rd;
 using namespace rd::server;
 using namespace rd::test;
@@ -290,4 +293,52 @@ TEST_CASE("Push and pull refusals from the hub map to 400 and 403", "[server][ro
     const auto own = r.send(http::verb::post, "/api/v1/push", stepResultPush(device, facts, facts.sam), headers);
     CHECK(own.result() == http::status::ok);
     CHECK(r.ctx.store().database().scalar("SELECT count(*) FROM auth_tokens") == 2);
+}
+
+TEST_CASE("Pushes sent at once from many devices are each applied once, and a refused one touches no other",
+          "[server][router][push]")
+{
+    Router r;
+    const auto facts = readDemoFacts((r.dir.path / "releasedesk.db").string());
+    const auto before = r.ctx.store().database().scalar("SELECT count(*) FROM step_results");
+    struct Device {
+        std::string id;
+        std::map<std::string, std::string> headers;
+        std::string body;
+        bool refused = false; ///< records its result as jo: 403, nothing of it applied
+        Response first, replay;
+    };
+    std::vector<Device> devices(10);
+    for (std::size_t i = 0; i < devices.size(); ++i) {
+        auto &d = devices[i];
+        d.id = newDeviceId();
+        d.headers = bearer(jsonField(r.signin("sam", d.id), "access_token"));
+        d.refused = i % 4 == 1;
+        d.body = stepResultPush(d.id, facts, d.refused ? facts.jo : facts.sam);
+    }
+    // Every device pushes at once, then sends the same batch again (its answer was lost).
+    std::vector<std::thread> threads;
+    for (auto &d : devices)
+        threads.emplace_back([&r, &d] {
+            d.first = r.send(http::verb::post, "/api/v1/push", d.body, d.headers);
+            d.replay = r.send(http::verb::post, "/api/v1/push", d.body, d.headers);
+        });
+    for (auto &t : threads)
+        t.join();
+    std::int64_t accepted = 0;
+    for (const auto &d : devices) {
+        if (d.refused) {
+            CHECK(d.first.result() == http::status::forbidden);
+            CHECK(d.replay.result() == http::status::forbidden);
+            continue;
+        }
+        ++accepted;
+        REQUIRE(d.first.result() == http::status::ok);
+        CHECK(jsonField(d.first.body(), "last_applied_seq") == "1");
+        CHECK(jsonField(d.first.body(), "results") == "[]"); // applied
+        REQUIRE(d.replay.result() == http::status::ok);
+        CHECK(jsonField(d.replay.body(), "results").find("duplicate") != std::string::npos);
+    }
+    CHECK(r.ctx.store().database().scalar("SELECT count(*) FROM step_results") == before + accepted);
+    CHECK(r.ctx.store().database().scalar("SELECT count(*) FROM sync_devices") == accepted);
 }
