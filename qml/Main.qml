@@ -98,9 +98,14 @@ ApplicationWindow {
         return push(assetPage, {assetId: assetId})
     }
     function signInAgain() {
-        push(signInPage)
+        push(signInPage, {objectName: "signInPage"})
     }
     function signedIn() {
+        if (stack.depth > 1 && stack.currentItem.objectName === "signInPage") {
+            // Signed in again on top of the work in hand: back to it.
+            stack.pop()
+            return
+        }
         const first = isNaN(session.lastSyncAt.getTime())
         place = first ? 2 : 0
         resetStack()
@@ -124,6 +129,8 @@ ApplicationWindow {
         const item = stack.currentItem
         if (!item || !session.signedIn)
             return
+        if (item.objectName === "signInPage")
+            return // signing in again: the place underneath is still the place
         if (item.objectName === "checklistPage")
             session.setResumePoint("checklist", item.installationId)
         else if (item.objectName === "signOffPage")
@@ -140,13 +147,7 @@ ApplicationWindow {
         if (session.signedIn)
             resumeAt(installationId, page)
     }
-    onWideChanged: {
-        // Keep the work in hand: rebuild the panes, then reopen the checklist if one was open.
-        const installationId = session.resumeInstallation()
-        const page = session.resumePage()
-        resetStack()
-        resumeAt(installationId, page)
-    }
+    // Turning the tablet keeps the stack as it is (typed fields and all); the left pane comes and goes.
 
     Component { id: signInPage; SignInPage {} }
     Component { id: todayPage; TodayPage {} }

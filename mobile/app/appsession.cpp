@@ -68,6 +68,7 @@ AppSession::AppSession(const QString &dataDir, QObject *parent)
     m_healthTimer.setInterval(kHealthEveryMs);
     connect(&m_healthTimer, &QTimer::timeout, this, &AppSession::checkOnline);
     m_healthTimer.start();
+    QTimer::singleShot(0, this, &AppSession::checkOnline); // the bar knows at once, not in 30 s
 }
 
 AppSession::~AppSession()
@@ -124,19 +125,32 @@ QStringList AppSession::siteIds() const
     return m_account ? m_account->sites() : QStringList();
 }
 
+namespace {
+/** A count for the sync bar; a store that cannot answer now (busy, I/O) shows -1, never throws into QML. */
+template <typename F>
+int countOr(F &&f) noexcept
+{
+    try {
+        return f();
+    } catch (const std::exception &) {
+        return -1;
+    }
+}
+} // namespace
+
 int AppSession::pendingChanges() const
 {
-    return m_replica ? m_replica->pendingCount() : 0;
+    return m_replica ? countOr([this] { return m_replica->pendingCount(); }) : 0;
 }
 
 int AppSession::openConflicts() const
 {
-    return m_replica ? static_cast<int>(m_replica->openConflicts().size()) : 0;
+    return m_replica ? countOr([this] { return static_cast<int>(m_replica->openConflicts().size()); }) : 0;
 }
 
 int AppSession::refusedChanges() const
 {
-    return m_replica ? m_replica->rejectionCount() : 0;
+    return m_replica ? countOr([this] { return m_replica->rejectionCount(); }) : 0;
 }
 
 QDateTime AppSession::lastSyncAt() const
@@ -179,7 +193,12 @@ QString AppSession::resumeInstallation() const
 {
     if (!m_store)
         return {};
-    const auto id = m_store->meta(kResumeInstallation);
+    std::optional<std::string> id;
+    try {
+        id = m_store->meta(kResumeInstallation);
+    } catch (const Error &) {
+        return {};
+    }
     if (!id)
         return {};
     // Only an installation still being worked on is somewhere to come back to.
@@ -197,7 +216,11 @@ QString AppSession::resumePage() const
 {
     if (!m_store || resumeInstallation().isEmpty())
         return {};
-    return QString::fromStdString(m_store->meta(kResumePage).value_or(std::string()));
+    try {
+        return QString::fromStdString(m_store->meta(kResumePage).value_or(std::string()));
+    } catch (const Error &) {
+        return {};
+    }
 }
 
 void AppSession::setResumePoint(const QString &page, const QString &installationId)

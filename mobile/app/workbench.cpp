@@ -73,8 +73,6 @@ QVariantMap Workbench::attempt(F &&f)
         answer.insert(QStringLiteral("ok"), true);
         m_session->notifyLocalChange();
         return answer;
-    } catch (const DuplicateError &e) {
-        return failure(qs(e.what()));
     } catch (const Error &e) {
         return failure(qs(e.what()));
     } catch (const std::exception &e) {
@@ -141,13 +139,9 @@ QVariantMap Workbench::newAssetDefaults(const QString &releaseId) const
         const auto space = hardware.find(' ');
         const std::string make = space == std::string::npos ? hardware : hardware.substr(0, space);
         const std::string model = space == std::string::npos ? hardware : hardware.substr(space + 1);
-        std::string category;
-        {
-            auto q = store.database().query("SELECT category FROM assets WHERE model = ?1 OR model = ?2 LIMIT 1");
-            q->bind(1, model).bind(2, hardware);
-            if (q->step())
-                category = q->text(0);
-        }
+        std::string category = m_session->views().categoryOfModel(model);
+        if (category.empty())
+            category = m_session->views().categoryOfModel(hardware);
         out = {{QStringLiteral("make"), qs(make)},
                {QStringLiteral("model"), qs(model)},
                {QStringLiteral("category"), qs(category)},
@@ -280,15 +274,21 @@ QVariantMap Workbench::startInstallation(const QString &releaseId, const QString
                                              tagged->serial.value_or("none") + "); choose that asset to use it",
                                          tagged->id.toString());
             }
+            // The same serial under another make ("Dell" and "Dell Inc.") is the same unit far
+            // more often than not: it is linked, not added again, unless the installer says why.
+            const auto sameSerial = store.findAssetsBySerial(serialValue);
+            if (!sameSerial.empty() && overrides.value(QStringLiteral("duplicateSerial")).toString().trimmed().isEmpty())
+                throw DuplicateError("serial " + serialValue + " is already in the inventory (" +
+                                         sameSerial.front().assetTag.value_or("no tag") + ", " + sameSerial.front().make +
+                                         " " + sameSerial.front().model + "): use that asset",
+                                     sameSerial.front().id.toString());
             asset.assetTag = tagValue.empty() ? std::nullopt : std::optional(tagValue);
             asset.serial = serialValue;
             asset.make = utf8(make.trimmed());
             asset.model = utf8(model.trimmed());
-            {
-                auto q = store.database().query("SELECT category FROM assets WHERE model = ?1 LIMIT 1");
-                q->bind(1, asset.model);
-                asset.category = q->step() ? q->text(0) : std::string("Hardware");
-            }
+            asset.category = m_session->views().categoryOfModel(asset.model);
+            if (asset.category.empty())
+                asset.category = "Hardware";
             asset.siteId = release->siteId;
             asset.roomId = room;
             asset.status = AssetStatus::InStock;

@@ -199,6 +199,12 @@ bool ChecklistModel::record(int row, const QString &outcome, const QString &note
         return false;
     }
     auto &line = m_lines[static_cast<std::size_t>(row)];
+    // A double tap (a glove, a bounce) is one tap: the same outcome on the same line within a
+    // moment is not recorded twice. A retest later, or another outcome, is.
+    if (line.latest && m_lastTap.isValid() && m_lastTap.elapsed() < kDoubleTapMs && m_lastTapRow == row &&
+        qs(toString(line.latest->outcome)) == outcome && line.latest->note == utf8(note.trimmed()) &&
+        line.latest->evidence == utf8(evidence.trimmed()))
+        return true;
     try {
         StepResult r;
         r.installationId = *optionalId(m_installationId);
@@ -219,6 +225,8 @@ bool ChecklistModel::record(int row, const QString &outcome, const QString &note
         return false;
     }
     setError({});
+    m_lastTap.start();
+    m_lastTapRow = row;
     const QModelIndex i = index(row);
     emit dataChanged(i, i);
     emit progressChanged();

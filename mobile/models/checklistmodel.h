@@ -4,6 +4,7 @@
 
 #include "domain/entities.h"
 
+#include <QElapsedTimer>
 #include <QVariantMap>
 
 #include <vector>
@@ -48,6 +49,9 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
+    /** Within this time the same tap on the same line is one tap (a double tap records once). */
+    static constexpr int kDoubleTapMs = 800;
+
     [[nodiscard]] QString installationId() const { return m_installationId; }
     void setInstallationId(const QString &id);
     /** The first line with no result yet; the row count when every line has one. */
@@ -80,6 +84,8 @@ private:
     QVariantMap m_installation;
     std::vector<ChecklistLine> m_lines;
     std::vector<QString> m_recordedBy; // display names, per line
+    QElapsedTimer m_lastTap;           // when the last result was recorded here
+    int m_lastTapRow = -1;
 };
 
 } // namespace rd::mobile

@@ -65,10 +65,9 @@ void ConflictsModel::load()
         if (value.empty())
             return tr("(no room)");
         try {
-            auto q = store.database().query("SELECT name FROM rooms WHERE id = ?1");
-            q->bind(1, Id::parse(value));
-            if (q->step())
-                return qs(q->text(0));
+            const std::string name = views.roomName(Id::parse(value));
+            if (!name.empty())
+                return qs(name);
         } catch (const Error &) {
         }
         return qs(value);

@@ -145,7 +145,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case ReleaseRole:
         return qs(h.release);
     case InstallationIdRole:
-        return qs(h.installationId);
+        return h.installationId.isNull() ? QString() : qs(h.installationId);
     case WhoRole:
         return qs(h.who);
     case DetailRole:

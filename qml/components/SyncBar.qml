@@ -15,10 +15,19 @@ ToolBar {
     Material.foreground: Material.theme === Material.Dark && !(session && session.openConflicts > 0) ? "white" : "#212121"
     implicitHeight: 48
 
+    // "synced 5 min ago" moves on by itself.
+    property double now: Date.now()
+    Timer {
+        interval: 30000
+        running: bar.visible
+        repeat: true
+        onTriggered: bar.now = Date.now()
+    }
+
     function ago(when) {
         if (!when || isNaN(when.getTime()))
             return qsTr("never synced")
-        const minutes = Math.floor((Date.now() - when.getTime()) / 60000)
+        const minutes = Math.floor((Math.max(bar.now, when.getTime()) - when.getTime()) / 60000)
         if (minutes < 1)
             return qsTr("synced just now")
         if (minutes < 60)
@@ -52,7 +61,7 @@ ToolBar {
         }
         Label {
             Layout.fillWidth: true
-            text: bar.session ? bar.ago(bar.session.lastSyncAt) : ""
+            text: bar.session ? bar.ago(bar.session.lastSyncAt, bar.now) : ""
             elide: Text.ElideRight
             opacity: 0.8
         }

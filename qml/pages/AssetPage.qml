@@ -68,6 +68,7 @@ Page {
             required property string detail
             width: ListView.view.width
             padding: 10
+            enabled: installationId.length > 0
             onClicked: page.openInstallation(installationId)
             contentItem: ColumnLayout {
                 spacing: 2

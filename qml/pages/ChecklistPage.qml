@@ -28,6 +28,22 @@ Page {
         onModelReset: Qt.callLater(page.showCurrent)
     }
 
+    // What is typed on a line before it is tapped, kept by the page: a line scrolled out of view
+    // and back (its card made anew) still has it.
+    property var drafts: ({})
+    function draft(row, field) {
+        const d = drafts[row]
+        return d && d[field] ? d[field] : ""
+    }
+    function setDraft(row, field, text) {
+        const d = Object.assign({}, drafts[row] || {})
+        d[field] = text
+        drafts[row] = d
+    }
+    function clearDraft(row) {
+        delete drafts[row]
+    }
+
     /** Brings the first line still to do into view. */
     function showCurrent() {
         if (list && lines.count > 0)
@@ -102,6 +118,15 @@ Page {
             required property var recordedAt
             readonly property bool current: index === lines.currentIndex
             width: ListView.view.width
+            /** Records this line; the note and evidence typed for it go with it, once. */
+            function tap(outcome) {
+                const withDetails = current
+                if (page.record(index, outcome, withDetails ? note.text : "", withDetails ? evidence.text : "")) {
+                    page.clearDraft(index)
+                    note.text = ""
+                    evidence.text = ""
+                }
+            }
             Material.elevation: current ? 6 : 1
 
             ColumnLayout {
@@ -147,6 +172,8 @@ Page {
                     Layout.preferredHeight: 52
                     visible: line.current
                     placeholderText: qsTr("Note (optional)")
+                    text: page.draft(line.index, "note")
+                    onTextEdited: page.setDraft(line.index, "note", text)
                 }
                 ScanField {
                     id: evidence
@@ -154,6 +181,8 @@ Page {
                     Layout.fillWidth: true
                     visible: line.current
                     label: qsTr("Evidence: scan a value (optional)")
+                    text: page.draft(line.index, "evidence")
+                    field.onTextEdited: page.setDraft(line.index, "evidence", field.text)
                 }
                 RowLayout {
                     Layout.fillWidth: true
@@ -167,7 +196,7 @@ Page {
                         highlighted: line.current || line.outcome === "pass"
                         Material.accent: Material.Green
                         enabled: lines.installation.status === "in-progress"
-                        onClicked: page.record(line.index, "pass", note.text, evidence.text)
+                        onClicked: line.tap("pass")
                     }
                     Button {
                         objectName: "failButton"
@@ -178,7 +207,7 @@ Page {
                         highlighted: line.outcome === "fail"
                         Material.accent: Material.Red
                         enabled: lines.installation.status === "in-progress"
-                        onClicked: page.record(line.index, "fail", note.text, evidence.text)
+                        onClicked: line.tap("fail")
                     }
                     Button {
                         objectName: "naButton"
@@ -189,7 +218,7 @@ Page {
                         highlighted: line.outcome === "not-applicable"
                         // FITS: a required step or test is done or failed, never skipped.
                         enabled: lines.installation.status === "in-progress" && !line.required
-                        onClicked: page.record(line.index, "not-applicable", note.text, evidence.text)
+                        onClicked: line.tap("not-applicable")
                     }
                 }
             }

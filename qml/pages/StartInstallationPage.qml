@@ -42,14 +42,17 @@ Page {
         linkAssetId = ""
         linkedAsset = null
     }
+    // An override holds for the value it was given for: any change of the text asks again.
     function checkSerial() {
         serialCheck = serial.text.trim().length > 0 ? workbench.checkSerial(serial.text) : {accepted: true}
         duplicates = workbench.assetsWithSerial(serialCheck.value || serial.text)
-        if (overrides.serial && serialCheck.accepted)
+        if (overrides.serial)
             overrides = Object.assign({}, overrides, {serial: undefined})
     }
     function checkTag() {
         tagCheck = tag.text.trim().length > 0 ? workbench.checkAssetTag(tag.text, releaseId) : {accepted: true}
+        if (overrides.assetTag)
+            overrides = Object.assign({}, overrides, {assetTag: undefined})
     }
     /** Takes a refused label on the installer's word; the reason is recorded with the asset. */
     function overrideRefusal(field, reason) {
@@ -274,8 +277,10 @@ Page {
                 Layout.preferredHeight: 56
                 highlighted: true
                 text: page.linkAssetId.length > 0 ? qsTr("Start on this asset") : qsTr("Add the asset and start")
+                // A serial already in the inventory is that asset: link it (Use this asset) instead.
                 enabled: page.linkAssetId.length > 0
-                         || (serial.text.trim().length > 0 && !page.serialBlocked && !page.tagBlocked)
+                         || (serial.text.trim().length > 0 && !page.serialBlocked && !page.tagBlocked
+                             && page.duplicates.length === 0)
                 onClicked: page.start()
             }
         }

@@ -165,6 +165,10 @@ Page {
             required property string lostLabel
             required property string lostBy
             width: ListView.view.width
+            function resolve(value) {
+                const answer = page.workbench.resolveConflict(conflictId, value)
+                resolveError.text = answer.ok ? "" : answer.error
+            }
             ColumnLayout {
                 anchors.fill: parent
                 spacing: 8
@@ -199,15 +203,23 @@ Page {
                         Layout.fillWidth: true
                         Layout.preferredHeight: 52
                         text: qsTr("Keep this")
-                        onClicked: page.workbench.resolveConflict(conflict.conflictId, conflict.keptValue)
+                        onClicked: conflict.resolve(conflict.keptValue)
                     }
                     Button {
                         objectName: "takeButton"
                         Layout.fillWidth: true
                         Layout.preferredHeight: 52
                         text: qsTr("Use this instead")
-                        onClicked: page.workbench.resolveConflict(conflict.conflictId, conflict.lostValue)
+                        onClicked: conflict.resolve(conflict.lostValue)
                     }
+                }
+                Label {
+                    id: resolveError
+                    objectName: "resolveError"
+                    Layout.fillWidth: true
+                    visible: text.length > 0
+                    wrapMode: Text.Wrap
+                    color: Material.color(Material.Red)
                 }
             }
         }

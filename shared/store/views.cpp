@@ -3,6 +3,7 @@
 
 #include "store.h"
 
+#include "domain/errors.h"
 #include "domain/text.h"
 
 #include <algorithm>
@@ -227,7 +228,12 @@ std::vector<Views::AssetRow> Views::searchAssets(std::string_view text, int limi
     if (limit <= 0 || offset < 0)
         return out;
     auto &db = m_store.database();
-    const std::string typed = checkedText("search", text, 64, false);
+    std::string typed;
+    try {
+        typed = checkedText("search", text, 64, false);
+    } catch (const ValidationError &) {
+        return out; // longer than any serial or tag, or control characters: nothing matches
+    }
     const int wanted = limit + offset;
     std::set<Id> seen;
     int skipped = 0;
@@ -376,6 +382,20 @@ std::optional<Id> Views::installationOf(const Id &releaseId, const Id &assetId)
     if (!q->step())
         return std::nullopt;
     return q->id(0);
+}
+
+std::string Views::roomName(const Id &roomId)
+{
+    auto q = m_store.database().query("SELECT name FROM rooms WHERE id = ?1");
+    q->bind(1, roomId);
+    return q->step() ? q->text(0) : std::string{};
+}
+
+std::string Views::categoryOfModel(std::string_view model)
+{
+    auto q = m_store.database().query("SELECT category FROM assets WHERE model = ?1 LIMIT 1");
+    q->bind(1, model);
+    return q->step() ? q->text(0) : std::string{};
 }
 
 std::string Views::userDisplayName(const Id &userId)

@@ -101,6 +101,10 @@ public:
     [[nodiscard]] std::optional<Id> installationOf(const Id &releaseId, const Id &assetId);
 
     [[nodiscard]] std::string userDisplayName(const Id &userId);
+    /** A room's name; empty when the tablet does not know it. */
+    [[nodiscard]] std::string roomName(const Id &roomId);
+    /** The category assets of this model are in ("Laptop"), by the first one found; empty if none. */
+    [[nodiscard]] std::string categoryOfModel(std::string_view model);
 
 private:
     Store &m_store;

@@ -119,10 +119,11 @@ void AppEndToEndTest::anInstallersDay()
     const auto signedOff = bench.signOff(unit1, QStringLiteral("Ms A. Okafor"), QStringLiteral("12,40 30,44 52,38;60,40 61,52"));
     QVERIFY2(ok(signedOff).isEmpty(), qPrintable(ok(signedOff)));
 
-    // Unit 2: the deployment fails and the installation is backed out.
-    const QString asset2 =
-        bench.assetsWithSerial(serials[1]).constFirst().toMap().value(QStringLiteral("assetId")).toString();
-    const auto started2 = bench.startInstallation(releaseId, asset2, {}, {}, {}, {}, {});
+    // Unit 2: a laptop not yet in the inventory, added from its labels; its deployment fails and
+    // the installation is backed out.
+    QVERIFY(bench.assetsWithSerial(QStringLiteral("9ZX-5521")).isEmpty());
+    const auto started2 = bench.startInstallation(releaseId, {}, QStringLiteral("RAU-09100"), QStringLiteral("9ZX-5521"),
+                                                  QStringLiteral("Dell"), QStringLiteral("Latitude 3440"), {});
     QVERIFY2(ok(started2).isEmpty(), qPrintable(ok(started2)));
     const QString unit2 = started2.value(QStringLiteral("id")).toString();
     checklist.setInstallationId(unit2);
@@ -182,6 +183,22 @@ void AppEndToEndTest::anInstallersDay()
     const auto i2 = server.installation(Id::parse(unit2.toStdString()));
     QVERIFY(i2);
     QVERIFY(i2->status == InstallationStatus::BackedOut);
+    const auto added = server.findAssetByTag("RAU-09100");
+    QVERIFY(added);
+    QCOMPARE(added->serial.value_or(""), std::string("9ZX-5521"));
+    QCOMPARE(idText(i2->assetId), idText(added->id));
+    // Every result once: as many on the server as were recorded on the tablet, for both units.
+    for (const QString &unit : {unit1, unit2}) {
+        const Id id = Id::parse(unit.toStdString());
+        auto onServer = server.database().query("SELECT count(*) FROM step_results WHERE installation_id = ?1");
+        onServer->bind(1, id);
+        QVERIFY(onServer->step());
+        auto onTablet = session.store().database().query("SELECT count(*) FROM step_results WHERE installation_id = ?1");
+        onTablet->bind(1, id);
+        QVERIFY(onTablet->step());
+        QCOMPARE(onServer->int64(0), onTablet->int64(0));
+        QVERIFY(onServer->int64(0) >= 2);
+    }
     {
         auto q = server.database().query("SELECT reason, performed_by FROM backouts WHERE installation_id = ?1");
         q->bind(1, i2->id);

@@ -308,11 +308,30 @@ void ModelsTest::startingTwiceOnOneSerialLinksTheSameAsset()
     QVERIFY(again.value(QStringLiteral("resumed")).toBool());
     QCOMPARE(again.value(QStringLiteral("id")), first.value(QStringLiteral("id")));
 
-    // Adding it as new instead is refused: one asset per make and serial.
+    // A double tap is one tap.
+    {
+        auto *list = checked<ChecklistModel>();
+        list->setInstallationId(first.value(QStringLiteral("id")).toString());
+        QVERIFY(list->record(0, QStringLiteral("pass")));
+        QVERIFY(list->record(0, QStringLiteral("pass")));
+        QCOMPARE(int(m_session->store().checklist(Id::parse(first.value(QStringLiteral("id")).toString().toStdString()))
+                         .size()), 12);
+        auto q = m_session->store().database().query("SELECT count(*) FROM step_results WHERE installation_id = ?1");
+        q->bind(1, Id::parse(first.value(QStringLiteral("id")).toString().toStdString()));
+        q->step();
+        QCOMPARE(q->int64(0), std::int64_t(1));
+    }
+
+    // Adding it as new instead is refused, under the same make or another spelling of it.
     const int pending = m_session->pendingChanges();
     const auto twice = bench.startInstallation(releaseId, {}, {}, QStringLiteral("7XQ 99A1"), QStringLiteral("Dell"),
                                                QStringLiteral("Latitude 3440"), {});
     QVERIFY(!twice.value(QStringLiteral("ok")).toBool());
+    const auto otherMake = bench.startInstallation(releaseId, {}, {}, QStringLiteral("7XQ99A1"), QStringLiteral("Dell Inc."),
+                                                   QStringLiteral("Latitude 3440"), {});
+    QVERIFY(!otherMake.value(QStringLiteral("ok")).toBool());
+    QVERIFY2(otherMake.value(QStringLiteral("error")).toString().contains(QStringLiteral("RAU-09001")),
+             qPrintable(otherMake.value(QStringLiteral("error")).toString()));
     QCOMPARE(m_session->pendingChanges(), pending);
 }
 

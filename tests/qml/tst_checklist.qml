@@ -59,6 +59,33 @@ TestCase {
         compare(page.checklist.data(page.checklist.index(1, 0), ChecklistModel.NoteRole), "BIOS 1.14.0")
     }
 
+    function test_aNoteGoesWithItsOwnLineOnly() {
+        const session = fixture.demoTablet("sam")
+        const id = newInstallation(session)
+        const page = open(session, id)
+        const pass = currentButton(page, "passButton")
+        const line0 = page.list.itemAtIndex(0)
+        findChild(line0, "noteField").text = "BIOS 1.14.0"
+        mouseClick(pass)
+        compare(page.checklist.data(page.checklist.index(0, 0), ChecklistModel.NoteRole), "BIOS 1.14.0")
+        // The next line's fields start empty; and a retest of line 0 does not carry the old note.
+        compare(findChild(page.list.itemAtIndex(1), "noteField").text, "")
+        findChild(page.list.itemAtIndex(1), "noteField").text = "meant for line 2"
+        mouseClick(findChild(page.list.itemAtIndex(0), "failButton"))
+        compare(fixture.installation(session, id).latest[0], "fail")
+        compare(page.checklist.data(page.checklist.index(0, 0), ChecklistModel.NoteRole), "")
+    }
+
+    function test_aDoubleTapRecordsOnce() {
+        const session = fixture.demoTablet("sam")
+        const id = newInstallation(session)
+        const page = open(session, id)
+        const pass = currentButton(page, "passButton")
+        mouseClick(pass)
+        mouseClick(findChild(page.list.itemAtIndex(0), "passButton"))
+        compare(fixture.installation(session, id).results, 1)
+    }
+
     function test_notApplicableOnlyForOptionalLines() {
         const session = fixture.demoTablet("sam")
         const page = open(session, newInstallation(session))

@@ -77,4 +77,22 @@ TestCase {
         compare(session.resumeInstallation(), "")
         compare(fixture.installation(session, id).status, "accepted")
     }
+
+    function test_turningTheTabletKeepsTheWorkInHand() {
+        const session = fixture.demoTablet("sam")
+        const window = open(session, 800, 1200)
+        window.openRelease(fixture.releaseId(session, "R-2026-047"))
+        const start = window.startInstallation(fixture.releaseId(session, "R-2026-047"))
+        tryCompare(window.stack, "busy", false)
+        start.serialField.text = "7CD9F00B"
+        window.width = 1280
+        window.height = 800
+        tryVerify(() => window.wide)
+        verify(findChild(window.contentItem, "leftPane").active)
+        compare(window.stack.currentItem, start)
+        compare(start.serialField.text, "7CD9F00B")
+        window.width = 800
+        window.height = 1200
+        compare(window.stack.currentItem, start)
+    }
 }

@@ -80,11 +80,13 @@ TestCase {
         compare(page.duplicates.length, 1) // the asset that has it, to use instead
         compare(page.duplicates[0].assetTag, "RAU-00002")
         // Typed over anyway with a new serial: refused, and nothing is written.
-        page.unlink()
         page.serialField.text = "NEW-SERIAL-77"
-        page.duplicates = []
+        page.duplicates = [fixture.assetByTag(session, "RAU-00002")]
+        // While an asset with that tag is shown, the way on is to use it, not to add another.
+        verify(!findChild(page, "startButton").enabled)
+        // Forced anyway (as a second tablet would), the Workbench refuses it in words.
         const before = fixture.count(session, "outbox")
-        mouseClick(findChild(page, "startButton"))
+        page.start()
         compare(started.count, 0)
         const error = findChild(page, "errorLabel")
         verify(error.text.indexOf("RAU-00002") >= 0, error.text)
