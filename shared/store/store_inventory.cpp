@@ -1,4 +1,5 @@
 // The inventory: assets (configuration records) and their normalised serials.
+#include "rows.h"
 #include "writescope.h"
 
 #include "domain/rules.h"
@@ -8,24 +9,6 @@ namespace rd {
 
 namespace {
 
-constexpr std::string_view kAssetColumns =
-    "id, asset_tag, serial, make, model, category, site_id, room_id, assigned_user, status";
-
-Asset readAsset(const sql::Statement &q)
-{
-    Asset a;
-    a.id = q.id(0);
-    a.assetTag = q.optText(1);
-    a.serial = q.optText(2);
-    a.make = q.text(3);
-    a.model = q.text(4);
-    a.category = q.text(5);
-    a.siteId = q.id(6);
-    a.roomId = q.optId(7);
-    a.assignedUser = q.text(8);
-    a.status = parse<AssetStatus>(q.text(9));
-    return a;
-}
 
 std::optional<std::string> checkedOptional(std::string_view field, const std::optional<std::string> &v,
                                            std::size_t max)
@@ -108,7 +91,7 @@ std::vector<Asset> Store::findAssetsBySerial(std::string_view serial)
     const auto norm = normaliseSerial(serial);
     if (norm.empty())
         return out;
-    auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets WHERE serial_norm = ?1");
+    auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets a WHERE serial_norm = ?1");
     q->bind(1, norm);
     while (q->step())
         out.push_back(readAsset(*q));
@@ -118,7 +101,7 @@ std::vector<Asset> Store::findAssetsBySerial(std::string_view serial)
 std::optional<Asset> Store::findAssetByTag(std::string_view assetTag)
 {
     const auto tag = checkedText("asset tag", assetTag, 64, false);
-    auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets WHERE asset_tag = ?1");
+    auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets a WHERE asset_tag = ?1");
     q->bind(1, tag);
     if (!q->step())
         return std::nullopt;
@@ -127,7 +110,7 @@ std::optional<Asset> Store::findAssetByTag(std::string_view assetTag)
 
 std::optional<Asset> Store::asset(const Id &id)
 {
-    auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets WHERE id = ?1");
+    auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets a WHERE id = ?1");
     q->bind(1, id);
     if (!q->step())
         return std::nullopt;

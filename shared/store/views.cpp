@@ -1,6 +1,7 @@
 // What the screens show: read-only queries over the store, one per screen where possible.
 #include "views.h"
 
+#include "rows.h"
 #include "store.h"
 
 #include "domain/errors.h"
@@ -58,28 +59,17 @@ Views::ReleaseSummary readReleaseSummary(const sql::Statement &q)
     return r;
 }
 
-constexpr std::string_view kAssetRowSelect = R"sql(
-SELECT a.id, a.asset_tag, a.serial, a.make, a.model, a.category, a.site_id, a.room_id, a.assigned_user,
-       a.status, si.name, coalesce(ro.name, '')
-  FROM assets a JOIN sites si ON si.id = a.site_id LEFT JOIN rooms ro ON ro.id = a.room_id
-)sql";
+/** An asset with its site's and room's names; the query names assets `a`, sites `si`, rooms `ro`. */
+const std::string kAssetRowSelect = "SELECT " + std::string(kAssetColumns) +
+                                    ", si.name, coalesce(ro.name, '') FROM assets a JOIN sites si ON si.id = a.site_id "
+                                    "LEFT JOIN rooms ro ON ro.id = a.room_id";
 
 Views::AssetRow readAssetRow(const sql::Statement &q)
 {
     Views::AssetRow row;
-    Asset &a = row.asset;
-    a.id = q.id(0);
-    a.assetTag = q.optText(1);
-    a.serial = q.optText(2);
-    a.make = q.text(3);
-    a.model = q.text(4);
-    a.category = q.text(5);
-    a.siteId = q.id(6);
-    a.roomId = q.optId(7);
-    a.assignedUser = q.text(8);
-    a.status = parse<AssetStatus>(q.textView(9));
-    row.siteName = q.text(10);
-    row.room = q.text(11);
+    row.asset = readAsset(q);
+    row.siteName = q.text(kAssetColumnCount);
+    row.room = q.text(kAssetColumnCount + 1);
     return row;
 }
 
@@ -251,7 +241,7 @@ std::vector<Views::AssetRow> Views::searchAssets(std::string_view text, int limi
     };
 
     if (typed.empty()) {
-        auto q = db.query(std::string(kAssetRowSelect) + " ORDER BY a.asset_tag LIMIT ?1 OFFSET ?2");
+        auto q = db.query(kAssetRowSelect + " ORDER BY a.asset_tag LIMIT ?1 OFFSET ?2");
         q->bind(1, limit).bind(2, offset);
         skipped = offset; // the query skipped them already
         collect(*q);
@@ -260,7 +250,7 @@ std::vector<Views::AssetRow> Views::searchAssets(std::string_view text, int limi
     // Serials, compared normalised, then asset tags as typed and upper-cased: both by index range.
     const std::string serial = normaliseSerial(typed);
     if (!serial.empty()) {
-        auto q = db.query(std::string(kAssetRowSelect) +
+        auto q = db.query(kAssetRowSelect +
                           " WHERE a.serial_norm >= ?1 AND a.serial_norm < ?2 ORDER BY a.serial_norm LIMIT ?3");
         q->bind(1, serial).bind(2, prefixEnd(serial)).bind(3, wanted);
         collect(*q);
@@ -271,7 +261,7 @@ std::vector<Views::AssetRow> Views::searchAssets(std::string_view text, int limi
     for (const auto &tag : tags) {
         if (static_cast<int>(out.size()) >= limit)
             break;
-        auto q = db.query(std::string(kAssetRowSelect) +
+        auto q = db.query(kAssetRowSelect +
                           " WHERE a.asset_tag >= ?1 AND a.asset_tag < ?2 ORDER BY a.asset_tag LIMIT ?3");
         q->bind(1, tag).bind(2, prefixEnd(tag)).bind(3, wanted);
         collect(*q);
@@ -279,9 +269,7 @@ std::vector<Views::AssetRow> Views::searchAssets(std::string_view text, int limi
     if (static_cast<int>(out.size()) < limit) {
         // CROSS JOIN keeps rooms first (a few dozen, matched by name), then assets by their place
         // index; left to itself the planner scans every asset (20 ms at 100,000).
-        auto q = db.query(R"sql(
-SELECT a.id, a.asset_tag, a.serial, a.make, a.model, a.category, a.site_id, a.room_id, a.assigned_user,
-       a.status, si.name, ro.name
+        auto q = db.query("SELECT " + std::string(kAssetColumns) + ", si.name, ro.name" + R"sql(
   FROM rooms ro CROSS JOIN assets a ON a.site_id = ro.site_id AND a.room_id = ro.id JOIN sites si ON si.id = a.site_id
  WHERE ro.name LIKE ?1 ESCAPE '\' ORDER BY ro.name, a.asset_tag LIMIT ?2)sql");
         q->bind(1, likePrefix(typed)).bind(2, wanted);
@@ -292,7 +280,7 @@ SELECT a.id, a.asset_tag, a.serial, a.make, a.model, a.category, a.site_id, a.ro
 
 std::optional<Views::AssetRow> Views::assetRow(const Id &assetId)
 {
-    auto q = m_store.database().query(std::string(kAssetRowSelect) + " WHERE a.id = ?1");
+    auto q = m_store.database().query(kAssetRowSelect + " WHERE a.id = ?1");
     q->bind(1, assetId);
     if (!q->step())
         return std::nullopt;
