@@ -145,7 +145,7 @@ int AppSession::pendingChanges() const
 
 int AppSession::openConflicts() const
 {
-    return m_replica ? countOr([this] { return static_cast<int>(m_replica->openConflicts().size()); }) : 0;
+    return m_views ? countOr([this] { return m_views->openConflictCount(); }) : 0;
 }
 
 int AppSession::refusedChanges() const

@@ -117,7 +117,6 @@ void ChecklistModel::load()
         throw NotFoundError("installation", id.toString());
     const auto release = store.release(inst->releaseId);
     const auto asset = views.assetRow(inst->assetId);
-    const auto build = release ? store.buildProcedure(release->buildId) : std::nullopt;
     m_lines = store.checklist(id);
     std::map<Id, QString> names;
     m_recordedBy.clear();
@@ -131,11 +130,6 @@ void ChecklistModel::load()
             it = names.emplace(line.latest->recordedBy, qs(views.userDisplayName(line.latest->recordedBy))).first;
         m_recordedBy.push_back(it->second);
     }
-    QString backOutPlan;
-    if (release && !release->backOutPlan.empty())
-        backOutPlan = qs(release->backOutPlan);
-    else if (build)
-        backOutPlan = qs(build->backOutPlan);
     m_installation = {{QStringLiteral("installationId"), qs(id)},
                       {QStringLiteral("status"), qs(toString(inst->status))},
                       {QStringLiteral("releaseId"), qs(inst->releaseId)},
@@ -145,7 +139,7 @@ void ChecklistModel::load()
                       {QStringLiteral("serial"), asset ? qs(asset->asset.serial) : QString()},
                       {QStringLiteral("model"), asset ? qs(asset->asset.model) : QString()},
                       {QStringLiteral("room"), asset ? qs(asset->room) : QString()},
-                      {QStringLiteral("backOutPlan"), backOutPlan}};
+                      {QStringLiteral("backOutPlan"), qs(views.backOutPlan(inst->releaseId))}};
 }
 
 int ChecklistModel::currentIndex() const

@@ -120,9 +120,7 @@ void UnitsModel::load()
                    {QStringLiteral("status"), qs(toString(b.status))},
                    {QStringLiteral("hardwareModel"), qs(b.hardwareModel)},
                    {QStringLiteral("designNotes"), qs(b.designNotes)},
-                   // The release's own back-out plan, where it has one, comes before the build's.
-                   {QStringLiteral("backOutPlan"),
-                    qs(release->backOutPlan.empty() ? b.backOutPlan : release->backOutPlan)},
+                   {QStringLiteral("backOutPlan"), qs(views.backOutPlan(release->id))},
                    {QStringLiteral("installationSteps"), steps[0]},
                    {QStringLiteral("stabilityTests"), steps[1]},
                    {QStringLiteral("acceptanceTests"), steps[2]},
@@ -189,8 +187,7 @@ bool SoftwareModel::canLoad() const
 
 void SoftwareModel::load()
 {
-    if (auto details = session()->views().buildDetails(*optionalId(m_buildId)))
-        m_rows = std::move(details->software);
+    m_rows = session()->views().buildSoftware(*optionalId(m_buildId));
 }
 
 } // namespace rd::mobile

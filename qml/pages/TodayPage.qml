@@ -100,6 +100,7 @@ Page {
         }
     }
     EmptyState {
+        objectName: "emptyState"
         anchors.centerIn: parent
         width: Math.min(parent.width - 48, 480)
         visible: releases.count === 0

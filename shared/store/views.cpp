@@ -192,9 +192,18 @@ std::optional<Views::BuildDetails> Views::buildDetails(const Id &buildId)
         if (q->step())
             d.service = q->text(0);
     }
-    auto q = db.query("SELECT d.id, d.product, d.version, d.vendor, d.media_kind, d.media_location, "
-                      "d.build_sha256, d.licence_type FROM build_items bi JOIN dsl_items d "
-                      "ON d.id = bi.dsl_item_id WHERE bi.build_id = ?1 ORDER BY d.product, d.version");
+    d.software = buildSoftware(buildId);
+    d.build = std::move(*build);
+    return d;
+}
+
+std::vector<DslItem> Views::buildSoftware(const Id &buildId)
+{
+    std::vector<DslItem> out;
+    auto q = m_store.database().query(
+        "SELECT d.id, d.product, d.version, d.vendor, d.media_kind, d.media_location, d.build_sha256, "
+        "d.licence_type FROM build_items bi JOIN dsl_items d ON d.id = bi.dsl_item_id WHERE bi.build_id = ?1 "
+        "ORDER BY d.product, d.version");
     q->bind(1, buildId);
     while (q->step()) {
         DslItem item;
@@ -206,10 +215,23 @@ std::optional<Views::BuildDetails> Views::buildDetails(const Id &buildId)
         item.mediaLocation = q->text(5);
         item.buildSha256 = q->text(6);
         item.licenceType = parse<LicenceType>(q->textView(7));
-        d.software.push_back(std::move(item));
+        out.push_back(std::move(item));
     }
-    d.build = std::move(*build);
-    return d;
+    return out;
+}
+
+std::string Views::backOutPlan(const Id &releaseId)
+{
+    auto q = m_store.database().query(
+        "SELECT CASE WHEN r.back_out_plan <> '' THEN r.back_out_plan ELSE b.back_out_plan END "
+        "FROM releases r JOIN build_procedures b ON b.id = r.build_id WHERE r.id = ?1");
+    q->bind(1, releaseId);
+    return q->step() ? q->text(0) : std::string{};
+}
+
+int Views::openConflictCount()
+{
+    return static_cast<int>(m_store.database().scalar("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"));
 }
 
 std::vector<Views::AssetRow> Views::searchAssets(std::string_view text, int limit, int offset)

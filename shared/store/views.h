@@ -71,6 +71,12 @@ public:
         std::vector<DslItem> software;
     };
     [[nodiscard]] std::optional<BuildDetails> buildDetails(const Id &buildId);
+    /** The DSL software items of a build procedure's design details, by product. */
+    [[nodiscard]] std::vector<DslItem> buildSoftware(const Id &buildId);
+    /** The back-out plan an installer follows: the release's own where it has one, else its build's. */
+    [[nodiscard]] std::string backOutPlan(const Id &releaseId);
+    /** Conflicts not yet resolved (the sync bar's count). */
+    [[nodiscard]] int openConflictCount();
 
     /** An asset as the inventory lists it. */
     struct AssetRow {

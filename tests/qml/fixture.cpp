@@ -191,3 +191,13 @@ int Fixture::count(AppSession *session, const QString &table) const
         return -1;
     return static_cast<int>(session->store().database().scalar("SELECT count(*) FROM " + table.toStdString()));
 }
+
+int Fixture::openReleasesNamingUser(AppSession *session) const
+{
+    auto q = session->store().database().query(
+        "SELECT count(*) FROM releases r JOIN release_installers ri ON ri.release_id = r.id "
+        "WHERE ri.user_id = ?1 AND r.status IN ('planned', 'in-progress', 'installed')");
+    q->bind(1, session->userId());
+    q->step();
+    return static_cast<int>(q->int64(0));
+}

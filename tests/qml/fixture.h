@@ -44,6 +44,8 @@ public:
     /** Leaves a conflict on the asset's room, as a sync would. */
     Q_INVOKABLE QString roomConflict(rd::mobile::AppSession *session, const QString &assetTag);
     Q_INVOKABLE QString roomName(rd::mobile::AppSession *session, const QString &roomId) const;
+    /** Open releases that name the session's user as an installer, counted with SQL of its own. */
+    Q_INVOKABLE int openReleasesNamingUser(rd::mobile::AppSession *session) const;
     Q_INVOKABLE int count(rd::mobile::AppSession *session, const QString &table) const;
 
 private:

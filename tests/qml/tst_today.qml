@@ -50,8 +50,16 @@ TestCase {
         const page = createTemporaryObject(pageComponent, testCase, {session: session, width: 800, height: 1200})
         // The release manager sees every open release, not only their own (they are named on none).
         verify(page.model.count >= 3)
-        const empty = fixture.newTablet()
-        const blank = createTemporaryObject(pageComponent, testCase, {session: empty, width: 800, height: 1200})
+        verify(!findChild(page, "emptyState").visible)
+        // Another installer sees the open releases they are named on, counted straight from the store.
+        const alex = fixture.demoTablet("alex")
+        const mine = createTemporaryObject(pageComponent, testCase, {session: alex, width: 800, height: 1200})
+        compare(mine.model.count, fixture.openReleasesNamingUser(alex))
+        // A tablet nobody has signed in to yet shows nobody's releases, and says so.
+        const blank = createTemporaryObject(pageComponent, testCase, {session: fixture.newTablet(), width: 800, height: 1200})
         compare(blank.model.count, 0)
+        const empty = findChild(blank, "emptyState")
+        verify(empty.visible)
+        compare(empty.title, "No open releases")
     }
 }
