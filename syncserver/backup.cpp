@@ -1,6 +1,7 @@
 #include "backup.h"
 
 #include "domain/errors.h"
+#include "domain/id.h"
 
 #include <sqlite3.h>
 
@@ -61,6 +62,18 @@ void backupDatabase(const std::string &source, const std::string &destination)
         if (rc != SQLITE_DONE) {
             fs::remove(partial, ec);
             throw StoreError("the backup failed: " + std::string(sqlite3_errstr(rc)), rc);
+        }
+        // The copy is another database from now on: a server restored from it must not pass for
+        // the one the devices last synced with (docs/sync-protocol.md, "Restoring the server").
+        const std::string identity = "INSERT OR REPLACE INTO meta(key, value) VALUES ('database_id', '" +
+                                     Id::generate().toString() + "')";
+        char *why = nullptr;
+        rc = sqlite3_exec(dst.get(), identity.c_str(), nullptr, nullptr, &why);
+        if (rc != SQLITE_OK) {
+            const std::string message = why ? why : sqlite3_errstr(rc);
+            sqlite3_free(why);
+            fs::remove(partial, ec);
+            throw StoreError("the backup failed: " + message, rc);
         }
     }
     fs::rename(partial, destination);

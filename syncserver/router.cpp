@@ -33,11 +33,12 @@ struct Refusal {
     http::status status;
     std::string code;
     std::string message;
+    json::object extra; ///< fields of the error body beside "error" and "message"
 };
 
-[[noreturn]] void refuse(http::status status, std::string code, std::string message)
+[[noreturn]] void refuse(http::status status, std::string code, std::string message, json::object extra = {})
 {
-    throw Refusal{status, std::move(code), std::move(message)};
+    throw Refusal{status, std::move(code), std::move(message), std::move(extra)};
 }
 
 Response jsonResponse(http::status status, std::string body)
@@ -306,6 +307,11 @@ Response dispatch(Request &req, ServerContext &ctx, std::string &routeName, bool
         refuse(http::status::bad_request, e.code(), e.what());
     } catch (const sync::ForbiddenError &e) {
         refuse(http::status::forbidden, "forbidden", e.what());
+    } catch (const sync::SeqGapError &e) {
+        refuse(http::status::conflict, "seq_gap", e.what(), {{"expected_seq", e.expected()}});
+    } catch (const sync::DatabaseChangedError &e) {
+        refuse(http::status::conflict, "database_changed", e.what(),
+               {{"database_id", e.databaseId().toString()}});
     } catch (const StoreError &e) {
         std::cerr << "syncserver: " << routeName << ": database error: " << e.what() << std::endl;
         refuse(http::status::internal_server_error, "internal", "the server could not complete the request; try again later");
@@ -321,9 +327,12 @@ Response dispatch(Request &req, ServerContext &ctx, std::string &routeName, bool
 } // namespace
 
 Response errorResponse(http::status status, std::string_view code, std::string_view message, unsigned httpVersion,
-                       bool keepAlive)
+                       bool keepAlive, const json::object &extra)
 {
-    Response res = jsonResponse(status, json::serialize(json::object{{"error", code}, {"message", message}}));
+    json::object body{{"error", code}, {"message", message}};
+    for (const auto &[k, v] : extra)
+        body[k] = v;
+    Response res = jsonResponse(status, json::serialize(body));
     res.version(httpVersion);
     res.keep_alive(keepAlive);
     if (status == http::status::unauthorized)
@@ -342,7 +351,7 @@ Response handleRequest(Request &&req, ServerContext &ctx)
     try {
         res = dispatch(req, ctx, routeName, syncRoute);
     } catch (const Refusal &r) {
-        res = errorResponse(r.status, r.code, r.message, req.version(), req.keep_alive());
+        res = errorResponse(r.status, r.code, r.message, req.version(), req.keep_alive(), r.extra);
     } catch (const std::exception &e) {
         std::cerr << "syncserver: " << routeName << ": " << e.what() << std::endl;
         res = errorResponse(http::status::internal_server_error, "internal",

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <boost/json/object.hpp>
+
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/status.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -26,6 +28,7 @@ using Response = boost::beast::http::response<boost::beast::http::string_body>;
  * refuses before a request is whole (a body over the limit, broken HTTP).
  */
 [[nodiscard]] Response errorResponse(boost::beast::http::status status, std::string_view code,
-                                     std::string_view message, unsigned httpVersion, bool keepAlive);
+                                     std::string_view message, unsigned httpVersion, bool keepAlive,
+                                     const boost::json::object &extra = {});
 
 } // namespace rd::server

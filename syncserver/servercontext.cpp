@@ -21,6 +21,7 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
     , m_clock(systemNowMillis)
     , m_pushes(std::make_unique<PushQueue>(*this))
 {
+    (void)m_hub.databaseId(); // made here, on the writer, before any read connection looks for it
     if (databasePath != ":memory:") // checkpoints off the request path
         m_checkpointer = std::make_unique<sql::WalCheckpointer>(m_store.database());
 }

@@ -158,6 +158,40 @@ Hub::Hub(Store &store)
     : m_store(store)
 {}
 
+Id Hub::databaseId()
+{
+    if (!m_databaseId) {
+        if (const auto text = m_store.meta("database_id")) {
+            m_databaseId = Id::parse(*text, "database id");
+        } else {
+            const Id made = Id::generate();
+            m_store.setMeta("database_id", made.toString());
+            m_databaseId = made;
+        }
+    }
+    return *m_databaseId;
+}
+
+void Hub::registerDevice(const Id &userId, const Id &deviceId, Millis now)
+{
+    auto &db = m_store.database();
+    sql::Transaction tx(db);
+    {
+        auto q = db.query("SELECT user_id FROM sync_devices WHERE device_id = ?1");
+        q->bind(1, deviceId);
+        if (q->step()) {
+            if (q->id(0) != userId)
+                throw ForbiddenError("this device id belongs to another account: a device signs in as "
+                                     "the person who first signed in on it");
+            return;
+        }
+    }
+    db.query("INSERT INTO sync_devices(device_id, user_id, last_seq, last_seen) VALUES (?1, ?2, 0, ?3)")
+        ->bindAll(deviceId, userId, now)
+        .run();
+    tx.commit();
+}
+
 std::vector<Id> Hub::sitesOf(const Id &userId, Role role)
 {
     std::vector<Id> out;

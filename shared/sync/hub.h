@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,19 @@ public:
     /** Answers a pull request body with the next page of changes in @p who's scope. */
     [[nodiscard]] std::string pull(const Principal &who, std::string_view body);
 
+    /**
+     * This server database's identity (meta "database_id"), made on first use. A backup gets an
+     * identity of its own (syncserver backup), so a database restored from one is told apart from
+     * the one the devices last synced with; every answer carries it.
+     */
+    [[nodiscard]] Id databaseId();
+
+    /**
+     * Registers @p deviceId as @p userId's at sign-in: a device id belongs to the account that
+     * first signed in with it. Throws ForbiddenError, changing nothing, when it is another's.
+     */
+    void registerDevice(const Id &userId, const Id &deviceId, Millis now);
+
     /** The sites a user works at (all sites for a release manager), for the Principal. */
     [[nodiscard]] std::vector<Id> sitesOf(const Id &userId, Role role);
 
@@ -87,6 +101,7 @@ private:
     const std::vector<PageQuery> &pageQueries(bool scoped);
 
     Store &m_store;
+    std::optional<Id> m_databaseId;
     std::int64_t m_lastRows = 0;
     std::vector<PageQuery> m_pageQueries[2]; // [scoped]
     std::string m_seqUnion[2];               // [scoped]

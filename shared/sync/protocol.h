@@ -32,6 +32,41 @@ public:
     using Error::Error;
 };
 
+/**
+ * A push whose first new mutation is not the one after the device's last applied sequence: the
+ * device skipped numbers. HTTP 409 "seq_gap" with the sequence the server expects; nothing applied.
+ */
+class SeqGapError : public Error {
+public:
+    SeqGapError(std::int64_t expected, std::int64_t got)
+        : Error("this device's next change must be number " + std::to_string(expected) + ", not " +
+                std::to_string(got) + "; send the changes from " + std::to_string(expected) + " on")
+        , m_expected(expected)
+    {}
+    [[nodiscard]] std::int64_t expected() const noexcept { return m_expected; }
+
+private:
+    std::int64_t m_expected;
+};
+
+/**
+ * A request that names another server database than this one (the server was restored from a
+ * backup, or replaced): HTTP 409 "database_changed" with this database's id; nothing applied. The
+ * device sends again what it kept of its acknowledged changes and pulls afresh.
+ */
+class DatabaseChangedError : public Error {
+public:
+    explicit DatabaseChangedError(Id databaseId)
+        : Error("the server's database was restored or replaced since this device last synced; "
+                "the device sends its kept changes again and pulls afresh")
+        , m_databaseId(databaseId)
+    {}
+    [[nodiscard]] const Id &databaseId() const noexcept { return m_databaseId; }
+
+private:
+    Id m_databaseId;
+};
+
 /** Who is calling: the authenticated user, their role and sites, and the device they sync from. */
 struct Principal {
     Id userId;
