@@ -1,6 +1,6 @@
 #include "sync_bench_data.h"
 
-#include "sync/codec.h"
+#include "sync/records.h"
 
 #include <sodium.h>
 

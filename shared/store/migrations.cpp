@@ -372,10 +372,67 @@ CREATE INDEX scan_overrides_asset ON scan_overrides(asset_id, recorded_at);
 CREATE INDEX scan_overrides_seq ON scan_overrides(seq);
 )sql";
 
+// Version 4 (issue 9): devices belong to someone, and a server restored from a backup gets back
+// what it lost. Tablet only: each person who signs in on a tablet syncs as a device of their own
+// (device_id, UUID text) with its own numbering of changes from 1 without gaps (outbox_devices), so
+// that their unsent work is sent as them; a change the server acknowledged stays 30 days
+// (acked_at), to be sent again to a server restored from a backup; sync_accounts keeps who signed
+// in here and how to renew their sign-in. The existing outbox becomes the tablet's own device's.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE outbox_devices (
+    device_id TEXT PRIMARY KEY NOT NULL,
+    last_seq  INTEGER NOT NULL DEFAULT 0 CHECK (last_seq >= 0)
+) WITHOUT ROWID;
+INSERT INTO outbox_devices(device_id, last_seq)
+    SELECT value, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)
+    FROM meta WHERE key = 'device_id';
+
+CREATE TABLE outbox_v4 (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_id  TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    payload    TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    acked_at   INTEGER,
+    UNIQUE (device_id, seq)
+);
+INSERT INTO outbox_v4(id, device_id, seq, kind, payload, created_at)
+    SELECT seq, (SELECT value FROM meta WHERE key = 'device_id'), seq, kind, payload, created_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v4 RENAME TO outbox;
+CREATE INDEX outbox_waiting ON outbox(acked_at, device_id, seq);
+
+CREATE TABLE local_rejections_v4 (
+    device_id    TEXT NOT NULL,
+    mutation_seq INTEGER NOT NULL,
+    kind         TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    at           INTEGER NOT NULL,
+    PRIMARY KEY (device_id, mutation_seq)
+) WITHOUT ROWID;
+INSERT INTO local_rejections_v4(device_id, mutation_seq, kind, payload, reason, at)
+    SELECT (SELECT value FROM meta WHERE key = 'device_id'), mutation_seq, kind, payload, reason, at
+    FROM local_rejections;
+DROP TABLE local_rejections;
+ALTER TABLE local_rejections_v4 RENAME TO local_rejections;
+
+CREATE TABLE sync_accounts (
+    device_id          TEXT PRIMARY KEY NOT NULL,
+    user_name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    user_id            TEXT NOT NULL,
+    display_name       TEXT NOT NULL DEFAULT '',
+    refresh_token      TEXT NOT NULL DEFAULT '',
+    refresh_expires_at INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kV1},
     Migration{2, kV2},
     Migration{3, kV3},
+    Migration{4, kV4},
 };
 
 } // namespace

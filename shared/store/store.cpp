@@ -1,5 +1,6 @@
 #include "writescope.h"
 
+#include "domain/fields.h"
 #include "domain/text.h"
 #include "migrations.h"
 
@@ -190,8 +191,8 @@ User readUser(const sql::Statement &s)
 
 Id Store::addUser(User u, const std::optional<std::string> &passwordHash)
 {
-    u.name = checkedText("user name", u.name, 64, true);
-    u.displayName = checkedText("display name", u.displayName, 120, false);
+    u.name = checked(fields::userName, u.name);
+    u.displayName = checked(fields::displayName, u.displayName);
     if (u.displayName.empty())
         u.displayName = u.name;
     if (u.id.isNull())
@@ -246,9 +247,9 @@ void Store::setPasswordHash(const Id &userId, const std::string &hash)
 
 Id Store::addSite(Site s)
 {
-    s.name = checkedText("site name", s.name, 120, true);
-    s.code = checkedText("site code", s.code, 16, true);
-    s.assetTagPattern = checkedText("asset tag pattern", s.assetTagPattern, 200, false);
+    s.name = checked(fields::siteName, s.name);
+    s.code = checked(fields::siteCode, s.code);
+    s.assetTagPattern = checked(fields::assetTagPattern, s.assetTagPattern);
     if (s.id.isNull())
         s.id = Id::generate();
     Write w(*this, Write::Rows::One);
@@ -268,7 +269,7 @@ Id Store::addSite(Site s)
 
 Id Store::addRoom(Room r)
 {
-    r.name = checkedText("room name", r.name, 80, true);
+    r.name = checked(fields::roomName, r.name);
     if (r.id.isNull())
         r.id = Id::generate();
     Write w(*this, Write::Rows::One);

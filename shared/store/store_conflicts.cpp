@@ -1,6 +1,7 @@
 // Conflicts between devices: kept by the sync, shown to the tablets and the release manager.
 #include "writescope.h"
 
+#include "domain/fields.h"
 #include "domain/text.h"
 
 namespace rd {
@@ -33,7 +34,7 @@ std::optional<ConflictRecord> Store::conflict(const Id &id)
 
 void Store::markConflictResolved(const Id &id, const Id &by, Millis at, std::string_view resolution)
 {
-    const auto text = checkedText("resolution", resolution, 500, false);
+    const auto text = checked(fields::resolution, resolution);
     Write w(*this, Write::Rows::One);
     const auto c = conflict(id);
     if (!c)

@@ -2,35 +2,20 @@
 #include "rows.h"
 #include "writescope.h"
 
+#include "domain/fields.h"
 #include "domain/rules.h"
 #include "domain/text.h"
 
 namespace rd {
 
-namespace {
-
-
-std::optional<std::string> checkedOptional(std::string_view field, const std::optional<std::string> &v,
-                                           std::size_t max)
-{
-    if (!v)
-        return std::nullopt;
-    auto t = checkedText(field, *v, max, false);
-    if (t.empty())
-        return std::nullopt;
-    return t;
-}
-
-} // namespace
-
 Id Store::addAsset(Asset a)
 {
-    a.assetTag = checkedOptional("asset tag", a.assetTag, 64);
-    a.serial = checkedOptional("serial", a.serial, 64);
-    a.make = checkedText("make", a.make, 80, true);
-    a.model = checkedText("model", a.model, 120, true);
-    a.category = checkedText("category", a.category, 60, true);
-    a.assignedUser = checkedText("user", a.assignedUser, 120, false);
+    a.assetTag = checkedOptional(fields::assetTag, a.assetTag);
+    a.serial = checkedOptional(fields::serial, a.serial);
+    a.make = checked(fields::make, a.make);
+    a.model = checked(fields::model, a.model);
+    a.category = checked(fields::category, a.category);
+    a.assignedUser = checked(fields::assignedUser, a.assignedUser);
     std::optional<std::string> serialNorm;
     if (a.serial) {
         serialNorm = normaliseSerial(*a.serial);
@@ -100,7 +85,7 @@ std::vector<Asset> Store::findAssetsBySerial(std::string_view serial)
 
 std::optional<Asset> Store::findAssetByTag(std::string_view assetTag)
 {
-    const auto tag = checkedText("asset tag", assetTag, 64, false);
+    const auto tag = checked(fields::assetTag, assetTag);
     auto q = m_db.query("SELECT " + std::string(kAssetColumns) + " FROM assets a WHERE asset_tag = ?1");
     q->bind(1, tag);
     if (!q->step())
@@ -151,7 +136,7 @@ void Store::setAssetStatus(const Id &assetId, AssetStatus status)
 
 void Store::setAssetUser(const Id &assetId, std::string_view assignedUser)
 {
-    const auto user = checkedText("user", assignedUser, 120, false);
+    const auto user = checked(fields::assignedUser, assignedUser);
     Write w(*this, Write::Rows::One);
     requireRow("assets", assetId, "asset");
     m_db.query("UPDATE assets SET assigned_user = ?2, seq = ?3 WHERE id = ?1")

@@ -2,6 +2,7 @@
 #include "writescope.h"
 
 #include "domain/rules.h"
+#include "domain/fields.h"
 #include "domain/text.h"
 
 #include <algorithm>
@@ -11,8 +12,8 @@ namespace rd {
 
 Id Store::addService(Service s)
 {
-    s.name = checkedText("service name", s.name, 120, true);
-    s.description = checkedText("service description", s.description, 2000, false, Lines::Multi);
+    s.name = checked(fields::serviceName, s.name);
+    s.description = checked(fields::serviceDescription, s.description);
     if (s.id.isNull())
         s.id = Id::generate();
     Write w(*this, Write::Rows::One);
@@ -31,11 +32,11 @@ Id Store::addService(Service s)
 
 Id Store::addDslItem(DslItem d)
 {
-    d.product = checkedText("product", d.product, 120, true);
-    d.version = checkedText("version", d.version, 40, true);
-    d.vendor = checkedText("vendor", d.vendor, 120, true);
-    d.mediaLocation = checkedText("media location", d.mediaLocation, 200, false);
-    d.buildSha256 = checkedText("build SHA-256", d.buildSha256, 64, false);
+    d.product = checked(fields::product, d.product);
+    d.version = checked(fields::version, d.version);
+    d.vendor = checked(fields::vendor, d.vendor);
+    d.mediaLocation = checked(fields::mediaLocation, d.mediaLocation);
+    d.buildSha256 = checked(fields::buildSha256, d.buildSha256);
     std::transform(d.buildSha256.begin(), d.buildSha256.end(), d.buildSha256.begin(),
                    [](char c) { return (c >= 'A' && c <= 'F') ? static_cast<char>(c - 'A' + 'a') : c; });
     if (!d.buildSha256.empty() && (d.buildSha256.size() != 64 ||
@@ -61,7 +62,7 @@ Id Store::addDslItem(DslItem d)
 
 Id Store::takeOutMedia(MediaLoan l)
 {
-    l.purpose = checkedText("purpose", l.purpose, 200, false);
+    l.purpose = checked(fields::loanPurpose, l.purpose);
     if (l.id.isNull())
         l.id = Id::generate();
     Write w(*this, Write::Rows::One);
@@ -114,8 +115,8 @@ std::vector<MediaLoan> Store::mediaBook(const Id &dslItemId)
 
 Id Store::addLicence(Licence l)
 {
-    l.name = checkedText("licence name", l.name, 120, true);
-    l.entitlement = checkedText("licence key or entitlement", l.entitlement, 200, true);
+    l.name = checked(fields::licenceName, l.name);
+    l.entitlement = checked(fields::entitlement, l.entitlement);
     if (l.seats < 0 || l.seats > 1000000)
         throw ValidationError("seats", "must be between 0 and 1000000");
     if (l.id.isNull())
@@ -142,7 +143,7 @@ int Store::seatsUsed(const Id &licenceId)
 Id Store::assignLicence(LicenceAssignment a)
 {
     if (a.overrideReason) {
-        a.overrideReason = checkedText("override reason", *a.overrideReason, 500, false, Lines::Multi);
+        a.overrideReason = checked(fields::seatOverrideReason, *a.overrideReason);
         if (a.overrideReason->empty())
             a.overrideReason.reset();
     }
@@ -196,13 +197,13 @@ namespace {
 
 void checkBuildFields(BuildProcedure &b)
 {
-    b.hardwareModel = checkedText("hardware model", b.hardwareModel, 120, false);
-    b.designNotes = checkedText("design details", b.designNotes, 4000, false, Lines::Multi);
-    b.backOutPlan = checkedText("back-out plan", b.backOutPlan, 4000, false, Lines::Multi);
+    b.hardwareModel = checked(fields::hardwareModel, b.hardwareModel);
+    b.designNotes = checked(fields::designNotes, b.designNotes);
+    b.backOutPlan = checked(fields::backOutPlan, b.backOutPlan);
     std::set<std::pair<int, int>> positions;
     for (auto &s : b.steps) {
-        s.title = checkedText("step title", s.title, 200, true);
-        s.detail = checkedText("step detail", s.detail, 4000, false, Lines::Multi);
+        s.title = checked(fields::stepTitle, s.title);
+        s.detail = checked(fields::stepDetail, s.detail);
         if (s.position < 1)
             throw ValidationError("step position", "must be 1 or more");
         if (!positions.emplace(static_cast<int>(s.part), s.position).second)

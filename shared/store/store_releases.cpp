@@ -2,6 +2,7 @@
 #include "writescope.h"
 
 #include "domain/rules.h"
+#include "domain/fields.h"
 #include "domain/text.h"
 
 #include <algorithm>
@@ -21,7 +22,7 @@ void checkStrokes(const std::string &strokes)
 {
     if (strokes.empty())
         throw ValidationError("signature", "is empty: the user must sign");
-    if (strokes.size() > 256 * 1024)
+    if (strokes.size() > fields::kMaxStrokesBytes)
         throw ValidationError("signature", "is too large (over 256 KiB)");
     if (strokes.find_first_not_of("0123456789.-, ;") != std::string::npos)
         throw ValidationError("signature", "is not a list of strokes (\"x,y x,y;x,y ...\")");
@@ -31,9 +32,9 @@ void checkStrokes(const std::string &strokes)
 
 Id Store::addRelease(Release r)
 {
-    r.number = checkedText("release number", r.number, 32, true);
-    r.triggerRef = checkedText("trigger reference", r.triggerRef, 64, false);
-    r.backOutPlan = checkedText("back-out plan", r.backOutPlan, 4000, false, Lines::Multi);
+    r.number = checked(fields::releaseNumber, r.number);
+    r.triggerRef = checked(fields::triggerRef, r.triggerRef);
+    r.backOutPlan = checked(fields::backOutPlan, r.backOutPlan);
     if (!isIsoDate(r.plannedDate))
         throw ValidationError("planned date",
                               "'" + printable(r.plannedDate, 20) + "' is not a date (YYYY-MM-DD)");
@@ -210,8 +211,8 @@ Id Store::startInstallation(Installation inst)
 
 Id Store::recordStepResult(StepResult s)
 {
-    s.note = checkedText("note", s.note, 2000, false, Lines::Multi);
-    s.evidence = checkedText("evidence", s.evidence, 500, false);
+    s.note = checked(fields::stepNote, s.note);
+    s.evidence = checked(fields::evidence, s.evidence);
     if (s.id.isNull())
         s.id = Id::generate();
 
@@ -311,7 +312,7 @@ std::vector<ChecklistLine> Store::checklist(const Id &installationId)
 
 Id Store::signOff(SignOff so)
 {
-    so.userName = checkedText("user's name", so.userName, 120, true);
+    so.userName = checked(fields::signerName, so.userName);
     checkStrokes(so.strokes);
     if (so.id.isNull())
         so.id = Id::generate();
@@ -402,7 +403,7 @@ Id Store::signOff(SignOff so)
 
 Id Store::recordBackOut(BackOut b)
 {
-    b.reason = checkedText("back-out reason", b.reason, 2000, true, Lines::Multi);
+    b.reason = checked(fields::backOutReason, b.reason);
     if (b.id.isNull())
         b.id = Id::generate();
     Write w(*this);

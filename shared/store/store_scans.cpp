@@ -1,6 +1,7 @@
 // Overrides of refused scans (issue 5): append-only facts, like step results.
 #include "writescope.h"
 
+#include "domain/fields.h"
 #include "domain/text.h"
 
 namespace rd {
@@ -11,9 +12,9 @@ Id Store::recordScanOverride(ScanOverride o)
         throw ValidationError("scanned field", "'" + printable(o.field, 20) +
                                                    "' is not a field a scan fills (serial or asset-tag)");
     // The value goes into an asset's serial or asset tag: the same limit as there.
-    o.value = checkedText("scanned value", o.value, 64, true);
-    o.refusal = checkedText("refusal", o.refusal, 500, true);
-    o.reason = checkedText("override reason", o.reason, 500, true, Lines::Multi);
+    o.value = checked(fields::scannedValue, o.value);
+    o.refusal = checked(fields::refusal, o.refusal);
+    o.reason = checked(fields::overrideReason, o.reason);
     if (o.id.isNull())
         o.id = Id::generate();
 

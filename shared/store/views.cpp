@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include "domain/errors.h"
+#include "domain/fields.h"
 #include "domain/text.h"
 
 #include <algorithm>
@@ -242,7 +243,7 @@ std::vector<Views::AssetRow> Views::searchAssets(std::string_view text, int limi
     auto &db = m_store.database();
     std::string typed;
     try {
-        typed = checkedText("search", text, 64, false);
+        typed = checked(fields::search, text);
     } catch (const ValidationError &) {
         return out; // longer than any serial or tag, or control characters: nothing matches
     }

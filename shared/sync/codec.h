@@ -44,18 +44,4 @@ void appendJsonString(std::string &out, std::string_view text);
 /** An id or nothing, as the protocol writes it: UUID text or null. */
 [[nodiscard]] json::value idValue(const std::optional<Id> &id);
 
-// The records a tablet creates, as mutation data (field names are the database's column names).
-[[nodiscard]] json::object toJson(const Asset &a);
-[[nodiscard]] json::object toJson(const Installation &i);
-[[nodiscard]] json::object toJson(const StepResult &r);
-[[nodiscard]] json::object toJson(const SignOff &s);
-[[nodiscard]] json::object toJson(const BackOut &b);
-[[nodiscard]] json::object toJson(const ScanOverride &o);
-[[nodiscard]] Asset assetFromJson(const json::object &o);
-[[nodiscard]] Installation installationFromJson(const json::object &o);
-[[nodiscard]] StepResult stepResultFromJson(const json::object &o);
-[[nodiscard]] SignOff signOffFromJson(const json::object &o);
-[[nodiscard]] BackOut backOutFromJson(const json::object &o);
-[[nodiscard]] ScanOverride scanOverrideFromJson(const json::object &o);
-
 } // namespace rd::sync::codec

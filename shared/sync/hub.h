@@ -3,6 +3,7 @@
 #include "protocol.h"
 
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,9 @@ namespace rd::sync {
 class Hub {
 public:
     explicit Hub(Store &store);
+
+    /** Where the Hub writes what it does not tell a device (a database's refusal, with its reference). */
+    void setLog(std::function<void(const std::string &)> log);
 
     /**
      * Applies a push request body (docs/sync-protocol.md) from @p who and returns the answer body.
@@ -87,6 +91,8 @@ public:
     [[nodiscard]] std::int64_t lastRowCount() const noexcept { return m_lastRows; }
 
 private:
+    /** Throws DatabaseChangedError when a device names another database than this one. */
+    void requireDatabase(const std::optional<Id> &sent);
     /** push() inside a transaction the caller opened and commits. */
     [[nodiscard]] std::string applyPush(const Principal &who, const PushRequest &request, Millis now);
 
@@ -102,6 +108,7 @@ private:
 
     Store &m_store;
     std::optional<Id> m_databaseId;
+    std::function<void(const std::string &)> m_log;
     std::int64_t m_lastRows = 0;
     std::vector<PageQuery> m_pageQueries[2]; // [scoped]
     std::string m_seqUnion[2];               // [scoped]

@@ -12,6 +12,11 @@ namespace rd::sync {
 /** The protocol version this build speaks; it is in every URL (/api/v1/...) and body. */
 constexpr int kProtocolVersion = 1;
 
+/** The most mutations one push may hold. */
+constexpr std::size_t kMaxPushMutations = 5000;
+/** The most changes one pull page may ask for (`limit`). */
+constexpr std::int64_t kMaxPullLimit = 20000;
+
 /** A request the protocol cannot accept: malformed JSON, a wrong type, an unknown field value. HTTP 400. */
 class ProtocolError : public Error {
 public:

@@ -20,9 +20,17 @@ namespace rd::sync {
  * it is written to the local store and queued in the outbox in one transaction, so that a change
  * is never recorded without being sent, nor sent without being recorded. The network client
  * moves the bodies this class makes and reads; it holds no sync state of its own.
+ *
+ * Each person who signs in on the tablet syncs as a device of their own (currentDevice()), whose
+ * changes are numbered from 1 without gaps; so several people can share a tablet and each one's
+ * unsent work is sent as them. A change the server acknowledged is kept for kKeepAcknowledged,
+ * so that a server restored from an older backup can be sent again what it lost.
  */
 class Replica {
 public:
+    /** How long an acknowledged change is kept for a restored server: 30 days. */
+    static constexpr Millis kKeepAcknowledged = 30LL * 24 * 60 * 60 * 1000;
+
     explicit Replica(Store &store);
 
     /**
@@ -43,6 +51,12 @@ public:
         Store::Batch m_batch;
     };
 
+    // --- who the changes are made as ---
+    /** The device local changes are queued as: the signed-in person's, else the tablet's own id. */
+    [[nodiscard]] Id currentDevice();
+    /** Makes @p device the one local changes are queued as (at sign-in). */
+    void setCurrentDevice(const Id &device);
+
     // --- local changes (each: local write + outbox entry, atomic) ---
     Id addAsset(Asset asset);
     void moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId);
@@ -62,15 +76,49 @@ public:
     void resolveConflict(const Id &conflictId, const std::string &value, const Id &by, Millis at);
 
     // --- push ---
+    /** Changes not yet acknowledged by the server, of every device on this tablet. */
     [[nodiscard]] int pendingCount();
-    /** The next push request body with up to @p maxMutations outbox entries, or nothing to push. */
+    /** Changes not yet acknowledged, of @p device. */
+    [[nodiscard]] int pendingCount(const Id &device);
+    /** The devices on this tablet with changes waiting, the current one first. */
+    [[nodiscard]] std::vector<Id> devicesWithPending();
+    /** The next push request body of the current device, up to @p maxMutations, or nothing to push. */
     [[nodiscard]] std::optional<std::string> nextPushBody(int maxMutations);
+    [[nodiscard]] std::optional<std::string> nextPushBody(int maxMutations, const Id &device);
     /**
-     * Takes the server's answer to a push: drops what was applied from the outbox, maps merged
-     * ids, and keeps refused mutations in local_rejections (undoing their local effect with the
-     * server's current row). All in one transaction. Throws ProtocolError on a bad answer.
+     * Takes the server's answer to a push of the current device (or @p device): marks what was
+     * applied acknowledged, maps merged ids, and keeps refused mutations in local_rejections
+     * (undoing their local effect with the server's current row). All in one transaction. Throws
+     * ProtocolError on a bad answer.
      */
     PushOutcome acceptPushResponse(std::string_view body);
+    PushOutcome acceptPushResponse(std::string_view body, const Id &device);
+    /**
+     * The server answered 409 seq_gap: it has @p device's changes only up to @p expected - 1 (it
+     * was restored from a backup). Queues again the kept changes from @p expected on; when this
+     * tablet no longer has some of them, what it has is numbered on from @p expected (the server
+     * never saw those numbers). One transaction.
+     */
+    void resendFrom(const Id &device, std::int64_t expected);
+
+    // --- the server's database ---
+    /** The server database this tablet last synced with (sign-in, push and pull answers), if known. */
+    [[nodiscard]] std::optional<Id> knownDatabase();
+    /**
+     * Notes the server database's id from an answer. When it is another than the one this tablet
+     * synced with (the server was restored from a backup, or replaced), every kept acknowledged
+     * change is queued again (the server answers "duplicate" for what it still has) and the next
+     * pull starts afresh; returns true then. One transaction.
+     */
+    bool noteDatabase(const Id &databaseId);
+    /**
+     * The next pull starts from nothing: the server's snapshot for the signed-in user replaces this
+     * tablet's copy, and rows the snapshot lacks are dropped at its end, except records of changes
+     * still waiting to be sent. For a restored server, and for another person signing in.
+     */
+    void restartPull();
+    /** Whether a pull from nothing is due or under way. */
+    [[nodiscard]] bool freshPullPending();
 
     // --- pull ---
     /** The pull request body for the next page, resuming from the stored cursor. */
@@ -89,6 +137,15 @@ public:
     [[nodiscard]] int rejectionCount();
 
 private:
+    void queue(std::string_view kind, const std::string &payload);
+    template <typename Record>
+    Id recordCreated(std::string_view kind, Record record, Id (Store::*write)(Record));
+    void queueAssetChanges(const Asset &before);
+    /** The fresh pull's first step: every synced row marked as not yet seen again (seq 0). */
+    void beginFreshPull();
+    /** The fresh pull's last step: rows it did not bring again go, but for unsent records. */
+    void endFreshPull();
+
     Store &m_store;
     bool m_grouped = false; // a Group is open: each change is a savepoint in its transaction
 };

@@ -18,6 +18,10 @@ constexpr std::string_view kReleaseScope = "release_id IN (SELECT id FROM releas
 constexpr std::string_view kInstallationScope =
     "installation_id IN (SELECT i.id FROM installations i JOIN releases r ON r.id = i.release_id "
     "WHERE r.site_id IN (SELECT site_id FROM user_sites WHERE user_id = ?3))";
+constexpr std::string_view kConflictScope =
+    "((table_name = 'assets' AND record_id IN (SELECT id FROM assets WHERE site_id IN (SELECT site_id FROM "
+    "user_sites WHERE user_id = ?3))) OR (table_name = 'releases' AND record_id IN (SELECT id FROM releases "
+    "WHERE site_id IN (SELECT site_id FROM user_sites WHERE user_id = ?3))))";
 constexpr std::string_view kAssetScope = "asset_id IN (SELECT id FROM assets WHERE site_id IN (SELECT "
                                          "site_id FROM user_sites WHERE user_id = ?3))";
 
@@ -41,7 +45,7 @@ constexpr std::array kTables{
     SyncedTable{"step_results", "id", "", kInstallationScope, TabletWrites::Yes},
     SyncedTable{"signoffs", "id", "", kInstallationScope, TabletWrites::Yes},
     SyncedTable{"backouts", "id", "", kInstallationScope, TabletWrites::Yes},
-    SyncedTable{"conflicts", "id", "", "", TabletWrites::Never},
+    SyncedTable{"conflicts", "id", "", kConflictScope, TabletWrites::Never},
     SyncedTable{"scan_overrides", "id", "", kAssetScope, TabletWrites::Yes},
 };
 

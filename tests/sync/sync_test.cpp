@@ -1,6 +1,6 @@
 #include "synchelpers.h"
 
-#include "sync/codec.h"
+#include "sync/records.h"
 
 using namespace rd;
 using namespace rd::test;
@@ -451,7 +451,7 @@ namespace {
 /** A technician's override of a refused serial, as the scan page records it. */
 ScanOverride serialOverride(const Id &asset, std::optional<Id> inst, const Id &by, Millis at)
 {
-    return ScanOverride{{},
+    return ScanOverride{Id::generate(),
                         asset,
                         inst,
                         "serial",

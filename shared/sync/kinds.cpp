@@ -1,0 +1,216 @@
+#include "kinds.h"
+
+#include "assetfields.h"
+
+#include <array>
+
+namespace rd::sync {
+
+namespace {
+
+using C = Condition;
+
+template <typename Record>
+MutationData decodeAs(const codec::json::object &data)
+{
+    return codec::fromJson<Record>(data);
+}
+
+// Who may, kind by kind. Release managers work at every site, so "one of their sites" always
+// holds for them; they still record work only as themselves.
+
+constexpr std::array kAddAssetInstaller{Requirement{C::AtTheirSite, "site_id"}};
+constexpr std::array kAddAsset{Grant{ReleaseManagers, {}}, Grant{Installers, kAddAssetInstaller}};
+
+constexpr std::array kSetAssetFieldsInstaller{Requirement{C::AssetAtTheirSite, "id"},
+                                              Requirement{C::MovesOnlyToTheirSites, "changes"}};
+constexpr std::array kSetAssetFields{Grant{ReleaseManagers, {}}, Grant{Installers, kSetAssetFieldsInstaller}};
+
+constexpr std::array<std::string_view, 2> kInstallerReleaseStatuses{"in-progress", "installed"};
+constexpr std::array kSetReleaseStatusInstaller{Requirement{C::InstallerOfRelease, "id"},
+                                                Requirement{C::ValueIn, "to", kInstallerReleaseStatuses}};
+constexpr std::array kSetReleaseStatus{Grant{ReleaseManagers, {}}, Grant{Installers, kSetReleaseStatusInstaller}};
+
+constexpr std::array kStartManager{Requirement{C::AsThemselves, "started_by"}};
+constexpr std::array kStartInstaller{Requirement{C::AsThemselves, "started_by"},
+                                     Requirement{C::InstallerOfRelease, "release_id"}};
+constexpr std::array kStart{Grant{ReleaseManagers, kStartManager}, Grant{Installers, kStartInstaller}};
+
+constexpr std::array kRecordedByManager{Requirement{C::AsThemselves, "recorded_by"}};
+constexpr std::array kRecordedByInstaller{Requirement{C::AsThemselves, "recorded_by"},
+                                          Requirement{C::InstallerOfInstallation, "installation_id"}};
+constexpr std::array kRecordedBy{Grant{ReleaseManagers, kRecordedByManager},
+                                 Grant{Installers, kRecordedByInstaller}};
+
+constexpr std::array kBackOutManager{Requirement{C::AsThemselves, "performed_by"}};
+constexpr std::array kBackOutInstaller{Requirement{C::AsThemselves, "performed_by"},
+                                       Requirement{C::InstallerOfInstallation, "installation_id"}};
+constexpr std::array kBackOut{Grant{ReleaseManagers, kBackOutManager}, Grant{Installers, kBackOutInstaller}};
+
+constexpr std::array kOverrideInstaller{
+    Requirement{C::AsThemselves, "recorded_by"}, Requirement{C::AssetAtTheirSite, "asset_id"},
+    Requirement{C::InstallerOfInstallation, "installation_id", {}, true}};
+constexpr std::array kOverride{Grant{ReleaseManagers, kRecordedByManager}, Grant{Installers, kOverrideInstaller}};
+
+constexpr std::array kResolveManager{Requirement{C::AsThemselves, "by"}};
+constexpr std::array kResolveLoser{Requirement{C::AsThemselves, "by"}, Requirement{C::LostTheConflict, "id"},
+                                   Requirement{C::ConflictAtTheirSite, "id"}};
+constexpr std::array kResolve{Grant{ReleaseManagers, kResolveManager}, Grant{Everyone, kResolveLoser}};
+
+const std::array kKinds{
+    MutationKind{"addAsset", "registers a piece of hardware", "assets", kAddAsset, decodeAs<Asset>,
+                 describeRecord<Asset>},
+    MutationKind{"setAssetFields", "moves an asset, or changes its status or user", "", kSetAssetFields,
+                 decodeAs<AssetFields>, describeRecord<AssetFields>},
+    MutationKind{"setReleaseStatus", "moves a release through its life", "", kSetReleaseStatus,
+                 decodeAs<ReleaseStatusChange>, describeRecord<ReleaseStatusChange>},
+    MutationKind{"startInstallation", "starts one unit of a release on an asset", "installations", kStart,
+                 decodeAs<Installation>, describeRecord<Installation>},
+    MutationKind{"recordStepResult", "records a checklist line's result (append-only; the latest counts)",
+                 "step_results", kRecordedBy, decodeAs<StepResult>, describeRecord<StepResult>},
+    MutationKind{"signOff", "the user's acceptance; the installation becomes accepted", "signoffs", kRecordedBy,
+                 decodeAs<SignOff>, describeRecord<SignOff>},
+    MutationKind{"recordBackOut", "takes an installation back out by the back-out plan", "backouts", kBackOut,
+                 decodeAs<BackOut>, describeRecord<BackOut>},
+    MutationKind{"recordScanOverride", "keeps a refused scan taken on the technician's word", "scan_overrides",
+                 kOverride, decodeAs<ScanOverride>, describeRecord<ScanOverride>},
+    MutationKind{"resolveConflict", "settles a conflict with the value to keep", "", kResolve,
+                 decodeAs<Resolution>, describeRecord<Resolution>},
+};
+
+std::string roleWords(unsigned roles)
+{
+    if (roles == Everyone)
+        return "anyone";
+    std::string out;
+    for (const auto role : {Role::ReleaseManager, Role::BuildDeveloper, Role::Installer}) {
+        if (roles & (1u << static_cast<unsigned>(role)))
+            out += (out.empty() ? "" : " or ") + std::string(toString(role));
+    }
+    return out;
+}
+
+std::string requirementWords(const Requirement &r)
+{
+    const std::string f = "`" + std::string(r.field) + "`";
+    std::string out;
+    switch (r.condition) {
+    case C::AsThemselves:
+        out = "as themselves (" + f + ")";
+        break;
+    case C::InstallerOfRelease:
+        out = "an installer of the release " + f;
+        break;
+    case C::InstallerOfInstallation:
+        out = "an installer of the release of the installation " + f;
+        break;
+    case C::AtTheirSite:
+        out = "at one of their sites (" + f + ")";
+        break;
+    case C::AssetAtTheirSite:
+        out = "the asset " + f + " at one of their sites";
+        break;
+    case C::MovesOnlyToTheirSites:
+        out = "a new `site_id` one of their sites";
+        break;
+    case C::ValueIn:
+        out = f + " ";
+        for (std::size_t i = 0; i < r.values.size(); ++i)
+            out += (i ? (i + 1 == r.values.size() ? " or `" : ", `") : "`") + std::string(r.values[i]) + "`";
+        break;
+    case C::LostTheConflict:
+        out = "whose value lost in the conflict " + f;
+        break;
+    case C::ConflictAtTheirSite:
+        out = "its record at one of their sites";
+        break;
+    }
+    if (r.ifGiven)
+        out += " when given";
+    return out;
+}
+
+} // namespace
+
+std::span<const MutationKind> mutationKinds() noexcept
+{
+    return kKinds;
+}
+
+const MutationKind &mutationKind(std::string_view name)
+{
+    for (const auto &k : kKinds) {
+        if (k.name == name)
+            return k;
+    }
+    throw ProtocolError("wrong_type", "unknown mutation kind '" + std::string(name.substr(0, 40)) + "'");
+}
+
+codec::json::object toJson(const MutationData &data)
+{
+    return std::visit([](const auto &d) { return codec::toJson(d); }, data);
+}
+
+std::optional<Id> idField(const MutationData &data, std::string_view name)
+{
+    return std::visit([&](const auto &d) { return idField(d, name); }, data);
+}
+
+std::optional<std::string> textField(const MutationData &data, std::string_view name)
+{
+    return std::visit([&](const auto &d) { return textField(d, name); }, data);
+}
+
+std::string describeGrants(const MutationKind &kind)
+{
+    std::string out;
+    for (const auto &g : kind.grants) {
+        out += out.empty() ? "" : "; ";
+        out += roleWords(g.roles);
+        for (const auto &r : g.requirements)
+            out += ", " + requirementWords(r);
+    }
+    return out;
+}
+
+std::string protocolTablesMarkdown()
+{
+    std::string md;
+    md += "| kind | what it does | data | creates | who may |\n| --- | --- | --- | --- | --- |\n";
+    for (const auto &k : kKinds) {
+        md += "| `" + std::string(k.name) + "` | " + std::string(k.summary) + " | " + k.describe().name + " | " +
+              (k.creates.empty() ? std::string("–") : "`" + std::string(k.creates) + "`") + " | " +
+              describeGrants(k) + " |\n";
+    }
+    md += "\nEvery kind's `data` is one record, with these fields (the database's column names). A required\n"
+          "field must be there and not null; an optional one may be left out or null, and its default (empty\n"
+          "text, no id) stands. Fields not listed are ignored. Text rules are the store's: text is trimmed of\n"
+          "surrounding white space, must be valid UTF-8 without control characters, and a value that breaks a\n"
+          "rule gets the mutation `rejected` with the reason.\n";
+    for (const auto &k : kKinds) {
+        const auto doc = k.describe();
+        md += "\n#### `" + std::string(k.name) + "`: " + doc.name + "\n\n";
+        md += "| field | type | required | rule | note |\n| --- | --- | --- | --- | --- |\n";
+        for (const auto &f : doc.fields) {
+            md += "| `" + f.name + "` | " + f.type + " | " + (f.required ? "yes" : "no") + " | " +
+                  (f.rule.empty() ? std::string("–") : f.rule) + " | " + (f.note.empty() ? std::string("–") : f.note) +
+                  " |\n";
+        }
+        if (!doc.computed.empty()) {
+            md += "\nThe server computes:";
+            for (const auto &c : doc.computed)
+                md += " `" + std::string(c.name) + "`: " + std::string(c.how) + ";";
+            md.back() = '.';
+            md += "\n";
+        }
+        if (k.name == "setAssetFields") {
+            md += "\nThe fields a device may change, each as `{\"from\": the value it saw, \"to\": the value it "
+                  "set}` (text or null):\n\n| field | values |\n| --- | --- |\n";
+            for (const auto &f : changeableAssetFields())
+                md += "| `" + std::string(f.name) + "` | " + std::string(f.what) + " |\n";
+        }
+    }
+    return md;
+}
+
+} // namespace rd::sync
