@@ -1,6 +1,7 @@
 #include "servercontext.h"
 
 #include <algorithm>
+#include <iostream>
 #include <chrono>
 
 namespace rd::server {
@@ -22,6 +23,7 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
     , m_pushes(std::make_unique<PushQueue>(*this))
 {
     (void)m_hub.databaseId(); // made here, on the writer, before any read connection looks for it
+    m_hub.setLog([](const std::string &line) { std::cerr << "syncserver: " << line << std::endl; });
     if (databasePath != ":memory:") // checkpoints off the request path
         m_checkpointer = std::make_unique<sql::WalCheckpointer>(m_store.database());
 }

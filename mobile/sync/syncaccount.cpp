@@ -103,7 +103,7 @@ void SyncAccount::setLastSyncAt(Millis at)
     setValue(kLastSyncAt, QString::number(at));
 }
 
-bool SyncAccount::saveSignIn(const QJsonObject &answer, const QUrl &server)
+bool SyncAccount::saveSignIn(const QJsonObject &answer, const QUrl &server, const std::optional<Id> &device)
 {
     const QString access = answer.value(u"access_token").toString();
     const QString refresh = answer.value(u"refresh_token").toString();
@@ -123,14 +123,73 @@ bool SyncAccount::saveSignIn(const QJsonObject &answer, const QUrl &server)
     setValue(kAccessToken, access);
     setValue(kAccessExpiresAt, QString::number(answer.value(u"access_expires_at").toInteger()));
     setValue(kRefreshToken, refresh);
-    setValue(kRefreshExpiresAt, QString::number(answer.value(u"refresh_expires_at").toInteger()));
+    setValue(kRefreshExpiresAt, QString::number(static_cast<std::int64_t>(answer.value(u"refresh_expires_at").toInteger())));
     setValue(kUserId, id);
     setValue(kUserName, user.value(u"name").toString());
     setValue(kDisplayName, user.value(u"display_name").toString());
     setValue(kRole, user.value(u"role").toString());
     setValue(kSites, sites.join(u','));
+    auto &db = m_store.database();
+    if (device) {
+        db.query("INSERT INTO sync_accounts(device_id, user_name, user_id, display_name, refresh_token, "
+                 "refresh_expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                 "ON CONFLICT(device_id) DO UPDATE SET user_name = excluded.user_name, user_id = excluded.user_id, "
+                 "display_name = excluded.display_name, refresh_token = excluded.refresh_token, "
+                 "refresh_expires_at = excluded.refresh_expires_at")
+            ->bindAll(device->toString(), user.value(u"name").toString().toStdString(), id.toStdString(),
+                      user.value(u"display_name").toString().toStdString(), refresh.toStdString(),
+                      static_cast<std::int64_t>(answer.value(u"refresh_expires_at").toInteger()))
+            .run();
+    } else {
+        db.query("UPDATE sync_accounts SET refresh_token = ?2, refresh_expires_at = ?3 WHERE user_id = ?1")
+            ->bindAll(id.toStdString(), refresh.toStdString(), static_cast<std::int64_t>(answer.value(u"refresh_expires_at").toInteger()))
+            .run();
+    }
     batch.commit();
     return true;
+}
+
+Id SyncAccount::deviceFor(const QString &name, const Id &currentDevice) const
+{
+    auto q = m_store.database().query("SELECT device_id FROM sync_accounts WHERE user_name = ?1");
+    q->bind(1, name.trimmed().toStdString());
+    if (q->step())
+        return Id::parse(q->text(0), "device");
+    if (!hasUser() || userName().compare(name.trimmed(), Qt::CaseInsensitive) == 0)
+        return currentDevice;
+    return Id::generate();
+}
+
+std::vector<SyncAccount::OtherAccount> SyncAccount::otherAccounts() const
+{
+    std::vector<OtherAccount> out;
+    auto q = m_store.database().query("SELECT device_id, user_name, display_name, refresh_token FROM sync_accounts "
+                                      "WHERE user_id <> ?1 ORDER BY user_name");
+    q->bind(1, userId().toStdString());
+    while (q->step())
+        out.push_back({Id::parse(q->text(0), "device"), QString::fromStdString(q->text(1)),
+                       QString::fromStdString(q->text(2)), QString::fromStdString(q->text(3))});
+    return out;
+}
+
+bool SyncAccount::saveOtherTokens(const Id &device, const QJsonObject &answer)
+{
+    const QString refresh = answer.value(u"refresh_token").toString();
+    if (refresh.isEmpty())
+        return false;
+    m_store.database()
+        .query("UPDATE sync_accounts SET refresh_token = ?2, refresh_expires_at = ?3 WHERE device_id = ?1")
+        ->bindAll(device.toString(), refresh.toStdString(), static_cast<std::int64_t>(answer.value(u"refresh_expires_at").toInteger()))
+        .run();
+    return true;
+}
+
+void SyncAccount::forgetOtherTokens(const Id &device)
+{
+    m_store.database()
+        .query("UPDATE sync_accounts SET refresh_token = '', refresh_expires_at = 0 WHERE device_id = ?1")
+        ->bindAll(device.toString())
+        .run();
 }
 
 void SyncAccount::forgetTokens()
@@ -138,6 +197,10 @@ void SyncAccount::forgetTokens()
     Store::Batch batch(m_store);
     for (auto key : {kAccessToken, kAccessExpiresAt, kRefreshToken, kRefreshExpiresAt})
         m_store.removeMeta(key);
+    m_store.database()
+        .query("UPDATE sync_accounts SET refresh_token = '', refresh_expires_at = 0 WHERE user_id = ?1")
+        ->bindAll(userId().toStdString())
+        .run();
     batch.commit();
 }
 

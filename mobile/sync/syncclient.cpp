@@ -198,10 +198,13 @@ void SyncClient::signIn(const QString &serverUrl, const QString &name, const QSt
         return;
     }
     guarded([&] {
+        // Each person signs in on a tablet as a device of their own, so that their unsent changes
+        // are theirs to send whoever signs in next.
+        m_signInDevice = m_account.deviceFor(name, m_replica.currentDevice());
         const QJsonObject body{
             {QStringLiteral("name"), name.trimmed()},
             {QStringLiteral("password"), password},
-            {QStringLiteral("device_id"), QString::fromStdString(m_store.deviceId().toString())}};
+            {QStringLiteral("device_id"), QString::fromStdString(m_signInDevice.toString())}};
         m_signInUrl = url;
         beginPhase(Phase::SignIn, 0);
         setState(State::SigningIn);
@@ -222,9 +225,8 @@ void SyncClient::sync()
             requireSignIn(QStringLiteral("Sign in to sync: this tablet is not signed in to a server."));
             return;
         }
-        beginPhase(Phase::Push, m_replica.pendingCount());
-        setState(State::Pushing);
-        nextPush();
+        m_recoveries = 0;
+        startPushPhase();
     });
 }
 
@@ -328,7 +330,8 @@ void SyncClient::transmit()
         request.setRawHeader("User-Agent", "ReleaseDesk/" RD_APP_VERSION " (sync protocol 1)");
         request.setTransferTimeout(m_tuning.transferTimeoutMs);
         if (step == Step::Push || step == Step::Pull)
-            request.setRawHeader("Authorization", "Bearer " + m_account.accessToken().toUtf8());
+            request.setRawHeader("Authorization",
+                                 "Bearer " + (m_other ? m_otherAccess : m_account.accessToken()).toUtf8());
 
         QByteArray payload = m_request.body;
         if (step == Step::Push && payload.size() > m_tuning.gzipAboveBytes) {
@@ -401,9 +404,9 @@ SyncClient::Answer SyncClient::readAnswer(QNetworkReply *reply) const
     }
     a.body = std::move(raw);
     if (a.status < 200 || a.status >= 300) {
-        const QJsonObject error = QJsonDocument::fromJson(a.body).object();
-        a.errorCode = error.value(u"error").toString();
-        a.errorMessage = error.value(u"message").toString();
+        a.errorBody = QJsonDocument::fromJson(a.body).object();
+        a.errorCode = a.errorBody.value(u"error").toString();
+        a.errorMessage = a.errorBody.value(u"message").toString();
     }
     return a;
 }
@@ -451,6 +454,15 @@ void SyncClient::handleAnswer(const Answer &a)
                            : a.errorMessage);
             return;
         case Step::Refresh:
+            if (m_other) {
+                // Their sign-in no longer works: their changes wait until they sign in again.
+                m_account.forgetOtherTokens(m_other->device);
+                m_waitingFor << (m_other->displayName.isEmpty() ? m_other->userName : m_other->displayName);
+                m_other.reset();
+                if (!nextOtherAccount())
+                    nextPush();
+                return;
+            }
             m_account.forgetTokens();
             emit accountChanged();
             requireSignIn(
@@ -461,6 +473,14 @@ void SyncClient::handleAnswer(const Answer &a)
         case Step::Pull:
             // An expired (or otherwise refused) access token: refresh once and send the same
             // request again. A second refusal means the refreshed token does not work either.
+            if (m_refreshed && m_other) {
+                m_account.forgetOtherTokens(m_other->device);
+                m_waitingFor << (m_other->displayName.isEmpty() ? m_other->userName : m_other->displayName);
+                m_other.reset();
+                if (!nextOtherAccount())
+                    nextPush();
+                return;
+            }
             if (m_refreshed) {
                 requireSignIn(
                     QStringLiteral("The server does not accept this tablet's sign-in: sign in again to "
@@ -473,6 +493,8 @@ void SyncClient::handleAnswer(const Answer &a)
             return;
         }
     }
+    if (a.status == 409 && (step == Step::Push || step == Step::Pull) && recover(a))
+        return;
     if (a.status < 200 || a.status >= 300) {
         const QString why = describeFailure(a);
         if (step == Step::SignIn)
@@ -545,7 +567,7 @@ void SyncClient::scheduleRetry(const QString &why)
 
 void SyncClient::startRefresh()
 {
-    const QString token = m_account.refreshToken();
+    const QString token = m_other ? m_other->refreshToken : m_account.refreshToken();
     if (token.isEmpty()) {
         requireSignIn(
             QStringLiteral("Your sign-in has run out: sign in again to sync. Your changes are kept on "
@@ -562,13 +584,22 @@ void SyncClient::startRefresh()
 
 void SyncClient::onSignedIn(const QByteArray &body)
 {
-    if (!m_account.saveSignIn(QJsonDocument::fromJson(body).object(), m_signInUrl)) {
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    const QString previousUser = m_account.userId();
+    if (!m_account.saveSignIn(answer, m_signInUrl, m_signInDevice)) {
         failSignIn(
             QStringLiteral("The server's answer to the sign-in could not be understood; is %1 a Release "
                            "Desk server?")
                 .arg(m_signInUrl.toString()));
         return;
     }
+    m_replica.setCurrentDevice(m_signInDevice);
+    // Another person's scope (sites, role) is not the last one's: their first sync pulls afresh.
+    if (!previousUser.isEmpty() && previousUser != m_account.userId())
+        m_replica.restartPull();
+    const QString database = answer.value(u"database_id").toString();
+    if (!database.isEmpty())
+        m_replica.noteDatabase(Id::parse(database.toStdString(), "database_id"));
     m_phase = Phase::None;
     setState(State::Idle);
     emit accountChanged();
@@ -580,7 +611,30 @@ void SyncClient::onSignedIn(const QByteArray &body)
 
 void SyncClient::onRefreshed(const QByteArray &body)
 {
-    if (!m_account.saveSignIn(QJsonDocument::fromJson(body).object())) {
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    if (m_other) {
+        // Another person's sign-in, renewed to send their waiting changes as them.
+        m_otherAccess = answer.value(u"access_token").toString();
+        if (m_otherAccess.isEmpty() || !m_account.saveOtherTokens(m_other->device, answer)) {
+            m_account.forgetOtherTokens(m_other->device);
+            m_waitingFor << (m_other->displayName.isEmpty() ? m_other->userName : m_other->displayName);
+            m_other.reset();
+            if (!nextOtherAccount())
+                nextPush();
+            return;
+        }
+        m_other->refreshToken = answer.value(u"refresh_token").toString();
+        if (m_resume.step == Step::Push && !m_resume.body.isEmpty()) {
+            m_request = m_resume;
+            m_resume = {};
+            m_attempt = 0;
+            transmit();
+        } else {
+            nextPush();
+        }
+        return;
+    }
+    if (!m_account.saveSignIn(answer)) {
         requireSignIn(
             QStringLiteral("The server's answer to renewing the sign-in could not be understood: sign in "
                            "again to sync. Your changes are kept on this tablet."));
@@ -593,10 +647,49 @@ void SyncClient::onRefreshed(const QByteArray &body)
     transmit();
 }
 
+void SyncClient::startPushPhase()
+{
+    m_other.reset();
+    m_otherAccess.clear();
+    m_waitingFor.clear();
+    m_pushDevice = m_replica.currentDevice();
+    // The other people who signed in here and have changes waiting, sent as them.
+    m_others.clear();
+    for (auto &other : m_account.otherAccounts()) {
+        if (m_replica.pendingCount(other.device) == 0)
+            continue;
+        if (other.refreshToken.isEmpty())
+            m_waitingFor << (other.displayName.isEmpty() ? other.userName : other.displayName);
+        else
+            m_others.push_back(std::move(other));
+    }
+    beginPhase(Phase::Push, m_replica.pendingCount());
+    setState(State::Pushing);
+    nextPush();
+}
+
+bool SyncClient::nextOtherAccount()
+{
+    if (m_others.empty())
+        return false;
+    m_other = m_others.front();
+    m_others.erase(m_others.begin());
+    m_pushDevice = m_other->device;
+    m_otherAccess.clear();
+    m_resume = {};
+    startRefresh();
+    return true;
+}
+
 void SyncClient::nextPush()
 {
-    auto body = m_replica.nextPushBody(m_tuning.pushBatch);
+    auto body = m_replica.nextPushBody(m_tuning.pushBatch, m_pushDevice);
     if (!body) {
+        if (nextOtherAccount())
+            return;
+        m_other.reset();
+        m_otherAccess.clear();
+        m_pushDevice = m_replica.currentDevice();
         beginPhase(Phase::Pull, 0);
         setState(State::Pulling);
         nextPull();
@@ -605,10 +698,36 @@ void SyncClient::nextPush()
     startStep(Step::Push, QByteArray::fromStdString(*body));
 }
 
+bool SyncClient::recover(const Answer &a)
+{
+    // A server restored from a backup: bounded, so that a server that keeps saying so cannot
+    // hold the tablet in a loop.
+    constexpr int kMaxRecoveries = 4;
+    if (a.errorCode == QLatin1String("seq_gap") && m_request.step == Step::Push) {
+        const qint64 expected = a.errorBody.value(u"expected_seq").toInteger(-1);
+        if (expected < 1 || ++m_recoveries > kMaxRecoveries)
+            return false;
+        m_replica.resendFrom(m_pushDevice, expected);
+        nextPush();
+        return true;
+    }
+    if (a.errorCode == QLatin1String("database_changed")) {
+        const QString database = a.errorBody.value(u"database_id").toString();
+        if (database.isEmpty() || ++m_recoveries > kMaxRecoveries)
+            return false;
+        abortReply(); // a pipelined pull page asked for meanwhile belongs to the old database
+        m_replica.noteDatabase(Id::parse(database.toStdString(), "database_id"));
+        startPushPhase();
+        return true;
+    }
+    return false;
+}
+
 void SyncClient::onPushAnswer(const QByteArray &body)
 {
     const int before = m_replica.pendingCount();
-    const auto outcome = m_replica.acceptPushResponse(std::string_view(body.constData(), body.size()));
+    const auto outcome =
+        m_replica.acceptPushResponse(std::string_view(body.constData(), body.size()), m_pushDevice);
     const int acknowledged = before - m_replica.pendingCount();
     if (acknowledged <= 0) {
         // Sending the same batch again would get the same answer for ever.
@@ -697,6 +816,9 @@ QString SyncClient::summary() const
     const auto open = static_cast<qint64>(m_replica.openConflicts().size());
     if (open > 0)
         s += QStringLiteral(" %1 for a decision.").arg(count(open, "conflict waits", "conflicts wait"));
+    if (!m_waitingFor.isEmpty())
+        s += QStringLiteral(" Changes made here by %1 wait for them to sign in on this tablet again.")
+                 .arg(m_waitingFor.join(QStringLiteral(", ")));
     return s;
 }
 

@@ -2,13 +2,20 @@
 
 #include "syncaccount.h"
 
+#include "domain/id.h"
+
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <QUrl>
+
+#include <optional>
+#include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -126,6 +133,7 @@ private:
         QByteArray body;        ///< decompressed
         QString errorCode;      ///< "error" of a JSON error body
         QString errorMessage;   ///< "message" of a JSON error body
+        QJsonObject errorBody;  ///< the whole error body (seq_gap's expected_seq, ...)
     };
 
     /** Runs @p f and turns anything the core throws into a failure in plain words. */
@@ -145,8 +153,13 @@ private:
 
     void onSignedIn(const QByteArray &body);
     void onRefreshed(const QByteArray &body);
+    void startPushPhase();
     void nextPush();
+    /** The next other person's waiting changes, after a refresh of their sign-in; false when none. */
+    bool nextOtherAccount();
     void onPushAnswer(const QByteArray &body);
+    /** A 409 from a push or pull: a restored server (seq_gap, database_changed). True when handled. */
+    bool recover(const Answer &answer);
     void nextPull();
     void onPullAnswer(const QByteArray &body);
 
@@ -175,6 +188,13 @@ private:
     qint64 m_bytesNowTotal = 0;
 
     Request m_request; // the request in flight or waiting to be sent again
+    Id m_pushDevice;   // whose changes are being pushed: the signed-in person's, or another's
+    std::optional<SyncAccount::OtherAccount> m_other; // that other person, while their changes go
+    QString m_otherAccess;                           // and their access token
+    std::vector<SyncAccount::OtherAccount> m_others; // the other people still to push for
+    QStringList m_waitingFor; // people whose changes wait for them to sign in again
+    Id m_signInDevice;        // the device the sign-in in flight is for
+    int m_recoveries = 0;     // restored-server recoveries in this sync (bounded)
     Request m_resume;  // the step a token refresh interrupted
     QUrl m_signInUrl;  // the server being signed in to (kept once sign-in succeeds)
     QPointer<QNetworkReply> m_reply;
