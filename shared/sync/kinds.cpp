@@ -1,6 +1,10 @@
 #include "kinds.h"
 
 #include "assetfields.h"
+#include "tables.h"
+
+#include "store/migrations.h"
+#include "store/sqlite.h"
 
 #include <array>
 
@@ -85,7 +89,7 @@ std::string roleWords(unsigned roles)
     std::string out;
     for (const auto role : {Role::ReleaseManager, Role::BuildDeveloper, Role::Installer}) {
         if (roles & (1u << static_cast<unsigned>(role)))
-            out += (out.empty() ? "" : " or ") + std::string(toString(role));
+            out += (out.empty() ? "`" : " or `") + std::string(toString(role)) + "`";
     }
     return out;
 }
@@ -209,6 +213,22 @@ std::string protocolTablesMarkdown()
             for (const auto &f : changeableAssetFields())
                 md += "| `" + std::string(f.name) + "` | " + std::string(f.what) + " |\n";
         }
+    }
+    md += "\n#### The tables a pull carries\n\nParents before children. Each row is an array of the "
+          "`columns` the page names (the server's schema, in this order today; read them by name). Ids are UUID "
+          "text, times Unix milliseconds, enums their names; a value may be null where the column allows it.\n\n"
+          "| table | key | columns | who receives its rows |\n| --- | --- | --- | --- |\n";
+    sql::Database schema(":memory:");
+    migrate(schema);
+    for (const auto &t : syncedTables()) {
+        std::string columns;
+        for (const auto &c : tableColumns(schema, t.name).names) {
+            if (c != "seq")
+                columns += (columns.empty() ? "`" : ", `") + c + "`";
+        }
+        md += "| `" + std::string(t.name) + "` | `" + std::string(t.key1) + "`" +
+              (t.key2.empty() ? std::string() : ", `" + std::string(t.key2) + "`") + " | " + columns + " | " +
+              std::string(t.scopeWords) + " |\n";
     }
     return md;
 }

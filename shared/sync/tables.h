@@ -27,6 +27,7 @@ struct SyncedTable {
     std::string_view key2;  ///< empty unless the key has two parts
     std::string_view scope; ///< SQL condition limiting rows to the caller's sites (?3 = user id), or empty
     TabletWrites tabletWrites;
+    std::string_view scopeWords; ///< who receives its rows, for the protocol doc
 };
 
 /** Every synced table, parents before children. */

@@ -7,27 +7,6 @@ using namespace rd::test;
 
 namespace {
 
-/** The demo's 30-unit laptop rollout at the Upper School, worked by sam and jo. */
-Release laptopRollout(Store &s)
-{
-    return *s.releaseByNumber("R-2026-047");
-}
-
-std::vector<Asset> laptopsInStock(Store &s, int n)
-{
-    std::vector<Asset> out;
-    auto q =
-        s.database().query("SELECT id FROM assets WHERE model = 'Latitude 3440' AND status = 'in-stock' "
-                           "AND id NOT IN (SELECT asset_id FROM installations) ORDER BY asset_tag LIMIT ?1");
-    q->bind(1, n);
-    std::vector<Id> ids;
-    while (q->step())
-        ids.push_back(q->id(0));
-    for (const auto &id : ids)
-        out.push_back(*s.asset(id));
-    return out;
-}
-
 /** A whole installation done on a tablet: every step passed, the user signs off. */
 Id installAndSignOff(Tablet &t, const Release &r, const Id &asset, Millis at)
 {

@@ -58,6 +58,27 @@ struct SyncFixture {
     }
 };
 
+/** The demo's 30-unit laptop rollout at the Upper School, worked by sam and jo. */
+inline Release laptopRollout(Store &s)
+{
+    return *s.releaseByNumber("R-2026-047");
+}
+
+inline std::vector<Asset> laptopsInStock(Store &s, int n)
+{
+    std::vector<Asset> out;
+    auto q =
+        s.database().query("SELECT id FROM assets WHERE model = 'Latitude 3440' AND status = 'in-stock' "
+                           "AND id NOT IN (SELECT asset_id FROM installations) ORDER BY asset_tag LIMIT ?1");
+    q->bind(1, n);
+    std::vector<Id> ids;
+    while (q->step())
+        ids.push_back(q->id(0));
+    for (const auto &id : ids)
+        out.push_back(*s.asset(id));
+    return out;
+}
+
 /** Every row of a synced table, as text, without the store-local change sequence; sorted. */
 inline std::vector<std::string> dump(Store &store, std::string_view table)
 {
