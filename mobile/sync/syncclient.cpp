@@ -585,7 +585,14 @@ void SyncClient::startRefresh()
 void SyncClient::onSignedIn(const QByteArray &body)
 {
     const QJsonObject answer = QJsonDocument::fromJson(body).object();
-    const QString previousUser = m_account.userId();
+    // What the last person received: a release manager everything, anyone else their sites'.
+    const auto scope = [this] {
+        QStringList sites = m_account.sites();
+        sites.sort();
+        return m_account.role() == QLatin1String("release-manager") ? QStringList{QStringLiteral("*")} : sites;
+    };
+    const bool hadUser = m_account.hasUser();
+    const QStringList previousScope = scope();
     if (!m_account.saveSignIn(answer, m_signInUrl, m_signInDevice)) {
         failSignIn(
             QStringLiteral("The server's answer to the sign-in could not be understood; is %1 a Release "
@@ -594,8 +601,9 @@ void SyncClient::onSignedIn(const QByteArray &body)
         return;
     }
     m_replica.setCurrentDevice(m_signInDevice);
-    // Another person's scope (sites, role) is not the last one's: their first sync pulls afresh.
-    if (!previousUser.isEmpty() && previousUser != m_account.userId())
+    // Another person may receive other records than the last one (sites, role): then their first
+    // sync pulls afresh, so the tablet holds exactly what they may see.
+    if (hadUser && previousScope != scope())
         m_replica.restartPull();
     const QString database = answer.value(u"database_id").toString();
     if (!database.isEmpty())
