@@ -64,23 +64,37 @@ double signinFailures(Router &r, const std::string &reason)
 struct BlockedPool {
     std::promise<void> release;
     std::shared_future<void> released = release.get_future().share();
+    std::vector<std::future<void>> taken; ///< one for each job, ready once the pool has taken it off its queue
 
     /** Takes @p threads of the pool's threads (each job running), then @p queued places in its queue. */
     void occupy(SigninPool &pool, int threads, int queued = 0)
     {
-        for (int i = 0; i < threads; ++i) {
+        for (int i = 0; i < threads + queued; ++i) {
             auto started = std::make_shared<std::promise<void>>();
-            auto running = started->get_future();
+            taken.push_back(started->get_future());
             REQUIRE(pool.submit([f = released, started] {
                 started->set_value();
                 f.wait();
             }));
-            running.wait();
+            if (i < threads)
+                taken.back().wait(); // running: the next one queues
         }
-        for (int i = 0; i < queued; ++i)
-            REQUIRE(pool.submit([f = released] { f.wait(); }));
     }
-    ~BlockedPool() { release.set_value(); }
+
+    /** Lets the jobs end, and waits until the pool has taken every one off its queue. */
+    void free()
+    {
+        release.set_value();
+        for (auto &t : taken)
+            t.wait();
+        taken.clear();
+    }
+
+    ~BlockedPool()
+    {
+        if (!taken.empty())
+            free();
+    }
 };
 
 } // namespace
@@ -166,6 +180,7 @@ TEST_CASE("A sign-in while the password checks are all taken is answered 503 bus
         CHECK(busy[http::field::retry_after] == "2");
         CHECK(jsonField(busy.body(), "retry_after_s") == "2");
         CHECK(signinFailures(r, "busy") == 1);
+        blocked.free();
     }
     // Busy is not a failure: the same name signs in at once when there is room.
     CHECK_FALSE(r.signin("sam").empty());
