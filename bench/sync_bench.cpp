@@ -115,7 +115,9 @@ int run(int argc, char **argv)
 {
     int deviceCount = 200;
     double scale = 1.0;
-    std::vector<std::string> serverArgs; // `syncserver serve` options beyond --data and --listen
+    // `syncserver serve` options beyond --data and --listen. Every device here connects from
+    // 127.0.0.1, beyond the default cap of connections per address.
+    std::vector<std::string> serverArgs{"--max-connections-per-address", "100000"};
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--devices")
@@ -123,7 +125,7 @@ int run(int argc, char **argv)
         else if (a == "--scale")
             scale = std::stod(argv[i + 1]);
         else if (a == "--server-threads")
-            serverArgs = {"--threads", argv[i + 1]};
+            serverArgs.insert(serverArgs.end(), {"--threads", argv[i + 1]});
     }
     if (sodium_init() < 0)
         return 1;

@@ -2,95 +2,109 @@
 
 #include "auth.h"
 #include "backup.h"
+#include "commandline.h"
+#include "datadirlock.h"
 #include "httpserver.h"
 #include "serveroptions.h"
+#include "usercommands.h"
 
 #include "demo/demodata.h"
-#include "domain/enums.h"
-#include "domain/text.h"
 #include "domain/errors.h"
 #include "store/migrations.h"
 #include "store/store.h"
 
-#include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <ctime>
-#include <istream>
-#include <sstream>
 #include <filesystem>
-#include <map>
-#include <optional>
+#include <istream>
 #include <ostream>
+#include <sstream>
+#include <string_view>
 
 namespace rd::server {
 
 namespace {
 
-constexpr const char *kUsage =
-    "usage: syncserver COMMAND [options]\n"
-    "\n"
-    "commands:\n"
-    "  serve --data DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
-    "        [--access-ttl SECONDS] [--refresh-ttl SECONDS] [--body-limit BYTES] [--threads N]\n"
-    "                                run the sync server (PORT 0: any free port) until SIGTERM\n"
-    "  user add NAME --data DIR --role installer|build-developer|release-manager\n"
-    "        [--display-name TEXT] [--site CODE]...\n"
-    "                                add a user; the password is the first line of standard input\n"
-    "  seed-demo --data DIR          fill a new database with the demo school\n"
-    "  backup --data DIR FILE        copy the database to FILE (safe while the server runs)\n"
-    "  expire-tokens --data DIR      expire every access token now (everybody refreshes)\n"
-    "  report --data DIR [--month YYYY-MM]\n"
-    "                                the FITS monthly Release Management report\n"
-    "                                (default: the current month)\n"
-    "  migrate --data DIR            create or upgrade the database schema\n"
-    "  help                          this text\n";
-
-constexpr std::size_t kMinPasswordChars = 8;
-
-struct Options {
-    std::string command;
-    std::vector<std::string> positional;
-    std::map<std::string, std::vector<std::string>> values; ///< --site may come more than once
-
-    /** The last value given for @p key, or nothing. */
-    [[nodiscard]] std::optional<std::string> value(const std::string &key) const
-    {
-        const auto it = values.find(key);
-        if (it == values.end() || it->second.empty())
-            return std::nullopt;
-        return it->second.back();
-    }
+/** One command's help: what `syncserver help` lists and `syncserver COMMAND --help` prints. */
+struct CommandHelp {
+    std::string_view name;     ///< "serve", "user add"
+    std::string_view synopsis; ///< its arguments
+    std::string_view summary;  ///< one line
+    std::string_view details;  ///< more, for --help; may be empty
 };
 
-std::optional<Options> parseOptions(const std::vector<std::string> &args, std::ostream &err)
+constexpr CommandHelp kCommands[] = {
+    {"serve",
+     "--data DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--access-ttl SECONDS]\n"
+     "        [--refresh-ttl SECONDS] [--body-limit BYTES] [--threads N] [--max-connections-per-address N]\n"
+     "        [--signin-failures-per-account N] [--signin-failures-per-address N]",
+     "run the sync server (PORT 0: any free port) until SIGTERM",
+     "  --tls-cert FILE --tls-key FILE      HTTPS (PEM; TLS 1.2 and 1.3, Mozilla's intermediate settings)\n"
+     "  --access-ttl SECONDS                how long an access token lasts (default 3600)\n"
+     "  --refresh-ttl SECONDS               how long a refresh token lasts (default 2592000, 30 days)\n"
+     "  --body-limit BYTES                  the largest request body, also once inflated (default 16 MiB)\n"
+     "  --threads N                         request threads (default 4)\n"
+     "  --max-connections-per-address N     connections one client address may hold open (default 64)\n"
+     "  --signin-failures-per-account N     failed sign-ins for one name before each further attempt\n"
+     "                                      waits 1 s, 2 s, 4 s ... up to 15 min (default 5)\n"
+     "  --signin-failures-per-address N     the same from one client address (default 20; raise it when\n"
+     "                                      every tablet reaches the server through one address)\n"},
+    {"user add", "NAME --data DIR --role installer|build-developer|release-manager [--display-name TEXT]\n"
+                 "        [--site CODE]...",
+     "add a user; the password is the first line of standard input",
+     "  The password must be at least 8 characters; only its argon2id hash is kept. --site may be\n"
+     "  repeated (the codes of the sites the user works at).\n"},
+    {"user disable", "NAME --data DIR", "switch a user off: no sign-in, and their tokens end at once",
+     "  Safe while the server runs: the user's devices are refused (401) from their next call; the work\n"
+     "  waiting on them stays there. `user enable` switches the user on again.\n"},
+    {"user enable", "NAME --data DIR", "switch a user on again", ""},
+    {"user passwd", "NAME --data DIR", "set a new password, from the first line of standard input",
+     "  The same rules as `user add`. Every token of the user ends: their devices sign in again.\n"},
+    {"seed-demo", "--data DIR", "fill a new database with the demo school", ""},
+    {"backup", "--data DIR FILE", "copy the database to FILE (safe while the server runs)",
+     "  One consistent snapshot, written to a temporary file and renamed. The copy has a database\n"
+     "  identity of its own, so a server restored from it is told apart by the devices.\n"},
+    {"restore", "--data DIR FILE", "put a backup in place as the database (the server stopped)",
+     "  Stop the server first (restore refuses while it runs), restore, start it. The database it\n"
+     "  replaces is kept as DIR/releasedesk.db.before-restore. The restored database gets a new\n"
+     "  identity: tablets notice it, send again what they kept and pull afresh; people signed in\n"
+     "  after the backup was made sign in again.\n"},
+    {"expire-tokens", "--data DIR [--access-only]", "sign every device out: each signs in again",
+     "  Ends every access and refresh token now. With --access-only, only access tokens: devices\n"
+     "  refresh and carry on without anyone signing in.\n"},
+    {"report", "--data DIR [--month YYYY-MM]",
+     "the FITS monthly Release Management report (default: the current month)", ""},
+    {"migrate", "--data DIR", "create or upgrade the database schema", ""},
+    {"help", "", "this text", ""},
+};
+
+std::string usage()
 {
-    if (args.empty()) {
-        err << kUsage;
-        return std::nullopt;
+    std::ostringstream s;
+    s << "usage: syncserver COMMAND [options]\n\ncommands:\n";
+    for (const auto &c : kCommands) {
+        s << "  " << c.name << (c.synopsis.empty() ? "" : " ") << c.synopsis << "\n"
+          << "        " << c.summary << "\n";
     }
-    Options o;
-    o.command = args[0];
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const auto &a = args[i];
-        if (a.rfind("--", 0) != 0) {
-            o.positional.push_back(a);
-            continue;
-        }
-        if (i + 1 >= args.size()) {
-            err << "syncserver: the option '" << a << "' needs a value\n\n" << kUsage;
-            return std::nullopt;
-        }
-        o.values[a.substr(2)].push_back(args[++i]);
-    }
-    return o;
+    s << "\n`syncserver COMMAND --help` says more about one.\n";
+    return s.str();
 }
 
-Millis nowMillis()
+/** The help of @p name ("user disable"), or nullptr. */
+const CommandHelp *helpOf(std::string_view name)
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    for (const auto &c : kCommands)
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+void printHelp(const CommandHelp &c, std::ostream &out)
+{
+    out << "usage: syncserver " << c.name << (c.synopsis.empty() ? "" : " ") << c.synopsis << "\n\n"
+        << c.summary << "\n";
+    if (!c.details.empty())
+        out << "\n" << c.details;
 }
 
 /** [start, end) in Unix milliseconds of the UTC month "YYYY-MM". */
@@ -120,47 +134,14 @@ std::string currentMonth()
     return buf;
 }
 
-std::optional<std::string> dataDir(const Options &o, std::ostream &err)
+int serve(const CommandLine &c, std::ostream &out, std::ostream &err)
 {
-    const auto dir = o.value("data");
-    if (!dir || dir->empty()) {
-        err << "syncserver " << o.command << ": --data DIR is required\n";
-        return std::nullopt;
-    }
-    std::error_code ec;
-    std::filesystem::create_directories(*dir, ec);
-    if (ec) {
-        err << "syncserver: cannot create data directory " << *dir << ": " << ec.message() << "\n";
-        return std::nullopt;
-    }
-    return dir;
-}
-
-/** A number option within [min, max]; @p ok turns false (with a message) when it is not one. */
-std::int64_t numberOption(const Options &o, const std::string &key, std::int64_t fallback, std::int64_t min,
-                          std::int64_t max, bool &ok, std::ostream &err)
-{
-    const auto text = o.value(key);
-    if (!text)
-        return fallback;
-    std::int64_t v = 0;
-    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-    if (ec != std::errc() || end != text->data() + text->size() || v < min || v > max) {
-        err << "syncserver " << o.command << ": --" << key << " must be a whole number from " << min << " to "
-            << max << ", not '" << *text << "'\n";
-        ok = false;
-    }
-    return v;
-}
-
-int serve(const Options &o, std::ostream &out, std::ostream &err)
-{
-    const auto dir = dataDir(o, err);
+    const auto dir = dataDir(c, err);
     if (!dir)
         return 2;
     ServerOptions so;
     so.dataDir = *dir;
-    const auto listen = o.value("listen");
+    const auto listen = c.value("listen");
     if (!listen) {
         err << "syncserver serve: --listen HOST:PORT is required (for example 127.0.0.1:8080)\n";
         return 2;
@@ -184,99 +165,150 @@ int serve(const Options &o, std::ostream &out, std::ostream &err)
     }
     so.host = host;
     so.port = port;
-    so.tlsCert = o.value("tls-cert").value_or("");
-    so.tlsKey = o.value("tls-key").value_or("");
+    so.tlsCert = c.value("tls-cert").value_or("");
+    so.tlsKey = c.value("tls-key").value_or("");
     constexpr std::int64_t kYear = 366LL * 24 * 60 * 60;
-    so.accessTtlSeconds = numberOption(o, "access-ttl", so.accessTtlSeconds, 1, kYear, ok, err);
-    so.refreshTtlSeconds = numberOption(o, "refresh-ttl", so.refreshTtlSeconds, 1, 10 * kYear, ok, err);
+    so.accessTtlSeconds = numberOption(c, "access-ttl", so.accessTtlSeconds, 1, kYear, ok, err);
+    so.refreshTtlSeconds = numberOption(c, "refresh-ttl", so.refreshTtlSeconds, 1, 10 * kYear, ok, err);
     so.bodyLimit = static_cast<std::size_t>(
-        numberOption(o, "body-limit", static_cast<std::int64_t>(so.bodyLimit), 1024, 1LL << 31, ok, err));
-    so.threads = static_cast<int>(numberOption(o, "threads", so.threads, 1, 64, ok, err));
+        numberOption(c, "body-limit", static_cast<std::int64_t>(so.bodyLimit), 1024, 1LL << 31, ok, err));
+    so.threads = static_cast<int>(numberOption(c, "threads", so.threads, 1, 64, ok, err));
+    so.maxConnectionsPerAddress = static_cast<std::size_t>(numberOption(
+        c, "max-connections-per-address", static_cast<std::int64_t>(so.maxConnectionsPerAddress), 1, 100000, ok, err));
+    so.signinFailuresPerAccount = static_cast<int>(
+        numberOption(c, "signin-failures-per-account", so.signinFailuresPerAccount, 1, 1000000, ok, err));
+    so.signinFailuresPerAddress = static_cast<int>(
+        numberOption(c, "signin-failures-per-address", so.signinFailuresPerAddress, 1, 1000000, ok, err));
     if (!ok)
         return 2;
     return runServer(so, out, err);
 }
 
-int addUser(const Options &o, std::ostream &out, std::ostream &err, std::istream &in)
+int backup(const CommandLine &c, std::ostream &out, std::ostream &err)
 {
-    if (o.positional.size() != 2 || o.positional[0] != "add") {
-        err << "syncserver user: usage: syncserver user add NAME --data DIR --role ROLE [--display-name TEXT] "
-               "[--site CODE]...\n";
-        return 2;
-    }
-    const auto dir = dataDir(o, err);
-    if (!dir)
-        return 2;
-    const auto roleText = o.value("role").value_or("");
-    const auto role = tryParse<Role>(roleText);
-    if (!role) {
-        err << "syncserver user add: --role must be installer, build-developer or release-manager\n";
-        return 2;
-    }
-    std::string password;
-    std::getline(in, password);
-    if (!password.empty() && password.back() == '\r')
-        password.pop_back();
-    if (!isValidUtf8(password) || codePointCount(password) < kMinPasswordChars) {
-        err << "syncserver user add: the password (the first line of standard input) must be at least "
-            << kMinPasswordChars << " characters of UTF-8 text; the user was not added\n";
-        return 2;
-    }
-    // Hash before opening the database: it is the slow part, and holds nothing.
-    const auto hash = hashPassword(password);
-    Store store(databasePath(*dir));
-    std::vector<Id> siteIds;
-    const auto sites = store.sites();
-    if (const auto it = o.values.find("site"); it != o.values.end()) {
-        for (const auto &code : it->second) {
-            const auto s = std::find_if(sites.begin(), sites.end(), [&](const Site &x) { return x.code == code; });
-            if (s == sites.end()) {
-                std::string known;
-                for (const auto &x : sites)
-                    known += (known.empty() ? "" : ", ") + x.code;
-                err << "syncserver user add: there is no site with the code '" << code << "'"
-                    << (known.empty() ? std::string("; the database has no sites yet") : "; known codes: " + known)
-                    << "\n";
-                return 2;
-            }
-            siteIds.push_back(s->id);
-        }
-    }
-    User user;
-    user.name = o.positional[1];
-    user.displayName = o.value("display-name").value_or("");
-    user.role = *role;
-    Store::Batch batch(store);
-    const Id id = store.addUser(user, hash);
-    for (const auto &site : siteIds)
-        store.addUserToSite(id, site);
-    batch.commit();
-    out << "user " << user.name << " (" << roleText << ") added with id " << id.toString() << "\n";
-    return 0;
-}
-
-int backup(const Options &o, std::ostream &out, std::ostream &err)
-{
-    const auto dir = o.value("data");
-    if (!dir || o.positional.size() != 1) {
+    const auto dir = c.value("data");
+    if (!dir || c.positional.size() != 1) {
         err << "syncserver backup: usage: syncserver backup --data DIR FILE\n";
         return 2;
     }
-    backupDatabase(databasePath(*dir), o.positional[0]);
-    out << "database " << databasePath(*dir) << " backed up to " << o.positional[0] << "\n";
+    backupDatabase(databasePath(*dir), c.positional[0]);
+    out << "database " << databasePath(*dir) << " backed up to " << c.positional[0] << "\n";
     return 0;
 }
 
-int expireTokens(const Options &o, std::ostream &out, std::ostream &err)
+int restore(const CommandLine &c, std::ostream &out, std::ostream &err)
 {
-    const auto dir = dataDir(o, err);
+    if (!c.value("data") || c.positional.size() != 1) {
+        err << "syncserver restore: usage: syncserver restore --data DIR FILE\n";
+        return 2;
+    }
+    const auto dir = dataDir(c, err);
+    if (!dir)
+        return 2;
+    std::string why;
+    const auto lock = DataDirLock::take(*dir, why); // held to the end: no server starts meanwhile
+    if (!lock) {
+        err << "syncserver restore: " << why << "\n";
+        return 1;
+    }
+    const auto restored = restoreDatabase(c.positional[0], databasePath(*dir));
+    out << "database " << databasePath(*dir) << " restored from " << c.positional[0] << " with the new identity "
+        << restored.databaseId.toString() << "\n";
+    if (!restored.replaced.empty())
+        out << "the database it replaced is kept as " << restored.replaced << "\n";
+    out << "start the server: tablets notice the new identity, send again what they kept and pull afresh\n";
+    return 0;
+}
+
+int expireTokens(const CommandLine &c, std::ostream &out, std::ostream &err)
+{
+    const auto dir = dataDir(c, err);
     if (!dir)
         return 2;
     Store store(databasePath(*dir));
     TokenStore tokens(store.database(), 0, 0);
-    const int n = tokens.expireAccessTokens(nowMillis());
-    out << n << " access tokens expired; their devices refresh or sign in again on their next call\n";
+    const Millis now = nowMillis();
+    Store::Batch batch(store);
+    const int access = tokens.expireAccessTokens(now);
+    const int refresh = c.flag("access-only") ? 0 : tokens.expireRefreshTokens(now);
+    batch.commit();
+    if (c.flag("access-only"))
+        out << access << " access tokens expired; their devices refresh on their next call\n";
+    else
+        out << access << " access tokens and " << refresh
+            << " refresh tokens expired; every device signs in again on its next call\n";
     return 0;
+}
+
+int migrate(const CommandLine &c, std::ostream &out, std::ostream &err)
+{
+    const auto dir = dataDir(c, err);
+    if (!dir)
+        return 2;
+    Store store(databasePath(*dir));
+    out << "database " << databasePath(*dir) << " is at schema version " << schemaVersion() << "\n";
+    return 0;
+}
+
+int seedDemoSchool(const CommandLine &c, std::ostream &out, std::ostream &err)
+{
+    const auto dir = dataDir(c, err);
+    if (!dir)
+        return 2;
+    Store store(databasePath(*dir));
+    const auto s = seedDemo(store, nowMillis(), [](const std::string &pw) { return hashPassword(pw); });
+    out << "demo school written to " << databasePath(*dir) << ": " << s.sites << " sites, " << s.rooms
+        << " rooms, " << s.services << " services, " << s.dslItems << " DSL items, " << s.licences
+        << " licences, " << s.buildProcedures << " build procedure versions, " << s.assets << " assets, "
+        << s.releases << " releases, " << s.installations << " installations\n"
+        << "sign-in names: " << DemoUsers::releaseManager << " (release manager), " << DemoUsers::buildDeveloper
+        << " (build developer), " << DemoUsers::installer << " and jo (installers), alex (installer, Lower School); "
+        << "password \"" << DemoUsers::password << "\"\n";
+    return 0;
+}
+
+int report(const CommandLine &c, std::ostream &out, std::ostream &err)
+{
+    const auto dir = dataDir(c, err);
+    if (!dir)
+        return 2;
+    const std::string month = c.value("month").value_or(currentMonth());
+    const auto range = monthRange(month);
+    if (!range) {
+        err << "syncserver report: --month must be YYYY-MM, not '" << month << "'\n";
+        return 2;
+    }
+    Store store(databasePath(*dir));
+    const auto r = store.monthlyReport(range->first, range->second);
+    out << "Release Management report for " << month << "\n"
+        << "  builds installed in the period:  " << r.buildsInstalled << "\n"
+        << "  builds created in the period:    " << r.buildsCreated << "\n"
+        << "  builds documented (total):       " << r.buildsDocumented << "\n"
+        << "  services in the school (total):  " << r.services << "\n"
+        << "  services still to document:      " << r.servicesToDocument << "\n";
+    return 0;
+}
+
+int dispatch(const CommandLine &c, std::ostream &out, std::ostream &err, std::istream &in)
+{
+    if (c.command == "serve")
+        return serve(c, out, err);
+    if (c.command == "user")
+        return userCommand(c, out, err, in);
+    if (c.command == "backup")
+        return backup(c, out, err);
+    if (c.command == "restore")
+        return restore(c, out, err);
+    if (c.command == "expire-tokens")
+        return expireTokens(c, out, err);
+    if (c.command == "migrate")
+        return migrate(c, out, err);
+    if (c.command == "seed-demo")
+        return seedDemoSchool(c, out, err);
+    if (c.command == "report")
+        return report(c, out, err);
+    err << "syncserver: unknown command '" << c.command << "'\n\n" << usage();
+    return 2;
 }
 
 } // namespace
@@ -294,73 +326,36 @@ int runCommand(const std::vector<std::string> &args, std::ostream &out, std::ost
 
 int runCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, std::istream &in)
 {
-    const auto opts = parseOptions(args, err);
-    if (!opts)
+    const auto c = parseCommandLine(args, err);
+    if (!c || c->command.empty()) {
+        err << (c ? "" : "\n") << usage();
         return 2;
+    }
+    if (c->command == "help" || c->command == "--help") {
+        out << usage();
+        return 0;
+    }
+    if (c->flag("help")) {
+        // "user disable --help": the command and its first word; "user --help": every user command.
+        const std::string name =
+            c->command == "user" && !c->positional.empty() ? "user " + c->positional[0] : c->command;
+        if (const auto *help = helpOf(name)) {
+            printHelp(*help, out);
+            return 0;
+        }
+        if (c->command == "user") {
+            for (const auto &h : kCommands)
+                if (h.name.substr(0, 5) == "user ")
+                    out << "usage: syncserver " << h.name << " " << h.synopsis << "\n        " << h.summary << "\n";
+            return 0;
+        }
+        err << "syncserver: unknown command '" << name << "'\n\n" << usage();
+        return 2;
+    }
     try {
-        if (opts->command == "help" || opts->command == "--help") {
-            out << kUsage;
-            return 0;
-        }
-        if (opts->command == "serve")
-            return serve(*opts, out, err);
-        if (opts->command == "user")
-            return addUser(*opts, out, err, in);
-        if (opts->command == "backup")
-            return backup(*opts, out, err);
-        if (opts->command == "expire-tokens")
-            return expireTokens(*opts, out, err);
-        if (opts->command == "migrate") {
-            const auto dir = dataDir(*opts, err);
-            if (!dir)
-                return 2;
-            Store store(databasePath(*dir));
-            out << "database " << databasePath(*dir) << " is at schema version " << schemaVersion() << "\n";
-            return 0;
-        }
-        if (opts->command == "seed-demo") {
-            const auto dir = dataDir(*opts, err);
-            if (!dir)
-                return 2;
-            Store store(databasePath(*dir));
-            const auto s = seedDemo(store, nowMillis(), [](const std::string &pw) { return hashPassword(pw); });
-            out << "demo school written to " << databasePath(*dir) << ": " << s.sites << " sites, " << s.rooms
-                << " rooms, " << s.services << " services, " << s.dslItems << " DSL items, " << s.licences
-                << " licences, " << s.buildProcedures << " build procedure versions, " << s.assets
-                << " assets, " << s.releases << " releases, " << s.installations << " installations\n"
-                << "sign-in names: " << DemoUsers::releaseManager << " (release manager), "
-                << DemoUsers::buildDeveloper << " (build developer), " << DemoUsers::installer
-                << " and jo (installers), alex (installer, Lower School); password \"" << DemoUsers::password
-                << "\"\n";
-            return 0;
-        }
-        if (opts->command == "report") {
-            const auto dir = dataDir(*opts, err);
-            if (!dir)
-                return 2;
-            const std::string month = opts->value("month").value_or(currentMonth());
-            const auto range = monthRange(month);
-            if (!range) {
-                err << "syncserver report: --month must be YYYY-MM, not '" << month << "'\n";
-                return 2;
-            }
-            Store store(databasePath(*dir));
-            const auto r = store.monthlyReport(range->first, range->second);
-            out << "Release Management report for " << month << "\n"
-                << "  builds installed in the period:  " << r.buildsInstalled << "\n"
-                << "  builds created in the period:    " << r.buildsCreated << "\n"
-                << "  builds documented (total):       " << r.buildsDocumented << "\n"
-                << "  services in the school (total):  " << r.services << "\n"
-                << "  services still to document:      " << r.servicesToDocument << "\n";
-            return 0;
-        }
-        err << "syncserver: unknown command '" << opts->command << "'\n\n" << kUsage;
-        return 2;
-    } catch (const Error &e) {
-        err << "syncserver " << opts->command << ": " << e.what() << "\n";
-        return 1;
+        return dispatch(*c, out, err, in);
     } catch (const std::exception &e) {
-        err << "syncserver " << opts->command << ": " << e.what() << "\n";
+        err << "syncserver " << c->command << ": " << e.what() << "\n";
         return 1;
     }
 }

@@ -139,6 +139,20 @@ int TokenStore::expireAccessTokens(Millis now)
     return m_db.changes();
 }
 
+int TokenStore::expireRefreshTokens(Millis now)
+{
+    m_db.query("UPDATE auth_tokens SET expires_at = ?1 WHERE kind = 'refresh' AND expires_at > ?1")
+        ->bind(1, now)
+        .run();
+    return m_db.changes();
+}
+
+int TokenStore::revokeUser(const Id &userId)
+{
+    m_db.query("DELETE FROM auth_tokens WHERE user_id = ?1")->bind(1, userId).run();
+    return m_db.changes();
+}
+
 void TokenStore::purgeExpired(Millis now)
 {
     m_db.query("DELETE FROM auth_tokens WHERE expires_at < ?1")->bind(1, now - kPurgeGrace).run();

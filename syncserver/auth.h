@@ -2,6 +2,7 @@
 
 #include "domain/entities.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,11 @@ class Database;
 
 namespace rd::server {
 
+/** A password's length in characters: at least this when it is set (user add, user passwd)... */
+inline constexpr std::size_t kMinPasswordChars = 8;
+/** ...and at most this, when set and when signing in: far more than anyone types, but bounded. */
+inline constexpr std::size_t kMaxPasswordChars = 1024;
+
 /**
  * An argon2id hash (libsodium's crypto_pwhash_str, interactive limits) of @p password. Slow and
  * memory-hungry on purpose: never call it while holding the store lock.
@@ -20,6 +26,9 @@ namespace rd::server {
 
 /** True when @p password matches @p hash; as slow as hashPassword, so also outside the lock. */
 [[nodiscard]] bool verifyPassword(const std::string &hash, std::string_view password);
+
+/** Tokens are 43 characters; anything much longer is not one, and not worth a hash. */
+inline constexpr std::size_t kMaxTokenChars = 128;
 
 /** A fresh access and refresh token pair, as the client receives it (the server keeps hashes). */
 struct IssuedTokens {
@@ -59,8 +68,14 @@ public:
      */
     std::optional<std::pair<TokenOwner, IssuedTokens>> rotate(std::string_view refreshToken, Millis now);
 
-    /** Marks every access token expired at @p now (sign everybody out); returns how many. */
+    /** Marks every access token expired at @p now (their holders refresh); returns how many. */
     int expireAccessTokens(Millis now);
+
+    /** Marks every refresh token expired at @p now (their holders sign in again); returns how many. */
+    int expireRefreshTokens(Millis now);
+
+    /** Deletes every token of @p userId (switched off, or a new password); returns how many. */
+    int revokeUser(const Id &userId);
 
     /**
      * Deletes tokens that expired more than a day before @p now. Recently expired access tokens

@@ -2,8 +2,12 @@
 
 #include "domain/errors.h"
 #include "domain/id.h"
+#include "store/migrations.h"
 
 #include <sqlite3.h>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -27,6 +31,53 @@ DbHandle open(const std::string &path, int flags)
         throw StoreError("cannot open " + path + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)), rc);
     sqlite3_busy_timeout(db, 5000);
     return handle;
+}
+
+/** The first column of the first row of @p sql, as text ("" when there is none). */
+std::string scalarText(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
+        throw StoreError(std::string("cannot read the backup: ") + sqlite3_errmsg(db), sqlite3_errcode(db));
+    std::string out;
+    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+        out = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    return out;
+}
+
+/**
+ * Why @p path cannot be restored, or empty when it can: sound, a Release Desk database of a
+ * schema this version opens, with an identity. Leaves it in rollback-journal mode, a single file
+ * that can be renamed alone (the server's next open puts it back in WAL mode).
+ */
+std::string checkRestorable(const std::string &path, Id &databaseId)
+{
+    const auto db = open(path, SQLITE_OPEN_READWRITE);
+    if (scalarText(db.get(), "PRAGMA journal_mode=DELETE") != "delete")
+        return "it cannot be made a single file (journal mode)";
+    if (const auto check = scalarText(db.get(), "PRAGMA quick_check"); check != "ok")
+        return "it is damaged (" + check + ")";
+    const int version = std::atoi(scalarText(db.get(), "PRAGMA user_version").c_str());
+    if (version < 1)
+        return "it is not a Release Desk database";
+    if (version > schemaVersion())
+        return "it was written by a newer version of Release Desk (schema " + std::to_string(version) + ")";
+    const auto identity = scalarText(db.get(), "SELECT value FROM meta WHERE key = 'database_id'");
+    if (identity.empty())
+        return "it has no database identity";
+    databaseId = Id::parse(identity, "database id");
+    return {};
+}
+
+/** Makes the renames in @p dir durable (a power cut after a rename must not undo it). */
+void syncDirectory(const std::filesystem::path &dir)
+{
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    (void)::fsync(fd);
+    ::close(fd);
 }
 
 } // namespace
@@ -77,6 +128,52 @@ void backupDatabase(const std::string &source, const std::string &destination)
         }
     }
     fs::rename(partial, destination);
+}
+
+Restored restoreDatabase(const std::string &backupFile, const std::string &databasePath)
+{
+    namespace fs = std::filesystem;
+    if (!fs::is_regular_file(backupFile))
+        throw StoreError("there is no backup file at " + backupFile, SQLITE_CANTOPEN);
+    const std::string restoring = databasePath + ".restoring";
+    std::error_code ec;
+    const auto removeRestoring = [&] {
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+            fs::remove(restoring + suffix, ec);
+    };
+    removeRestoring();
+    std::string why;
+    Id databaseId;
+    try {
+        // A copy of its own, never the backup itself: the backup stays as it was, to restore again.
+        backupDatabase(backupFile, restoring);
+        why = checkRestorable(restoring, databaseId);
+    } catch (const Error &e) {
+        why = e.what();
+    }
+    if (!why.empty()) {
+        removeRestoring();
+        throw StoreError("cannot restore from " + backupFile + ": " + why + "; the database was not changed",
+                         SQLITE_CORRUPT);
+    }
+    fs::remove(restoring + "-shm", ec); // none in rollback-journal mode; made sure of
+
+    // The database being replaced is kept with its WAL (together they are the whole of it); its
+    // shared-memory index is only a cache, and a stale one must not meet the restored file.
+    Restored restored{databaseId, {}};
+    if (fs::exists(databasePath)) {
+        restored.replaced = databasePath + ".before-restore";
+        for (const char *suffix : {"", "-wal", "-shm"})
+            fs::remove(restored.replaced + suffix, ec);
+        fs::rename(databasePath, restored.replaced);
+        if (fs::exists(databasePath + "-wal"))
+            fs::rename(databasePath + "-wal", restored.replaced + "-wal");
+    }
+    fs::remove(databasePath + "-shm", ec);
+    fs::remove(databasePath + "-wal", ec);
+    fs::rename(restoring, databasePath);
+    syncDirectory(fs::path(databasePath).parent_path());
+    return restored;
 }
 
 } // namespace rd::server

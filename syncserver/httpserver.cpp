@@ -1,7 +1,9 @@
 #include "httpserver.h"
 
 #include "admincommands.h"
-#include "httpsession.h"
+#include "connectionlimit.h"
+#include "datadirlock.h"
+#include "listener.h"
 #include "servercontext.h"
 #include "sessionregistry.h"
 
@@ -9,12 +11,13 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/beast/core/error.hpp>
 
 #include <openssl/ssl.h>
 
 #include <csignal>
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 #include <thread>
 #include <vector>
@@ -24,90 +27,36 @@ namespace rd::server {
 namespace beast = boost::beast;
 namespace net = boost::asio;
 namespace ssl = boost::asio::ssl;
-using tcp = boost::asio::ip::tcp;
 
 namespace {
 
 constexpr std::chrono::seconds kStopGrace{10};
 
-/** Accepts connections and starts a session, plain or TLS, on its own strand for each. */
-class Listener : public std::enable_shared_from_this<Listener> {
-public:
-    Listener(net::io_context &ioc, ServerContext &context, SessionRegistry &registry, ssl::context *tls)
-        : m_ioc(ioc)
-        , m_acceptor(net::make_strand(ioc))
-        , m_context(context)
-        , m_registry(registry)
-        , m_tls(tls)
-    {}
+// Mozilla's "intermediate" configuration (ssl-config.mozilla.org, guidelines 5.7): TLS 1.2 and
+// 1.3; for TLS 1.2 only ECDHE key exchange (forward secrecy) with AES-GCM or ChaCha20-Poly1305
+// (no CBC, no SHA-1 MACs); the client's order of preference.
+constexpr const char *kTls12Ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                                      "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                                      "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+constexpr const char *kTls13Suites = "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256";
+constexpr const char *kGroups = "X25519:P-256:P-384";
 
-    [[nodiscard]] beast::error_code listen(const tcp::endpoint &endpoint)
-    {
-        beast::error_code ec;
-        m_acceptor.open(endpoint.protocol(), ec);
-        if (!ec)
-            m_acceptor.set_option(net::socket_base::reuse_address(true), ec);
-        if (!ec)
-            m_acceptor.bind(endpoint, ec);
-        if (!ec)
-            m_acceptor.listen(net::socket_base::max_listen_connections, ec);
-        return ec;
-    }
-
-    [[nodiscard]] std::uint16_t port() const { return m_acceptor.local_endpoint().port(); }
-
-    void run() { doAccept(); }
-
-    void stop()
-    {
-        net::post(m_acceptor.get_executor(), [self = shared_from_this()] {
-            beast::error_code ignored;
-            self->m_acceptor.close(ignored);
-        });
-    }
-
-private:
-    void doAccept()
-    {
-        m_acceptor.async_accept(net::make_strand(m_ioc),
-                                beast::bind_front_handler(&Listener::onAccept, shared_from_this()));
-    }
-
-    void onAccept(beast::error_code ec, tcp::socket socket)
-    {
-        if (ec == net::error::operation_aborted || !m_acceptor.is_open())
-            return; // stopped
-        if (ec) {
-            std::cerr << "syncserver: accept: " << ec.message() << std::endl;
-        } else if (m_tls) {
-            start(std::make_shared<HttpSession<beast::ssl_stream<beast::tcp_stream>>>(m_context, m_registry,
-                                                                                     std::move(socket), *m_tls));
-        } else {
-            start(std::make_shared<HttpSession<beast::tcp_stream>>(m_context, m_registry, std::move(socket)));
-        }
-        doAccept();
-    }
-
-    template <class Session>
-    void start(const std::shared_ptr<Session> &session)
-    {
-        m_registry.add(session);
-        session->start();
-    }
-
-    net::io_context &m_ioc;
-    tcp::acceptor m_acceptor;
-    ServerContext &m_context;
-    SessionRegistry &m_registry;
-    ssl::context *m_tls;
-};
-
-/** The TLS settings: TLS 1.2 or newer, the operator's certificate chain and key (PEM). */
+/** The TLS settings (above), the operator's certificate chain and key (PEM). */
 bool configureTls(ssl::context &tls, const ServerOptions &options, std::ostream &err)
 {
-    tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                    ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
-    SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_2_VERSION);
+    SSL_CTX *ctx = tls.native_handle();
+    // No compression (CRIME), no renegotiation, no session tickets: OpenSSL never rotates the
+    // ticket key of a long-running server, so one stolen key would open every recorded session.
+    SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_TICKET);
+    const bool configured = SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) == 1 &&
+                            SSL_CTX_set_cipher_list(ctx, kTls12Ciphers) == 1 &&
+                            SSL_CTX_set_ciphersuites(ctx, kTls13Suites) == 1 &&
+                            SSL_CTX_set1_groups_list(ctx, kGroups) == 1;
+    if (!configured) {
+        err << "syncserver serve: this OpenSSL cannot be given the TLS settings (TLS 1.2 and 1.3, ECDHE with "
+               "AES-GCM or ChaCha20-Poly1305, X25519, P-256, P-384)\n";
+        return false;
+    }
     beast::error_code ec;
     tls.use_certificate_chain_file(options.tlsCert, ec);
     if (ec) {
@@ -148,13 +97,20 @@ int runServer(const ServerOptions &options, std::ostream &out, std::ostream &err
     }
 
     std::filesystem::create_directories(options.dataDir);
-    // Declared before the io_context, so it is destroyed after every session that uses it.
+    std::string why;
+    const auto dataLock = DataDirLock::take(options.dataDir, why);
+    if (!dataLock) {
+        err << "syncserver serve: " << why << "\n";
+        return 1;
+    }
+    // Declared before the io_context, so they are destroyed after every session that uses them.
     ServerContext context(databasePath(options.dataDir), options);
     SessionRegistry registry;
+    ConnectionLimit connections(options.maxConnectionsPerAddress);
     const int threads = std::max(1, options.threads);
     net::io_context ioc(threads);
 
-    auto listener = std::make_shared<Listener>(ioc, context, registry, tls ? &*tls : nullptr);
+    auto listener = std::make_shared<Listener>(ioc, context, registry, connections, tls ? &*tls : nullptr);
     if (const auto lec = listener->listen({address, options.port})) {
         err << "syncserver serve: cannot listen on " << options.host << ":" << options.port << ": " << lec.message()
             << "\n";
@@ -199,6 +155,8 @@ int runServer(const ServerOptions &options, std::ostream &out, std::ostream &err
     if (!registry.waitUntilEmpty(kStopGrace))
         err << "syncserver: " << registry.size() << " connections still busy after " << kStopGrace.count()
             << " s; stopping anyway\n";
+    // Sign-ins still queued are answered "busy" while the request threads can still send it.
+    context.signinPool().stop();
     ioc.stop();
     for (auto &t : pool)
         t.join();

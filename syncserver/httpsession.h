@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionlimit.h"
 #include "router.h"
 #include "servercontext.h"
 #include "sessionregistry.h"
@@ -24,7 +25,10 @@ namespace rd::server {
  * One client connection, plain or TLS (the same code for both stream types), hardened as Beast's
  * advanced server: a fresh parser with a body limit for every request, a timeout on every stream
  * operation, keep-alive, and at most kQueueLimit pipelined answers waiting to be written before
- * it stops reading. Runs on its own strand; requests are answered by handleRequest.
+ * it stops reading. Runs on its own strand; requests are answered by handleRequest, and an answer
+ * that comes later (a sign-in's, from the sign-in pool) is waited for without reading the next
+ * request, so pipelined answers keep their order and no thread blocks. Holds its address's
+ * connection slot until it closes.
  */
 template <class Stream>
 class HttpSession : public StoppableSession, public std::enable_shared_from_this<HttpSession<Stream>> {
@@ -34,10 +38,13 @@ public:
     static constexpr std::chrono::seconds kTimeout{30};
 
     template <class... StreamArgs>
-    HttpSession(ServerContext &context, SessionRegistry &registry, StreamArgs &&...streamArgs)
+    HttpSession(ServerContext &context, SessionRegistry &registry, std::string client, ConnectionLimit::Slot slot,
+                StreamArgs &&...streamArgs)
         : m_stream(std::forward<StreamArgs>(streamArgs)...)
         , m_context(context)
         , m_registry(registry)
+        , m_client(std::move(client))
+        , m_slot(std::move(slot))
     {}
 
     ~HttpSession() override { m_registry.remove(this); }
@@ -116,7 +123,17 @@ private:
         if (ec)
             return report("read", ec);
 
-        Response res = handleRequest(m_parser->release(), m_context);
+        // The answer comes back on this session's strand, whichever thread gives it.
+        m_awaiting = true;
+        handleRequest(m_parser->release(), m_context, m_client, [self = this->shared_from_this()](Response res) {
+            boost::asio::post(self->m_stream.get_executor(),
+                              [self, res = std::move(res)]() mutable { self->onAnswer(std::move(res)); });
+        });
+    }
+
+    void onAnswer(Response res)
+    {
+        m_awaiting = false;
         if (m_stopping)
             res.keep_alive(false);
         const bool keepAlive = res.keep_alive();
@@ -154,15 +171,15 @@ private:
             doWrite();
         else if (m_stopping)
             return closeIfIdle();
-        if (wasFull && !m_reading)
+        if (wasFull && !m_reading && !m_awaiting)
             doRead();
     }
 
     /** During a stop: close now unless a request is being read or an answer written. */
     void closeIfIdle()
     {
-        if (!m_queue.empty())
-            return; // onWrite comes back here once the answers are out
+        if (!m_queue.empty() || m_awaiting)
+            return; // onWrite (after onAnswer) comes back here once the answers are out
         if (!m_reading)
             return doClose();
         if (m_parser && m_parser->got_some())
@@ -176,6 +193,8 @@ private:
         if (m_closing)
             return;
         m_closing = true;
+        // Before the socket is shut: a client that sees the close may at once open another.
+        m_slot.release();
         if constexpr (kTls) {
             lowest().expires_after(std::chrono::seconds(5));
             m_stream.async_shutdown([self = this->shared_from_this()](ErrorCode) {});
@@ -199,6 +218,7 @@ private:
             lowest().socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
             lowest().expires_after(std::chrono::seconds(5));
             m_closing = true;
+            m_slot.release();
             readAndDrop();
         }
     }
@@ -221,7 +241,7 @@ private:
             ec == net::error::connection_reset || ec == net::error::broken_pipe ||
             ec == net::ssl::error::stream_truncated)
             return;
-        std::cerr << "syncserver: " << what << ": " << ec.message() << std::endl;
+        std::cerr << "syncserver: " << what << " (" << m_client << "): " << ec.message() << std::endl;
     }
 
     boost::beast::tcp_stream &lowest() { return boost::beast::get_lowest_layer(m_stream); }
@@ -231,12 +251,15 @@ private:
     Stream m_stream;
     ServerContext &m_context;
     SessionRegistry &m_registry;
+    std::string m_client; ///< the client's IP address
+    ConnectionLimit::Slot m_slot;
     boost::beast::flat_buffer m_buffer;
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> m_parser;
     std::queue<boost::beast::http::message_generator> m_queue;
     std::array<char, 16 * 1024> m_drain{};
     std::size_t m_drained = 0;
     bool m_reading = false;
+    bool m_awaiting = false; ///< a request handed to handleRequest, its answer not yet back
     bool m_stopping = false;
     bool m_closing = false;
     bool m_drainAfterWrite = false;

@@ -54,6 +54,18 @@ std::string Metrics::render() const
         << "# TYPE releasedesk_push_lock_held_seconds_total counter\n"
         << "releasedesk_push_lock_held_seconds_total " << static_cast<double>(m_pushLockHeldNs.load()) / 1e9
         << "\n";
+    out << "# HELP releasedesk_signin_failures_total Sign-ins refused, by reason.\n"
+        << "# TYPE releasedesk_signin_failures_total counter\n";
+    for (std::size_t i = 0; i < kSigninFailureNames.size(); ++i)
+        out << "releasedesk_signin_failures_total{reason=\"" << kSigninFailureNames[i] << "\"} "
+            << m_signinFailures[i].load() << "\n";
+    out << "# HELP releasedesk_connections_refused_total Connections closed at once: their address had the most "
+           "connections allowed.\n"
+        << "# TYPE releasedesk_connections_refused_total counter\n"
+        << "releasedesk_connections_refused_total " << m_connectionsRefused.load() << "\n"
+        << "# HELP releasedesk_accept_errors_total Failed accepts (out of file descriptors, most often).\n"
+        << "# TYPE releasedesk_accept_errors_total counter\n"
+        << "releasedesk_accept_errors_total " << m_acceptErrors.load() << "\n";
     return out.str();
 }
 

@@ -10,6 +10,11 @@
 
 namespace rd::server {
 
+/** Why a sign-in was refused, as counted in releasedesk_signin_failures_total{reason}. */
+enum class SigninFailure { BadCredentials, Throttled, Disabled, DeviceTaken, Busy };
+inline constexpr std::array<const char *, 5> kSigninFailureNames{"bad_credentials", "throttled", "disabled",
+                                                                 "device_taken", "busy"};
+
 /** The server's counters, shown by GET /metrics in the Prometheus text format. Thread-safe. */
 class Metrics {
 public:
@@ -29,6 +34,12 @@ public:
         m_pushLockHeldNs += static_cast<std::int64_t>(heldSeconds * 1e9);
     }
 
+    void addSigninFailure(SigninFailure why) noexcept { ++m_signinFailures[static_cast<std::size_t>(why)]; }
+    /** A connection closed at once: its address already had the most connections allowed. */
+    void addConnectionRefused() noexcept { ++m_connectionsRefused; }
+    /** accept() failed (out of file descriptors, most often). */
+    void addAcceptError() noexcept { ++m_acceptErrors; }
+
     /** Everything, in the Prometheus text exposition format 0.0.4. */
     [[nodiscard]] std::string render() const;
 
@@ -43,6 +54,9 @@ private:
     std::atomic<std::int64_t> m_syncErrors{0};
     std::atomic<std::int64_t> m_pushLockWaitNs{0};
     std::atomic<std::int64_t> m_pushLockHeldNs{0};
+    std::array<std::atomic<std::int64_t>, kSigninFailureNames.size()> m_signinFailures{};
+    std::atomic<std::int64_t> m_connectionsRefused{0};
+    std::atomic<std::int64_t> m_acceptErrors{0};
 };
 
 } // namespace rd::server

@@ -1,9 +1,10 @@
 #include "router.h"
 
+#include "accountroutes.h"
 #include "compression.h"
+#include "routing.h"
 #include "servercontext.h"
 
-#include "domain/enums.h"
 #include "domain/text.h"
 
 #include <boost/beast/http/field.hpp>
@@ -12,8 +13,12 @@
 
 #include <array>
 #include <chrono>
+#include <cstdio>
+#include <future>
 #include <iostream>
-#include <mutex>
+#include <memory>
+#include <optional>
+#include <random>
 
 namespace rd::server {
 
@@ -25,140 +30,17 @@ namespace {
 // Answers under this size gain little from gzip and cost a deflate stream each.
 constexpr std::size_t kCompressAbove = 1024;
 
-/**
- * A refusal raised inside a route handler and turned into its JSON error answer in one place, so
- * the handlers read as the happy path.
- */
-struct Refusal {
-    http::status status;
-    std::string code;
-    std::string message;
-    json::object extra; ///< fields of the error body beside "error" and "message"
-};
-
-[[noreturn]] void refuse(http::status status, std::string code, std::string message, json::object extra = {})
-{
-    throw Refusal{status, std::move(code), std::move(message), std::move(extra)};
-}
-
-Response jsonResponse(http::status status, std::string body)
-{
-    Response res{status, 11};
-    res.set(http::field::content_type, "application/json");
-    res.set(http::field::cache_control, "no-store");
-    res.body() = std::move(body);
-    return res;
-}
-
-json::object parseObject(std::string_view body)
-{
-    boost::system::error_code ec;
-    json::value v = json::parse(body, ec);
-    if (ec)
-        refuse(http::status::bad_request, "malformed_json", "the request body is not valid JSON: " + ec.message());
-    if (!v.is_object())
-        refuse(http::status::bad_request, "wrong_type", "the request body must be a JSON object");
-    return std::move(v.as_object());
-}
-
-std::string requireString(const json::object &o, std::string_view field)
-{
-    const auto *v = o.if_contains(field);
-    if (!v)
-        refuse(http::status::bad_request, "missing_field", "the field \"" + std::string(field) + "\" is required");
-    if (!v->is_string())
-        refuse(http::status::bad_request, "wrong_type", "the field \"" + std::string(field) + "\" must be a string");
-    return std::string(v->as_string());
-}
-
-json::object tokensJson(const IssuedTokens &t, const User &user, const std::vector<Id> &sites)
-{
-    json::array siteIds;
-    for (const auto &s : sites)
-        siteIds.emplace_back(s.toString());
-    return {{"access_token", t.accessToken},
-            {"access_expires_at", t.accessExpiresAt},
-            {"refresh_token", t.refreshToken},
-            {"refresh_expires_at", t.refreshExpiresAt},
-            {"user",
-             {{"id", user.id.toString()},
-              {"name", user.name},
-              {"display_name", user.displayName},
-              {"role", std::string(toString(user.role))},
-              {"sites", std::move(siteIds)}}}};
-}
-
-/** A hash to verify against when the name is unknown, so both refusals take the same time. */
-const std::string &decoyHash()
-{
-    static const std::string hash = hashPassword("no such user: a decoy so timing tells nothing");
-    return hash;
-}
-
-Response healthz(const Request &, std::string_view, ServerContext &)
+Response healthz(const Call &)
 {
     return jsonResponse(http::status::ok, R"({"status":"ok"})");
 }
 
-Response metrics(const Request &, std::string_view, ServerContext &ctx)
+Response metrics(const Call &call)
 {
     Response res{http::status::ok, 11};
     res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
-    res.body() = ctx.metrics().render();
+    res.body() = call.context.metrics().render();
     return res;
-}
-
-Response signin(const Request &, std::string_view body, ServerContext &ctx)
-{
-    const auto o = parseObject(body);
-    const auto name = requireString(o, "name");
-    const auto password = requireString(o, "password");
-    const auto deviceText = requireString(o, "device_id");
-    Id device;
-    try {
-        device = Id::parse(deviceText, "device_id");
-    } catch (const ValidationError &) {
-        refuse(http::status::bad_request, "wrong_type", "the field \"device_id\" must be a UUID");
-    }
-
-    std::optional<User> user;
-    std::optional<std::string> hash;
-    {
-        std::lock_guard lock(ctx.storeMutex());
-        user = ctx.store().userByName(name);
-        if (user)
-            hash = ctx.store().passwordHash(user->id);
-    }
-    // argon2id takes a tenth of a second and 64 MiB: outside the lock, so other devices keep syncing.
-    const bool matches = hash ? verifyPassword(*hash, password) : (void(verifyPassword(decoyHash(), password)), false);
-    if (!matches)
-        refuse(http::status::unauthorized, "bad_credentials", "the name or the password is wrong");
-    if (!user->active)
-        refuse(http::status::unauthorized, "bad_credentials",
-               "this account is switched off; a release manager can switch it on again");
-
-    std::lock_guard lock(ctx.storeMutex());
-    const Millis now = ctx.now();
-    ctx.tokens().purgeExpired(now);
-    const auto tokens = ctx.tokens().issue({user->id, device}, now);
-    return jsonResponse(http::status::ok,
-                        json::serialize(tokensJson(tokens, *user, ctx.hub().sitesOf(user->id, user->role))));
-}
-
-Response refresh(const Request &, std::string_view body, ServerContext &ctx)
-{
-    const auto o = parseObject(body);
-    const auto token = requireString(o, "refresh_token");
-    std::lock_guard lock(ctx.storeMutex());
-    const auto rotated = ctx.tokens().rotate(token, ctx.now());
-    if (!rotated)
-        refuse(http::status::unauthorized, "unauthorized", "the refresh token is not valid or has expired; sign in again");
-    const auto user = ctx.store().user(rotated->first.userId);
-    if (!user || !user->active)
-        refuse(http::status::unauthorized, "unauthorized", "this account is switched off; sign in again");
-    return jsonResponse(
-        http::status::ok,
-        json::serialize(tokensJson(rotated->second, *user, ctx.hub().sitesOf(user->id, user->role))));
 }
 
 /**
@@ -177,6 +59,8 @@ sync::Principal authenticate(const Request &req, ServerContext &ctx, Store &stor
     auto token = header.substr(scheme.size());
     while (!token.empty() && token.front() == ' ')
         token.remove_prefix(1);
+    if (token.size() > kMaxTokenChars)
+        refuse(http::status::unauthorized, "unauthorized", "the access token is not valid; sign in again");
     TokenOwner owner;
     switch (tokens.checkAccess(std::string_view(token.data(), token.size()), ctx.now(), owner)) {
     case TokenState::Unknown:
@@ -203,23 +87,25 @@ sync::Principal authenticateUnlocked(const Request &req, ServerContext &ctx)
     return authenticate(req, ctx, lease.store(), lease.tokens(), lease.hub());
 }
 
-Response push(const Request &req, std::string_view body, ServerContext &ctx)
+Response push(const Call &call)
 {
-    const auto who = authenticateUnlocked(req, ctx);
+    auto &ctx = call.context;
+    const auto who = authenticateUnlocked(call.request, ctx);
     // Reading the body takes no database: done outside the lock, on this thread's core.
-    auto request = sync::Hub::readPush(body);
+    auto request = sync::Hub::readPush(call.body);
     // Applied on the push thread, under the store lock, right after the pushes queued before it.
     auto applied = ctx.pushes().apply(who, std::move(request));
     ctx.metrics().addRowsPushed(applied.rows);
     return jsonResponse(http::status::ok, std::move(applied.answer));
 }
 
-Response pull(const Request &req, std::string_view body, ServerContext &ctx)
+Response pull(const Call &call)
 {
-    const auto who = authenticateUnlocked(req, ctx);
+    auto &ctx = call.context;
+    const auto who = authenticateUnlocked(call.request, ctx);
     // A connection of its own: pulls read a snapshot beside the writer instead of waiting for it.
     auto lease = ctx.readConnections().acquire();
-    auto answer = lease.hub().pull(who, body);
+    auto answer = lease.hub().pull(who, call.body);
     ctx.metrics().addRowsPulled(lease.hub().lastRowCount());
     return jsonResponse(http::status::ok, std::move(answer));
 }
@@ -227,17 +113,18 @@ Response pull(const Request &req, std::string_view body, ServerContext &ctx)
 struct Route {
     std::string_view path;
     http::verb method;
-    Response (*handler)(const Request &, std::string_view, ServerContext &);
-    bool sync; ///< counted in releasedesk_sync_errors_total when refused
+    Response (*handler)(const Call &);  ///< answers at once; or, when null,
+    void (*later)(const Call &, Finish); ///< answers later, from another thread
+    bool sync;                          ///< counted in releasedesk_sync_errors_total when refused
 };
 
 constexpr std::array kRoutes{
-    Route{"/healthz", http::verb::get, healthz, false},
-    Route{"/metrics", http::verb::get, metrics, false},
-    Route{"/api/v1/signin", http::verb::post, signin, false},
-    Route{"/api/v1/refresh", http::verb::post, refresh, false},
-    Route{"/api/v1/push", http::verb::post, push, true},
-    Route{"/api/v1/pull", http::verb::post, pull, true},
+    Route{"/healthz", http::verb::get, healthz, nullptr, false},
+    Route{"/metrics", http::verb::get, metrics, nullptr, false},
+    Route{"/api/v1/signin", http::verb::post, nullptr, signin, false},
+    Route{"/api/v1/refresh", http::verb::post, refresh, nullptr, false},
+    Route{"/api/v1/push", http::verb::post, push, nullptr, true},
+    Route{"/api/v1/pull", http::verb::post, pull, nullptr, true},
 };
 
 /** "/api/v2/push" -> "2"; empty when the path is not under /api/v<N>/. */
@@ -258,7 +145,7 @@ std::string decodedBody(Request &req, std::size_t limit)
     if (!encoding.empty() && !boost::beast::iequals(encoding, "identity")) {
         if (!boost::beast::iequals(encoding, "gzip"))
             refuse(http::status::unsupported_media_type, "unsupported_encoding",
-                   "Content-Encoding " + std::string(encoding) + " is not supported; send gzip or nothing");
+                   "Content-Encoding " + printable(encoding, 40) + " is not supported; send gzip or nothing");
         InflateError why{};
         auto inflated = gzipDecompress(body, limit, why);
         if (why == InflateError::TooLarge)
@@ -273,55 +160,146 @@ std::string decodedBody(Request &req, std::size_t limit)
     return body;
 }
 
-Response dispatch(Request &req, ServerContext &ctx, std::string &routeName, bool &syncRoute)
+/** What answering a request needs once the request itself is gone (a sign-in answers later). */
+struct Exchange {
+    unsigned version = 11;
+    bool keepAlive = true;
+    std::string acceptEncoding;
+    std::string client;
+    std::string route = "unknown"; ///< a fixed route name, for the metrics' labels
+    bool syncRoute = false;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    Respond respond;
+};
+
+/** Eight hex digits that tie an answer to the log line with its details. */
+std::string newReference()
+{
+    thread_local std::mt19937 random{std::random_device{}()};
+    char text[9];
+    std::snprintf(text, sizeof text, "%08x", static_cast<unsigned>(random()));
+    return text;
+}
+
+/**
+ * 500 for what a device can do nothing about (a database error, a bug): the details (SQL, file
+ * paths) go to the log under a reference, and the device gets words and the reference.
+ */
+Response internalError(const Exchange &ex, std::string_view details)
+{
+    const auto ref = newReference();
+    std::cerr << "syncserver: ref " << ref << ": " << ex.route << " from " << ex.client << ": " << details
+              << std::endl;
+    return errorResponse(http::status::internal_server_error, "internal",
+                         "the server could not complete the request (ref " + ref +
+                             "); try again later, and if it keeps failing, give this reference to the "
+                             "person who runs the server",
+                         ex.version, ex.keepAlive, {{"ref", ref}});
+}
+
+/** The answer for an exception a handler threw: a refusal, a core error, or an internal error. */
+Response answerFor(std::exception_ptr error, const Exchange &ex)
+{
+    const auto refused = [&](http::status status, std::string_view code, std::string_view message,
+                             const json::object &extra = {}) {
+        return errorResponse(status, code, message, ex.version, ex.keepAlive, extra);
+    };
+    try {
+        std::rethrow_exception(error);
+    } catch (const Refusal &r) {
+        return refused(r.status, r.code, r.message, r.extra);
+    } catch (const sync::ProtocolError &e) {
+        return refused(http::status::bad_request, e.code(), e.what());
+    } catch (const sync::ForbiddenError &e) {
+        return refused(http::status::forbidden, "forbidden", e.what());
+    } catch (const sync::SeqGapError &e) {
+        return refused(http::status::conflict, "seq_gap", e.what(), {{"expected_seq", e.expected()}});
+    } catch (const sync::DatabaseChangedError &e) {
+        return refused(http::status::conflict, "database_changed", e.what(),
+                       {{"database_id", e.databaseId().toString()}});
+    } catch (const StoreError &e) {
+        return internalError(ex, std::string("database error: ") + e.what());
+    } catch (const ValidationError &e) {
+        return refused(http::status::bad_request, "wrong_type", e.what());
+    } catch (const NotFoundError &e) {
+        return refused(http::status::bad_request, "not_found", e.what());
+    } catch (const Error &e) {
+        return refused(http::status::bad_request, "rejected", e.what());
+    } catch (const std::exception &e) {
+        return internalError(ex, e.what());
+    } catch (...) {
+        return internalError(ex, "an unknown exception");
+    }
+}
+
+/** Headers, compression and metrics for every answer, then hands it to the connection. */
+void send(Response res, const Exchange &ex, ServerContext &ctx)
+{
+    res.version(ex.version);
+    res.keep_alive(ex.keepAlive);
+    res.set(http::field::server, "syncserver");
+    if (res.body().size() > kCompressAbove && acceptsGzip(ex.acceptEncoding) &&
+        res.find(http::field::content_encoding) == res.end()) {
+        try {
+            res.body() = gzipCompress(res.body());
+            res.set(http::field::content_encoding, "gzip");
+        } catch (const std::exception &e) {
+            std::cerr << "syncserver: gzip: " << e.what() << std::endl; // the plain answer is still right
+        }
+        res.set(http::field::vary, "Accept-Encoding");
+    }
+    res.prepare_payload();
+    if (ex.syncRoute && res.result_int() >= 400)
+        ctx.metrics().addSyncError();
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - ex.started;
+    ctx.metrics().recordRequest(ex.route, res.result_int(), took.count());
+    ex.respond(std::move(res));
+}
+
+/**
+ * Routes @p req: the answer, or nothing when a later route will send it from another thread
+ * (through send()).
+ */
+std::optional<Response> dispatch(Request &req, ServerContext &ctx, const std::shared_ptr<Exchange> &ex)
 {
     const std::string_view target(req.target().data(), req.target().size());
     const auto path = target.substr(0, target.find('?'));
     if (const auto v = apiVersion(path); !v.empty() && v != "1") {
-        routeName = "unsupported_version";
+        ex->route = "unsupported_version";
         refuse(http::status::bad_request, "unsupported_protocol_version",
-               "this server speaks sync protocol version 1 (/api/v1/), not v" + std::string(v).substr(0, 20) +
+               "this server speaks sync protocol version 1 (/api/v1/), not v" + printable(v, 20) +
                    "; update the app or the server");
     }
     const auto route = std::find_if(kRoutes.begin(), kRoutes.end(), [&](const Route &r) { return r.path == path; });
     if (route == kRoutes.end()) {
-        routeName = "not_found";
+        ex->route = "not_found";
         refuse(http::status::not_found, "not_found", "there is nothing at " + printable(path, 100));
     }
-    routeName = route->path;
-    syncRoute = route->sync;
+    ex->route = route->path;
+    ex->syncRoute = route->sync;
     if (req.method() != route->method) {
         Response res = errorResponse(http::status::method_not_allowed, "method_not_allowed",
                                      std::string(route->path) + " answers " +
                                          std::string(http::to_string(route->method)) + " only",
-                                     req.version(), req.keep_alive());
+                                     ex->version, ex->keepAlive);
         res.set(http::field::allow, http::to_string(route->method));
         return res;
     }
     const std::string body = route->method == http::verb::post ? decodedBody(req, ctx.options().bodyLimit) : std::string();
-    try {
-        return route->handler(req, body, ctx);
-    } catch (const Refusal &) {
-        throw;
-    } catch (const sync::ProtocolError &e) {
-        refuse(http::status::bad_request, e.code(), e.what());
-    } catch (const sync::ForbiddenError &e) {
-        refuse(http::status::forbidden, "forbidden", e.what());
-    } catch (const sync::SeqGapError &e) {
-        refuse(http::status::conflict, "seq_gap", e.what(), {{"expected_seq", e.expected()}});
-    } catch (const sync::DatabaseChangedError &e) {
-        refuse(http::status::conflict, "database_changed", e.what(),
-               {{"database_id", e.databaseId().toString()}});
-    } catch (const StoreError &e) {
-        std::cerr << "syncserver: " << routeName << ": database error: " << e.what() << std::endl;
-        refuse(http::status::internal_server_error, "internal", "the server could not complete the request; try again later");
-    } catch (const ValidationError &e) {
-        refuse(http::status::bad_request, "wrong_type", e.what());
-    } catch (const NotFoundError &e) {
-        refuse(http::status::bad_request, "not_found", e.what());
-    } catch (const Error &e) {
-        refuse(http::status::bad_request, "rejected", e.what());
-    }
+    const Call call{req, body, ctx, ex->client};
+    if (!route->later)
+        return route->handler(call);
+    // The handler either throws now (answered by handleRequest) or calls finish once, later.
+    route->later(call, [ex, &ctx](const std::function<Response()> &work) {
+        Response res;
+        try {
+            res = work();
+        } catch (...) {
+            res = answerFor(std::current_exception(), *ex);
+        }
+        send(std::move(res), *ex, ctx);
+    });
+    return std::nullopt;
 }
 
 } // namespace
@@ -338,45 +316,39 @@ Response errorResponse(http::status status, std::string_view code, std::string_v
     if (status == http::status::unauthorized)
         res.set(http::field::www_authenticate, code == "token_expired" ? R"(Bearer error="invalid_token", error_description="expired")"
                                                                         : "Bearer");
+    if (const auto *after = body.if_contains("retry_after_s"); after && after->is_int64())
+        res.set(http::field::retry_after, std::to_string(after->as_int64()));
     res.prepare_payload();
     return res;
 }
 
-Response handleRequest(Request &&req, ServerContext &ctx)
+void handleRequest(Request &&req, ServerContext &ctx, const std::string &client, Respond respond)
 {
-    const auto started = std::chrono::steady_clock::now();
-    std::string routeName = "unknown";
-    bool syncRoute = false;
-    Response res;
+    auto ex = std::make_shared<Exchange>();
+    ex->version = req.version();
+    ex->keepAlive = req.keep_alive();
+    ex->acceptEncoding = std::string(req[http::field::accept_encoding]);
+    ex->client = client;
+    ex->respond = std::move(respond);
+    std::optional<Response> res;
     try {
-        res = dispatch(req, ctx, routeName, syncRoute);
-    } catch (const Refusal &r) {
-        res = errorResponse(r.status, r.code, r.message, req.version(), req.keep_alive(), r.extra);
-    } catch (const std::exception &e) {
-        std::cerr << "syncserver: " << routeName << ": " << e.what() << std::endl;
-        res = errorResponse(http::status::internal_server_error, "internal",
-                            "the server could not complete the request; try again later", req.version(),
-                            req.keep_alive());
+        res = dispatch(req, ctx, ex);
+        if (!res)
+            return; // sent later
+    } catch (...) {
+        res = answerFor(std::current_exception(), *ex);
     }
-    res.version(req.version());
-    res.keep_alive(req.keep_alive());
-    res.set(http::field::server, "syncserver");
-    if (res.body().size() > kCompressAbove && acceptsGzip(req[http::field::accept_encoding]) &&
-        res.find(http::field::content_encoding) == res.end()) {
-        try {
-            res.body() = gzipCompress(res.body());
-            res.set(http::field::content_encoding, "gzip");
-        } catch (const std::exception &e) {
-            std::cerr << "syncserver: gzip: " << e.what() << std::endl; // the plain answer is still right
-        }
-        res.set(http::field::vary, "Accept-Encoding");
-    }
-    res.prepare_payload();
-    if (syncRoute && res.result_int() >= 400)
-        ctx.metrics().addSyncError();
-    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    ctx.metrics().recordRequest(routeName, res.result_int(), took.count());
-    return res;
+    send(std::move(*res), *ex, ctx);
+}
+
+Response handleRequest(Request &&req, ServerContext &ctx, const std::string &client)
+{
+    // Shared with the callback: a sign-in's answer is given on a pool thread, which may still be
+    // inside set_value when this one returns.
+    auto answer = std::make_shared<std::promise<Response>>();
+    auto future = answer->get_future();
+    handleRequest(std::move(req), ctx, client, [answer](Response res) { answer->set_value(std::move(res)); });
+    return future.get();
 }
 
 } // namespace rd::server

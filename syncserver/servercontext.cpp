@@ -3,8 +3,21 @@
 #include <algorithm>
 #include <iostream>
 #include <chrono>
+#include <iostream>
 
 namespace rd::server {
+
+namespace {
+
+SigninThrottle::Limits throttleLimits(const ServerOptions &options)
+{
+    SigninThrottle::Limits limits;
+    limits.accountThreshold = options.signinFailuresPerAccount;
+    limits.addressThreshold = options.signinFailuresPerAddress;
+    return limits;
+}
+
+} // namespace
 
 Millis systemNowMillis()
 {
@@ -21,6 +34,9 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
     , m_readConnections(databasePath)
     , m_clock(systemNowMillis)
     , m_pushes(std::make_unique<PushQueue>(*this))
+    , m_signinThrottle(throttleLimits(m_options))
+    , m_signinFloodLog(std::cerr)
+    , m_signinPool(m_options.signinThreads, m_options.signinQueue)
 {
     (void)m_hub.databaseId(); // made here, on the writer, before any read connection looks for it
     m_hub.setLog([](const std::string &line) { std::cerr << "syncserver: " << line << std::endl; });

@@ -2,7 +2,10 @@
 
 #include "auth.h"
 #include "metrics.h"
+#include "ratelimitedlog.h"
 #include "serveroptions.h"
+#include "signinpool.h"
+#include "signinthrottle.h"
 #include "store/store.h"
 #include "sync/hub.h"
 #include "store/walcheckpointer.h"
@@ -133,6 +136,12 @@ public:
     [[nodiscard]] ReadConnections &readConnections() noexcept { return m_readConnections; }
     /** Where pushes are applied, one after another, under the store lock. */
     [[nodiscard]] PushQueue &pushes() noexcept { return *m_pushes; }
+    /** Where passwords are checked, off the request threads. */
+    [[nodiscard]] SigninPool &signinPool() noexcept { return m_signinPool; }
+    /** Waits after failed sign-ins, per name and per client address. */
+    [[nodiscard]] SigninThrottle &signinThrottle() noexcept { return m_signinThrottle; }
+    /** The log for sign-in refusals that come in floods (throttled, busy): a line a second. */
+    [[nodiscard]] RateLimitedLog &signinFloodLog() noexcept { return m_signinFloodLog; }
 
     /** Unix milliseconds; replaceable so tests can move time without sleeping. */
     [[nodiscard]] Millis now() const { return m_clock(); }
@@ -148,7 +157,10 @@ private:
     ReadConnections m_readConnections;
     std::unique_ptr<sql::WalCheckpointer> m_checkpointer;
     std::function<Millis()> m_clock;
-    std::unique_ptr<PushQueue> m_pushes; // last: stopped before everything it uses
+    std::unique_ptr<PushQueue> m_pushes; // stopped before everything it uses
+    SigninThrottle m_signinThrottle;
+    RateLimitedLog m_signinFloodLog;
+    SigninPool m_signinPool; // last: stopped first, its jobs use all of the above
 };
 
 /** The system clock in Unix milliseconds. */

@@ -17,6 +17,13 @@ struct ServerOptions {
     std::int64_t refreshTtlSeconds = 2592000;
     std::size_t bodyLimit = 16 * 1024 * 1024;
     int threads = 4; ///< request threads; pushes are applied on a thread of their own (PushQueue)
+    std::size_t maxConnectionsPerAddress = 64;
+    /** Failed sign-ins for one name, and from one client address, before each further attempt waits. */
+    int signinFailuresPerAccount = 5;
+    int signinFailuresPerAddress = 20;
+    /** Password checks: threads of their own (SigninPool), and how many may wait for one. */
+    int signinThreads = 2;
+    std::size_t signinQueue = 32;
 };
 
 } // namespace rd::server

@@ -245,6 +245,14 @@ void Store::setPasswordHash(const Id &userId, const std::string &hash)
     w.commit();
 }
 
+void Store::setUserActive(const Id &userId, bool active)
+{
+    Write w(*this, Write::Rows::One);
+    requireRow("users", userId, "user");
+    m_db.query("UPDATE users SET active = ?2, seq = ?3 WHERE id = ?1")->bindAll(userId, active, nextSeq()).run();
+    w.commit();
+}
+
 Id Store::addSite(Site s)
 {
     s.name = checked(fields::siteName, s.name);

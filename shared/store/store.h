@@ -63,6 +63,8 @@ public:
     [[nodiscard]] std::optional<User> userByName(std::string_view name);
     [[nodiscard]] std::optional<std::string> passwordHash(const Id &userId);
     void setPasswordHash(const Id &userId, const std::string &hash);
+    /** Switches an account on or off; one switched off cannot sign in or sync (the server checks). */
+    void setUserActive(const Id &userId, bool active);
     Id addSite(Site site);
     Id addRoom(Room room);
     void addUserToSite(const Id &userId, const Id &siteId);

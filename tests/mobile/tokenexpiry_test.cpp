@@ -22,7 +22,9 @@ private slots:
     void aRefusedRefreshAsksToSignInAgain();
 
 private:
-    [[nodiscard]] bool expireTokens(QString *output);
+    /** `syncserver expire-tokens`: access tokens only (the device refreshes), or every token. */
+    enum class Expire { AccessOnly, All };
+    [[nodiscard]] bool expireTokens(Expire which, QString *output);
     [[nodiscard]] std::int64_t serverResults(const Id &installation);
     [[nodiscard]] std::string accessToken() { return m_sam->store().meta("sync.access_token").value_or(""); }
     Id newInstallation(Tablet &tablet, int unitIndex);
@@ -41,10 +43,12 @@ void TokenExpiryTest::initTestCase()
     QVERIFY2(m_jo, qPrintable(why));
 }
 
-bool TokenExpiryTest::expireTokens(QString *output)
+bool TokenExpiryTest::expireTokens(Expire which, QString *output)
 {
-    return ServerProcess::runAdmin(
-        {QStringLiteral("expire-tokens"), QStringLiteral("--data"), m_server->dataDir()}, output);
+    QStringList args{QStringLiteral("expire-tokens"), QStringLiteral("--data"), m_server->dataDir()};
+    if (which == Expire::AccessOnly)
+        args << QStringLiteral("--access-only");
+    return ServerProcess::runAdmin(args, output);
 }
 
 std::int64_t TokenExpiryTest::serverResults(const Id &installation)
@@ -90,7 +94,7 @@ void TokenExpiryTest::expiresDuringAPull()
                                       return;
                                   expired = true;
                                   // before the next page is asked for, which then meets a 401
-                                  adminOk = expireTokens(&adminOutput);
+                                  adminOk = expireTokens(Expire::AccessOnly, &adminOutput);
                               });
     QSignalSpy signInRequired(&m_sam->client(), &SyncClient::signInRequired);
     QString summary;
@@ -130,7 +134,7 @@ void TokenExpiryTest::expiresDuringAPush()
                                       return;
                                   expired = true;
                                   pendingAtExpiry = m_sam->replica().pendingCount();
-                                  adminOk = expireTokens(&adminOutput);
+                                  adminOk = expireTokens(Expire::AccessOnly, &adminOutput);
                               });
     QSignalSpy signInRequired(&m_sam->client(), &SyncClient::signInRequired);
     QString summary;
@@ -162,7 +166,7 @@ void TokenExpiryTest::aRefusedRefreshAsksToSignInAgain()
     // The refresh token is no longer one the server knows (revoked, or the server was rebuilt).
     m_sam->store().setMeta("sync.refresh_token", "revoked-refresh-token");
     QString output;
-    QVERIFY2(expireTokens(&output), qPrintable(output));
+    QVERIFY2(expireTokens(Expire::All, &output), qPrintable(output));
 
     QSignalSpy signInRequired(&m_sam->client(), &SyncClient::signInRequired);
     QString summary;

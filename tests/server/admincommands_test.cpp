@@ -1,5 +1,6 @@
 #include "admincommands.h"
 #include "auth.h"
+#include "datadirlock.h"
 
 #include "store/store.h"
 
@@ -8,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 using namespace rd::server;
@@ -96,4 +98,110 @@ TEST_CASE("user add reads the password from stdin, refuses a short one and hashe
     REQUIRE(hash);
     CHECK_THAT(*hash, Catch::StartsWith("$argon2id$"));
     CHECK(verifyPassword(*hash, "long enough"));
+}
+
+TEST_CASE("Every command answers --help with its usage, and help lists them all", "[server][cli]")
+{
+    const auto all = run({"help"});
+    REQUIRE(all.code == 0);
+    for (const std::string name : {"serve", "user add", "user disable", "user enable", "user passwd", "seed-demo",
+                                   "backup", "restore", "expire-tokens", "report", "migrate"}) {
+        INFO(name);
+        CHECK_THAT(all.out, Catch::Contains("  " + name + " "));
+        std::vector<std::string> args;
+        std::istringstream words(name);
+        for (std::string w; words >> w;)
+            args.push_back(w);
+        args.push_back("--help");
+        const auto help = run(args);
+        CHECK(help.code == 0);
+        CHECK_THAT(help.out, Catch::StartsWith("usage: syncserver " + name));
+    }
+    CHECK_THAT(run({"serve", "--help"}).out, Catch::Contains("--max-connections-per-address N"));
+    CHECK_THAT(run({"expire-tokens", "--help"}).out, Catch::Contains("--access-only"));
+    CHECK(run({"frobnicate", "--help"}).code == 2);
+}
+
+TEST_CASE("serve refuses option values out of their range before it opens anything", "[server][cli][bad-input]")
+{
+    TempDir dir;
+    for (const auto &[option, value] : std::vector<std::pair<std::string, std::string>>{
+             {"--max-connections-per-address", "0"},
+             {"--signin-failures-per-account", "-1"},
+             {"--signin-failures-per-address", "lots"},
+             {"--threads", "1000"},
+             {"--body-limit", "99999999999999999999"}}) {
+        INFO(option << " " << value);
+        const auto r = run({"serve", "--data", dir.path.string(), "--listen", "127.0.0.1:0", option, value});
+        CHECK(r.code == 2);
+        CHECK_THAT(r.err, Catch::Contains(option.substr(2) + " must be a whole number from"));
+    }
+    CHECK_FALSE(std::filesystem::exists(dir.path / "releasedesk.db"));
+}
+
+TEST_CASE("user disable, enable and passwd switch a user and set a password, and refuse what they cannot do",
+          "[server][cli][auth]")
+{
+    TempDir dir;
+    REQUIRE(run({"seed-demo", "--data", dir.path.string()}).code == 0);
+    const auto withInput = [&](std::vector<std::string> args, const std::string &input) {
+        std::istringstream in(input);
+        std::ostringstream out, err;
+        const int code = runCommand(args, out, err, in);
+        return Run{code, out.str(), err.str()};
+    };
+    const auto nobody = run({"user", "disable", "nobody", "--data", dir.path.string()});
+    CHECK(nobody.code == 1);
+    CHECK_THAT(nobody.err, Catch::Contains("there is no user named 'nobody'"));
+    const auto shortPassword = withInput({"user", "passwd", "sam", "--data", dir.path.string()}, "short\n");
+    CHECK(shortPassword.code == 2);
+    CHECK_THAT(shortPassword.err, Catch::Contains("at least 8 characters") && Catch::Contains("nothing was changed"));
+    CHECK(run({"user", "rename", "sam", "--data", dir.path.string()}).code == 2);
+
+    const auto samId = [&] { return rd::Store(databasePath(dir.path.string())).userByName("sam")->id; }();
+    const auto active = [&] { return rd::Store(databasePath(dir.path.string())).user(samId)->active; };
+    const auto hash = [&] { return *rd::Store(databasePath(dir.path.string())).passwordHash(samId); };
+    CHECK(verifyPassword(hash(), "demo-password"));
+
+    const auto off = run({"user", "disable", "sam", "--data", dir.path.string()});
+    INFO(off.err);
+    CHECK(off.code == 0);
+    CHECK_FALSE(active());
+    CHECK(run({"user", "enable", "sam", "--data", dir.path.string()}).code == 0);
+    CHECK(active());
+    const auto changed = withInput({"user", "passwd", "sam", "--data", dir.path.string()}, "correct horse\n");
+    CHECK(changed.code == 0);
+    CHECK(verifyPassword(hash(), "correct horse"));
+    CHECK_FALSE(verifyPassword(hash(), "demo-password"));
+}
+
+TEST_CASE("restore refuses a file that is not a backup, and a data directory in use, and changes nothing",
+          "[server][cli][backup]")
+{
+    TempDir dir;
+    const auto data = dir.path / "data";
+    REQUIRE(run({"seed-demo", "--data", data.string()}).code == 0);
+    const auto users = [&] { return rd::Store(databasePath(data.string())).database().scalar("SELECT count(*) FROM users"); };
+    const auto before = users();
+
+    const auto junk = dir.path / "junk.db";
+    std::ofstream(junk) << "this is not a database, though its name says so\n";
+    const auto refused = run({"restore", "--data", data.string(), junk.string()});
+    CHECK(refused.code == 1);
+    CHECK_THAT(refused.err, Catch::Contains("cannot restore from") && Catch::Contains("the database was not changed"));
+    CHECK(run({"restore", "--data", data.string(), (dir.path / "missing.db").string()}).code == 1);
+
+    const auto backup = dir.path / "backup.db";
+    REQUIRE(run({"backup", "--data", data.string(), backup.string()}).code == 0);
+    {
+        std::string why;
+        const auto held = DataDirLock::take(data.string(), why); // as a running server holds it
+        REQUIRE(held);
+        const auto busy = run({"restore", "--data", data.string(), backup.string()});
+        CHECK(busy.code == 1);
+        CHECK_THAT(busy.err, Catch::Contains("stop it first"));
+    }
+    CHECK(users() == before);
+    CHECK_FALSE(std::filesystem::exists(data / "releasedesk.db.before-restore"));
+    CHECK_FALSE(std::filesystem::exists(data / "releasedesk.db.restoring"));
 }

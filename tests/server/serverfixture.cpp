@@ -73,10 +73,10 @@ Millis nowMs()
         .count();
 }
 
-std::string pushOf(const std::string &deviceId, const std::string &kind, json::object data)
+std::string pushOf(const std::string &deviceId, const std::string &kind, json::object data, std::int64_t seq = 1)
 {
     json::array mutations;
-    mutations.push_back(json::object{{"seq", 1}, {"kind", kind}, {"at", nowMs()}, {"data", std::move(data)}});
+    mutations.push_back(json::object{{"seq", seq}, {"kind", kind}, {"at", nowMs()}, {"data", std::move(data)}});
     return json::serialize(
         json::object{{"protocol", 1}, {"device_id", deviceId}, {"mutations", std::move(mutations)}});
 }
@@ -89,7 +89,7 @@ std::string setReleaseStatusPush(const std::string &deviceId, const Id &release,
     return pushOf(deviceId, "setReleaseStatus", {{"id", release.toString()}, {"from", from}, {"to", to}});
 }
 
-std::string stepResultPush(const std::string &deviceId, const DemoFacts &facts, const Id &recordedBy)
+std::string stepResultPush(const std::string &deviceId, const DemoFacts &facts, const Id &recordedBy, std::int64_t seq)
 {
     return pushOf(deviceId, "recordStepResult",
                   {{"id", Id::generate().toString()},
@@ -99,7 +99,8 @@ std::string stepResultPush(const std::string &deviceId, const DemoFacts &facts, 
                    {"note", ""},
                    {"evidence", ""},
                    {"recorded_by", recordedBy.toString()},
-                   {"recorded_at", nowMs()}});
+                   {"recorded_at", nowMs()}},
+                  seq);
 }
 
 std::string jsonField(const std::string &text, const std::string &field)

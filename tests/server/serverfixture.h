@@ -43,8 +43,9 @@ struct DemoFacts {
 [[nodiscard]] std::string setReleaseStatusPush(const std::string &deviceId, const Id &release,
                                                const std::string &from, const std::string &to);
 
-/** A push of one recordStepResult mutation recorded by @p recordedBy. */
-[[nodiscard]] std::string stepResultPush(const std::string &deviceId, const DemoFacts &facts, const Id &recordedBy);
+/** A push of one recordStepResult mutation recorded by @p recordedBy, as the device's change @p seq. */
+[[nodiscard]] std::string stepResultPush(const std::string &deviceId, const DemoFacts &facts, const Id &recordedBy,
+                                         std::int64_t seq = 1);
 
 /** The string value of a top-level field of a JSON object text, or empty. */
 [[nodiscard]] std::string jsonField(const std::string &json, const std::string &field);

@@ -1,5 +1,6 @@
 // The real syncserver binary on 127.0.0.1 with an ephemeral port: bad input, roles, stop, backup, TLS.
 #include "httpclient.h"
+#include "liveserver.h"
 #include "serverfixture.h"
 #include "serverprocess.h"
 #include "testcert.h"
@@ -12,51 +13,6 @@ using namespace rd;
 using namespace rd::test;
 
 namespace {
-
-/** A demo school in a fresh data directory, served by the real binary. */
-struct LiveServer {
-    TempDir dir;
-    std::filesystem::path data = dir.path / "data";
-    DemoFacts facts;
-    std::unique_ptr<ServerProcess> server;
-
-    explicit LiveServer(const std::vector<std::string> &extraArgs = {})
-    {
-        const auto seeded = runSyncserver({"seed-demo", "--data", data.string()}, dir.path);
-        REQUIRE(seeded.exitCode == 0);
-        facts = readDemoFacts((data / "releasedesk.db").string());
-        server = std::make_unique<ServerProcess>(data, extraArgs);
-    }
-
-    [[nodiscard]] HttpClient client() const { return HttpClient(server->port()); }
-
-    /** Signs in and returns the access token. */
-    std::string signin(const std::string &name, const std::string &device)
-    {
-        const auto a = client().post("/api/v1/signin", signinBody(name, device));
-        REQUIRE(a.status == 200);
-        return jsonField(a.body, "access_token");
-    }
-
-    /** The server still answers others after what the test just sent it. */
-    void requireStillServing()
-    {
-        const auto a = client().get("/healthz");
-        INFO(server->stderrText());
-        REQUIRE(a.status == 200);
-        REQUIRE(a.body == R"({"status":"ok"})");
-    }
-
-    void checkRefused(const HttpAnswer &a, unsigned status, const std::string &code)
-    {
-        INFO(a.body);
-        CHECK(a.status == status);
-        CHECK(a.headers.at("content-type") == "application/json");
-        CHECK(a.errorCode() == code);
-        CHECK_FALSE(jsonField(a.body, "message").empty());
-        requireStillServing();
-    }
-};
 
 std::int64_t count(sql::Database &db, const std::string &table)
 {
@@ -94,7 +50,7 @@ TEST_CASE("A body over the limit gets 413 body_too_large and the server keeps se
     const std::string big = "{\"name\": \"" + std::string(64 * 1024, 'x') + "\"}";
     s.checkRefused(s.client().post("/api/v1/signin", big), 413, "body_too_large");
     // Just under the limit is read and answered on its merits.
-    const std::string fits = "{\"name\": \"" + std::string(3000, 'x') + "\"}";
+    const std::string fits = "{\"note\": \"" + std::string(3000, 'x') + "\"}";
     s.checkRefused(s.client().post("/api/v1/signin", fits), 400, "missing_field");
 }
 
@@ -125,24 +81,82 @@ TEST_CASE("A forged token gets 401 unauthorized and the server keeps serving", "
     CHECK(s.client().post("/api/v1/pull", pullBody(), bearer(real)).status == 200);
 }
 
-TEST_CASE("A token expired by `syncserver expire-tokens` gets 401 token_expired; refresh resumes", "[server][process][auth]")
+TEST_CASE("Refresh after expire-tokens is refused: `syncserver expire-tokens` ends access and refresh tokens, and "
+          "the device signs in again",
+          "[server][process][auth]")
 {
     LiveServer s;
     const auto device = newDeviceId();
-    const auto signin = s.client().post("/api/v1/signin", signinBody("sam", device));
-    REQUIRE(signin.status == 200);
-    const auto token = jsonField(signin.body, "access_token");
+    const auto signin = s.signinAnswer("sam", device);
+    const auto token = jsonField(signin, "access_token");
     REQUIRE(s.client().post("/api/v1/pull", pullBody(), bearer(token)).status == 200);
 
-    const auto expired = runSyncserver({"expire-tokens", "--data", s.data.string()}, s.dir.path);
-    REQUIRE(expired.exitCode == 0);
+    const auto expired = s.admin({"expire-tokens"});
+    CHECK_THAT(expired.out, Catch::StartsWith("1 access tokens and 1 refresh tokens expired"));
+    s.checkRefused(s.client().post("/api/v1/pull", pullBody(), bearer(token)), 401, "token_expired");
+    s.checkRefused(s.client().post("/api/v1/refresh",
+                                   "{\"refresh_token\": \"" + jsonField(signin, "refresh_token") + "\"}"),
+                   401, "unauthorized");
+    const auto again = s.signin("sam", device);
+    CHECK(s.client().post("/api/v1/pull", pullBody(), bearer(again)).status == 200);
+}
+
+TEST_CASE("After `syncserver expire-tokens --access-only` a call gets 401 token_expired and refresh resumes",
+          "[server][process][auth]")
+{
+    LiveServer s;
+    const auto device = newDeviceId();
+    const auto signin = s.signinAnswer("sam", device);
+    const auto token = jsonField(signin, "access_token");
+    REQUIRE(s.client().post("/api/v1/pull", pullBody(), bearer(token)).status == 200);
+
+    const auto expired = s.admin({"expire-tokens", "--access-only"});
     CHECK_THAT(expired.out, Catch::StartsWith("1 access tokens expired"));
     s.checkRefused(s.client().post("/api/v1/pull", pullBody(), bearer(token)), 401, "token_expired");
 
     const auto refreshed = s.client().post(
-        "/api/v1/refresh", "{\"refresh_token\": \"" + jsonField(signin.body, "refresh_token") + "\"}");
+        "/api/v1/refresh", "{\"refresh_token\": \"" + jsonField(signin, "refresh_token") + "\"}");
     REQUIRE(refreshed.status == 200);
     CHECK(s.client().post("/api/v1/pull", pullBody(), bearer(jsonField(refreshed.body, "access_token"))).status == 200);
+}
+
+TEST_CASE("Disabled user: `syncserver user disable` while the server runs stops the user's tokens at once, and "
+          "`user enable` lets them sign in again",
+          "[server][process][auth][disabled]")
+{
+    LiveServer s;
+    const auto device = newDeviceId();
+    const auto signin = s.signinAnswer("sam", device);
+    const auto access = bearer(jsonField(signin, "access_token"));
+    const auto refreshBody = "{\"refresh_token\": \"" + jsonField(signin, "refresh_token") + "\"}";
+    REQUIRE(s.client().post("/api/v1/pull", pullBody(), access).status == 200);
+
+    const auto disabled = s.admin({"user", "disable", "sam"});
+    CHECK_THAT(disabled.out, Catch::Contains("switched off; 2 tokens ended"));
+    s.checkRefused(s.client().post("/api/v1/pull", pullBody(), access), 401, "unauthorized");
+    s.checkRefused(s.client().post("/api/v1/push", stepResultPush(device, s.facts, s.facts.sam),
+                                   access),
+                   401, "unauthorized");
+    s.checkRefused(s.client().post("/api/v1/refresh", refreshBody), 401, "unauthorized");
+    const auto refused = s.client().post("/api/v1/signin", signinBody("sam", device));
+    s.checkRefused(refused, 401, "bad_credentials");
+    CHECK_THAT(jsonField(refused.body, "message"), Catch::Contains("switched off"));
+
+    s.admin({"user", "enable", "sam"});
+    CHECK(s.client().post("/api/v1/pull", pullBody(), bearer(s.signin("sam", device))).status == 200);
+}
+
+TEST_CASE("`syncserver user passwd` sets a new password and ends the user's tokens", "[server][process][auth]")
+{
+    LiveServer s;
+    const auto device = newDeviceId();
+    const auto access = bearer(s.signin("sam", device));
+    const auto changed = s.admin({"user", "passwd", "sam"}, "a new passphrase\n");
+    CHECK_THAT(changed.out, Catch::Contains("password of sam changed; 2 tokens ended"));
+    s.checkRefused(s.client().post("/api/v1/pull", pullBody(), access), 401, "unauthorized");
+    s.checkRefused(s.client().post("/api/v1/signin", signinBody("sam", device)), 401, "bad_credentials");
+    const auto fresh = s.signinAnswer("sam", device, "a new passphrase");
+    CHECK(s.client().post("/api/v1/pull", pullBody(), bearer(jsonField(fresh, "access_token"))).status == 200);
 }
 
 TEST_CASE("An installer closing a release (a release manager's action) gets 403 forbidden", "[server][process][roles]")
@@ -217,6 +231,57 @@ TEST_CASE("`syncserver backup` while the server runs makes a database with the s
         CHECK(count(copy, table) == count(live, table));
     }
     CHECK(count(copy, "auth_tokens") == 2);
+}
+
+TEST_CASE("`syncserver restore` puts a backup in place with a new database identity, never under a running server",
+          "[server][process][backup]")
+{
+    LiveServer s;
+    const auto device = newDeviceId();
+    const auto signin = s.signinAnswer("sam", device);
+    const auto original = jsonField(signin, "database_id");
+    const auto token = bearer(jsonField(signin, "access_token"));
+    REQUIRE(s.client().post("/api/v1/push", stepResultPush(device, s.facts, s.facts.sam, 1), token).status == 200);
+    const auto file = s.dir.path / "backup.db";
+    s.admin({"backup", file.string()});
+    // Acknowledged after the backup: what a restore loses, and the tablets send again.
+    REQUIRE(s.client().post("/api/v1/push", stepResultPush(device, s.facts, s.facts.sam, 2), token).status == 200);
+
+    const auto refused = runSyncserver({"restore", "--data", s.data.string(), file.string()}, s.dir.path);
+    CHECK(refused.exitCode == 1);
+    CHECK_THAT(refused.err, Catch::Contains("stop it first"));
+    s.requireStillServing();
+
+    REQUIRE(s.server->stop() == 0);
+    const auto restored = s.admin({"restore", file.string()});
+    CHECK_THAT(restored.out, Catch::Contains("restored from " + file.string() + " with the new identity "));
+    CHECK_FALSE(std::filesystem::exists(s.data / "releasedesk.db-wal"));
+    CHECK_FALSE(std::filesystem::exists(s.data / "releasedesk.db-shm"));
+    CHECK(std::filesystem::exists(s.data / "releasedesk.db.before-restore"));
+    std::string backupId;
+    {
+        sql::Database copy(file.string());
+        auto q = copy.query("SELECT value FROM meta WHERE key = 'database_id'");
+        REQUIRE(q->step());
+        backupId = q->text(0);
+    }
+
+    s.server = std::make_unique<ServerProcess>(s.data);
+    const auto after = s.signinAnswer("sam", device);
+    const auto restoredId = jsonField(after, "database_id");
+    CHECK(restoredId != original);
+    CHECK(restoredId != backupId); // a second restore of the same file is told apart too
+    CHECK_THAT(restored.out, Catch::Contains(restoredId));
+    // The server holds what it held at the backup: the device's first change, not its second.
+    REQUIRE(s.server->stop() == 0);
+    sql::Database db((s.data / "releasedesk.db").string());
+    auto q = db.query("PRAGMA integrity_check");
+    REQUIRE(q->step());
+    CHECK(q->text(0) == "ok");
+    auto seq = db.query("SELECT last_seq FROM sync_devices WHERE device_id = ?1");
+    seq->bind(1, Id::parse(device));
+    REQUIRE(seq->step());
+    CHECK(seq->int64(0) == 1);
 }
 
 TEST_CASE("With --tls-cert and --tls-key the server speaks HTTPS", "[server][process][tls]")

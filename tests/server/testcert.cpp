@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 #include <cstdio>
@@ -30,10 +31,10 @@ void require(bool ok, const char *what)
 
 } // namespace
 
-CertificateFiles writeSelfSignedCertificate(const std::filesystem::path &dir)
+CertificateFiles writeSelfSignedCertificate(const std::filesystem::path &dir, KeyType type)
 {
-    std::unique_ptr<EVP_PKEY, FreeKey> key(EVP_EC_gen("P-256"));
-    require(key != nullptr, "EVP_EC_gen");
+    std::unique_ptr<EVP_PKEY, FreeKey> key(type == KeyType::EcP256 ? EVP_EC_gen("P-256") : EVP_RSA_gen(2048));
+    require(key != nullptr, "making the key");
     std::unique_ptr<X509, FreeCert> cert(X509_new());
     require(cert != nullptr, "X509_new");
     require(X509_set_version(cert.get(), 2) == 1, "X509_set_version");
