@@ -456,11 +456,7 @@ void SyncClient::handleAnswer(const Answer &a)
         case Step::Refresh:
             if (m_other) {
                 // Their sign-in no longer works: their changes wait until they sign in again.
-                m_account.forgetOtherTokens(m_other->device);
-                m_waitingFor << (m_other->displayName.isEmpty() ? m_other->userName : m_other->displayName);
-                m_other.reset();
-                if (!nextOtherAccount())
-                    nextPush();
+                skipOtherAccount();
                 return;
             }
             m_account.forgetTokens();
@@ -474,11 +470,7 @@ void SyncClient::handleAnswer(const Answer &a)
             // An expired (or otherwise refused) access token: refresh once and send the same
             // request again. A second refusal means the refreshed token does not work either.
             if (m_refreshed && m_other) {
-                m_account.forgetOtherTokens(m_other->device);
-                m_waitingFor << (m_other->displayName.isEmpty() ? m_other->userName : m_other->displayName);
-                m_other.reset();
-                if (!nextOtherAccount())
-                    nextPush();
+                skipOtherAccount();
                 return;
             }
             if (m_refreshed) {
@@ -624,11 +616,7 @@ void SyncClient::onRefreshed(const QByteArray &body)
         // Another person's sign-in, renewed to send their waiting changes as them.
         m_otherAccess = answer.value(u"access_token").toString();
         if (m_otherAccess.isEmpty() || !m_account.saveOtherTokens(m_other->device, answer)) {
-            m_account.forgetOtherTokens(m_other->device);
-            m_waitingFor << (m_other->displayName.isEmpty() ? m_other->userName : m_other->displayName);
-            m_other.reset();
-            if (!nextOtherAccount())
-                nextPush();
+            skipOtherAccount();
             return;
         }
         m_other->refreshToken = answer.value(u"refresh_token").toString();
@@ -674,6 +662,18 @@ void SyncClient::startPushPhase()
     beginPhase(Phase::Push, m_replica.pendingCount());
     setState(State::Pushing);
     nextPush();
+}
+
+void SyncClient::skipOtherAccount()
+{
+    // Their sign-in no longer works: their changes wait until they sign in here again.
+    m_account.forgetOtherTokens(m_other->device);
+    m_waitingFor << (m_other->displayName.isEmpty() ? m_other->userName : m_other->displayName);
+    m_other.reset();
+    m_otherAccess.clear();
+    m_pushDevice = m_replica.currentDevice();
+    if (!nextOtherAccount())
+        nextPush();
 }
 
 bool SyncClient::nextOtherAccount()

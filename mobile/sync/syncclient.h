@@ -157,6 +157,8 @@ private:
     void nextPush();
     /** The next other person's waiting changes, after a refresh of their sign-in; false when none. */
     bool nextOtherAccount();
+    /** The other person being pushed for cannot be signed in: their changes wait; go on. */
+    void skipOtherAccount();
     void onPushAnswer(const QByteArray &body);
     /** A 409 from a push or pull: a restored server (seq_gap, database_changed). True when handled. */
     bool recover(const Answer &answer);
