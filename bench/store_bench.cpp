@@ -78,6 +78,7 @@ int main(int argc, char **argv)
         b.steps.push_back({{}, part, i + 1, "Step " + std::to_string(i + 1), "", true});
     }
     const Id build = store.addBuildProcedure(b);
+    store.submitBuild(build, user, t0);
     store.approveBuild(build, user, t0);
     const auto steps = store.buildProcedure(build)->steps;
 

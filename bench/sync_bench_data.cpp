@@ -41,6 +41,7 @@ ServerData seed(Store &s, double scale, int deviceCount)
                     bp.steps.push_back({{}, part, i + 1, "Check " + std::to_string(i + 1), "", true});
                 }
                 const Id id = s.addBuildProcedure(bp);
+                s.submitBuild(id, d.manager, kT0);
                 s.approveBuild(id, d.manager, kT0);
                 d.builds.push_back(id);
                 d.steps.push_back(s.buildProcedure(id)->steps);

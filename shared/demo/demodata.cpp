@@ -185,7 +185,13 @@ DemoSummary seedDemo(Store &store, Millis now,
     const Id laptopV1 = store.addBuildProcedure(
         buildSpec(laptop, "Dell Latitude 3440", {dslIds[0], dslIds[1], dslIds[4], dslIds[5], dslIds[8]},
                   pcSteps, now - 200 * kDay));
-    store.approveBuild(laptopV1, morgan, now - 195 * kDay);
+    // Each version is written and submitted by the build developer, then approved by the release
+    // manager; approving v2 retires v1.
+    const auto submitAndApprove = [&](const Id &build, Millis at) {
+        store.submitBuild(build, devi, at - kDay);
+        store.approveBuild(build, morgan, at);
+    };
+    submitAndApprove(laptopV1, now - 195 * kDay);
     const Id laptopV2 = store.newBuildVersion(laptopV1, devi, now - 30 * kDay);
     {
         auto b = *store.buildProcedure(laptopV2);
@@ -193,12 +199,11 @@ DemoSummary seedDemo(Store &store, Millis now,
         b.designNotes = "v2: adds GeoGebra Classic for maths; otherwise as v1.";
         store.updateDraft(b);
     }
-    store.approveBuild(laptopV2, morgan, now - 28 * kDay);
-    store.retireBuild(laptopV1, now - 28 * kDay);
+    submitAndApprove(laptopV2, now - 28 * kDay);
     const Id desktopV1 = store.addBuildProcedure(
         buildSpec(desktop, "HP ProDesk 400 G9", {dslIds[0], dslIds[1], dslIds[4], dslIds[7], dslIds[8]},
                   pcSteps, now - 150 * kDay));
-    store.approveBuild(desktopV1, morgan, now - 148 * kDay);
+    submitAndApprove(desktopV1, now - 148 * kDay);
     const std::vector<StepSpec> boardSteps{
         {StepPart::Installation, "Mount the display and check the wall fixing",
          "Two people; check the fixing certificate.", true},
@@ -210,7 +215,7 @@ DemoSummary seedDemo(Store &store, Millis now,
     };
     const Id boardV1 = store.addBuildProcedure(
         buildSpec(board, "SMART Board MX275-V4", {dslIds[2]}, boardSteps, now - 90 * kDay));
-    store.approveBuild(boardV1, morgan, now - 88 * kDay);
+    submitAndApprove(boardV1, now - 88 * kDay);
     store.addBuildProcedure(
         buildSpec(mis, "HP ProDesk 400 G9", {dslIds[0], dslIds[3], dslIds[8]}, pcSteps, now - 5 * kDay));
     sum.buildProcedures = 5;

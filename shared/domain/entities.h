@@ -40,12 +40,18 @@ struct Room {
     std::string name;
 };
 
-/** A kind of thing users get: "curriculum laptop", "interactive whiteboard", "MIS client". */
+/**
+ * A kind of thing users get: "curriculum laptop", "interactive whiteboard", "MIS client". A
+ * service with no approved build procedure is still to document.
+ */
 struct Service {
     Id id;
     std::string name;
     std::string description;
     Millis createdAt = 0;
+    std::string userBenefit;       ///< what users get from it, in their words
+    std::optional<Id> ownerId;     ///< who answers for it
+    std::optional<Millis> retiredAt;
 };
 
 /** A software item in the Definitive Software Library: one product at one version. */
@@ -97,6 +103,7 @@ struct BuildStep {
     std::string title;
     std::string detail;
     bool required = true;
+    EvidenceKind evidence = EvidenceKind::None; ///< what the line asks for beside its result
 };
 
 /** One version of the build procedure for a service, with its four parts. */
@@ -117,6 +124,12 @@ struct BuildProcedure {
     std::optional<Id> approvedBy;
     std::optional<Millis> approvedAt;
     std::optional<Millis> retiredAt;
+    int revision = 1; ///< a draft's edits, counted, so that no one's edit silently replaces another's
+    std::optional<Id> submittedBy;
+    std::optional<Millis> submittedAt;
+    std::string returnedReason; ///< why a release manager returned it, until it is submitted again
+    std::optional<Id> returnedBy;
+    std::optional<Millis> returnedAt;
 };
 
 /** A piece of hardware in the inventory (a configuration record). */
@@ -149,6 +162,12 @@ struct Release {
     std::vector<Id> installers;
     Id createdBy;
     Millis createdAt = 0;
+    ReleaseType type = ReleaseType::Minor;
+    std::string plannedEnd; ///< YYYY-MM-DD, or empty
+    std::string userNotice; ///< what the users are told
+    std::string reviewNote; ///< the post-implementation review, written when it closes
+    std::vector<Id> targetAssets; ///< particular assets to install, if the plan names them
+    std::vector<Id> targetRooms;  ///< particular rooms whose assets to install
 };
 
 /** One asset in a release, built by following the build install checklist. */
@@ -160,6 +179,7 @@ struct Installation {
     Id startedBy;
     Millis startedAt = 0;
     std::optional<Millis> endedAt;
+    Id buildId; ///< the build procedure version it follows: its release's when it started, kept
 };
 
 /** The recorded result of one checklist step or test; append-only, the latest one counts. */

@@ -10,11 +10,21 @@ namespace rd {
 /** Roles FITS gives the people in Release Management. */
 enum class Role { ReleaseManager, BuildDeveloper, Installer };
 
-/** Where a build procedure version stands; an approved version is immutable. */
-enum class BuildStatus { Draft, Approved, Retired };
+/**
+ * Where a build procedure version stands: a draft is written and submitted by a build developer;
+ * a release manager approves it or returns it (a draft again, with the reason); an approved
+ * version never changes, and is retired when a newer version of its service is approved.
+ */
+enum class BuildStatus { Draft, Submitted, Approved, Retired };
 
 /** The three checklist parts of a build procedure after its design details. */
 enum class StepPart { Installation, Stability, Acceptance };
+
+/** What a checklist line asks for as evidence, beside its result. */
+enum class EvidenceKind { None, Scan, Note, Photo };
+
+/** ITIL's release types. */
+enum class ReleaseType { Major, Minor, Emergency };
 
 /** The outcome recorded for one checklist step or test. */
 enum class StepOutcome { Pass, Fail, NotApplicable };
@@ -55,7 +65,9 @@ struct EnumNames;
     };
 
 RD_ENUM_NAMES(Role, "role", "release-manager", "build-developer", "installer")
-RD_ENUM_NAMES(BuildStatus, "build status", "draft", "approved", "retired")
+RD_ENUM_NAMES(BuildStatus, "build status", "draft", "submitted", "approved", "retired")
+RD_ENUM_NAMES(EvidenceKind, "evidence", "none", "scan", "note", "photo")
+RD_ENUM_NAMES(ReleaseType, "release type", "major", "minor", "emergency")
 RD_ENUM_NAMES(StepPart, "step part", "installation", "stability", "acceptance")
 RD_ENUM_NAMES(StepOutcome, "step result", "pass", "fail", "not-applicable")
 RD_ENUM_NAMES(AssetStatus, "asset status", "on-order", "in-stock", "installed", "in-use", "spare", "retired",

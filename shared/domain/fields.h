@@ -52,6 +52,7 @@ inline constexpr TextRule roomName{"room name", 80, true};
 // services, the Definitive Software Library and the licence log
 inline constexpr TextRule serviceName{"service name", 120, true};
 inline constexpr TextRule serviceDescription{"service description", 2000, false, Lines::Multi};
+inline constexpr TextRule userBenefit{"what users get", 2000, false, Lines::Multi};
 inline constexpr TextRule product{"product", 120, true};
 inline constexpr TextRule version{"version", 40, true};
 inline constexpr TextRule vendor{"vendor", 120, true};
@@ -68,6 +69,7 @@ inline constexpr TextRule designNotes{"design details", 4000, false, Lines::Mult
 inline constexpr TextRule backOutPlan{"back-out plan", 4000, false, Lines::Multi};
 inline constexpr TextRule stepTitle{"step title", 200, true};
 inline constexpr TextRule stepDetail{"step detail", 4000, false, Lines::Multi};
+inline constexpr TextRule returnReason{"reason for returning it", 2000, true, Lines::Multi};
 
 // the inventory
 inline constexpr TextRule assetTag{"asset tag", 64, false};
@@ -80,6 +82,8 @@ inline constexpr TextRule assignedUser{"user", 120, false};
 // releases and installations
 inline constexpr TextRule releaseNumber{"release number", 32, true};
 inline constexpr TextRule triggerRef{"trigger reference", 64, false};
+inline constexpr TextRule userNotice{"what users are told", 4000, false, Lines::Multi};
+inline constexpr TextRule reviewNote{"post-implementation review", 4000, true, Lines::Multi};
 inline constexpr TextRule stepNote{"note", 2000, false, Lines::Multi};
 inline constexpr TextRule evidence{"evidence", 500, false};
 inline constexpr TextRule signerName{"user's name", 120, true};
@@ -92,6 +96,8 @@ inline constexpr TextRule scannedValue{"scanned value", 64, true};
 inline constexpr TextRule refusal{"refusal", 500, true};
 inline constexpr TextRule overrideReason{"override reason", 500, true, Lines::Multi};
 inline constexpr TextRule resolution{"resolution", 500, false};
+/** The value a conflict is settled with: any field's, or a whole build draft (as JSON). */
+inline constexpr TextRule resolutionValue{"value", 1000000, false, Lines::Multi};
 inline constexpr TextRule search{"search", 64, false};
 
 } // namespace fields

@@ -50,8 +50,10 @@ bool canChange(BuildStatus from, BuildStatus to) noexcept
 {
     using S = BuildStatus;
     switch (from) {
-    case S::Draft:
-        return to == S::Approved || to == S::Retired;
+    case S::Draft: // submitted for approval, or abandoned
+        return to == S::Submitted || to == S::Retired;
+    case S::Submitted: // approved, or returned with a reason
+        return to == S::Approved || to == S::Draft;
     case S::Approved:
         return to == S::Retired;
     case S::Retired:
@@ -64,6 +66,11 @@ bool canChange(InstallationStatus from, InstallationStatus to) noexcept
 {
     using S = InstallationStatus;
     return from == S::InProgress && (to == S::Accepted || to == S::BackedOut);
+}
+
+bool blocksSignOff(bool required, std::optional<StepOutcome> latest) noexcept
+{
+    return required && latest != StepOutcome::Pass;
 }
 
 void throwBadTransition(const std::string &what, std::string_view from, std::string_view to,

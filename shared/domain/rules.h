@@ -2,6 +2,7 @@
 
 #include "enums.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ template <typename E>
     }
     return out;
 }
+
+/**
+ * Whether a checklist line stops the user's acceptance sign-off: a required line whose latest
+ * result is not a pass (failed, or none yet). An optional line never does: failed or left out, it
+ * is recorded and shown, not required. The store's sign-off and the checklist page both ask this.
+ */
+[[nodiscard]] bool blocksSignOff(bool required, std::optional<StepOutcome> latest) noexcept;
 
 /** Throws RuleError with the allowed next statuses when @p from may not become @p to. */
 template <typename E>

@@ -428,11 +428,103 @@ CREATE TABLE sync_accounts (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 5 (issue 10): the office. Services say what users get and who owns them, and retire;
+// build procedures are submitted and approved or returned with a reason, a draft counts its edits
+// (revision) so that no one's edit silently replaces another's, and each checklist line says what
+// evidence it asks for; releases have a type, planned end, what users are told, the review note
+// when they close, and may name particular assets or rooms; an installation keeps the build version
+// it started with, and a unit backed out can be installed again in the same release. Who changed
+// an office record last, and when, is kept on it. Tables are rebuilt where SQLite cannot alter a
+// constraint (build_procedures' status, installations' one-per-asset rule).
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE services ADD COLUMN user_benefit TEXT NOT NULL DEFAULT '';
+ALTER TABLE services ADD COLUMN owner_id BLOB REFERENCES users(id);
+ALTER TABLE services ADD COLUMN retired_at INTEGER;
+ALTER TABLE services ADD COLUMN changed_by BLOB REFERENCES users(id);
+ALTER TABLE services ADD COLUMN changed_at INTEGER;
+
+CREATE TABLE build_procedures_v5 (
+    id              BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    service_id      BLOB NOT NULL REFERENCES services(id),
+    version         INTEGER NOT NULL CHECK (version >= 1),
+    status          TEXT NOT NULL CHECK (status = 'draft' OR status = 'submitted' OR status = 'approved' OR status = 'retired'),
+    hardware_model  TEXT NOT NULL DEFAULT '',
+    design_notes    TEXT NOT NULL DEFAULT '',
+    back_out_plan   TEXT NOT NULL DEFAULT '',
+    created_by      BLOB NOT NULL REFERENCES users(id),
+    created_at      INTEGER NOT NULL,
+    approved_by     BLOB REFERENCES users(id),
+    approved_at     INTEGER,
+    retired_at      INTEGER,
+    revision        INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+    submitted_by    BLOB REFERENCES users(id),
+    submitted_at    INTEGER,
+    returned_reason TEXT NOT NULL DEFAULT '',
+    returned_by     BLOB REFERENCES users(id),
+    returned_at     INTEGER,
+    changed_by      BLOB REFERENCES users(id),
+    changed_at      INTEGER,
+    seq             INTEGER NOT NULL,
+    UNIQUE (service_id, version)
+);
+INSERT INTO build_procedures_v5(id, service_id, version, status, hardware_model, design_notes, back_out_plan,
+                                created_by, created_at, approved_by, approved_at, retired_at, seq)
+    SELECT id, service_id, version, status, hardware_model, design_notes, back_out_plan, created_by, created_at,
+           approved_by, approved_at, retired_at, seq FROM build_procedures;
+DROP TABLE build_procedures;
+ALTER TABLE build_procedures_v5 RENAME TO build_procedures;
+CREATE INDEX build_procedures_seq ON build_procedures(seq);
+
+ALTER TABLE build_steps ADD COLUMN evidence TEXT NOT NULL DEFAULT 'none'
+    CHECK (evidence = 'none' OR evidence = 'scan' OR evidence = 'note' OR evidence = 'photo');
+
+ALTER TABLE releases ADD COLUMN release_type TEXT NOT NULL DEFAULT 'minor'
+    CHECK (release_type = 'major' OR release_type = 'minor' OR release_type = 'emergency');
+ALTER TABLE releases ADD COLUMN planned_end TEXT NOT NULL DEFAULT '';
+ALTER TABLE releases ADD COLUMN user_notice TEXT NOT NULL DEFAULT '';
+ALTER TABLE releases ADD COLUMN review_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE releases ADD COLUMN changed_by BLOB REFERENCES users(id);
+ALTER TABLE releases ADD COLUMN changed_at INTEGER;
+
+-- The particular assets or rooms a release's plan names (a rollout to "ICT Suite 2", say).
+CREATE TABLE release_targets (
+    release_id BLOB NOT NULL REFERENCES releases(id),
+    target_id  BLOB NOT NULL CHECK (length(target_id) = 16),
+    kind       TEXT NOT NULL CHECK (kind = 'asset' OR kind = 'room'),
+    seq        INTEGER NOT NULL,
+    PRIMARY KEY (release_id, target_id)
+) WITHOUT ROWID;
+CREATE INDEX release_targets_seq ON release_targets(seq);
+
+CREATE TABLE installations_v5 (
+    id         BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    release_id BLOB NOT NULL REFERENCES releases(id),
+    asset_id   BLOB NOT NULL REFERENCES assets(id),
+    status     TEXT NOT NULL CHECK (status = 'in-progress' OR status = 'accepted' OR status = 'backed-out'),
+    started_by BLOB NOT NULL REFERENCES users(id),
+    started_at INTEGER NOT NULL,
+    ended_at   INTEGER,
+    build_id   BLOB NOT NULL REFERENCES build_procedures(id),
+    seq        INTEGER NOT NULL
+);
+INSERT INTO installations_v5(id, release_id, asset_id, status, started_by, started_at, ended_at, build_id, seq)
+    SELECT i.id, i.release_id, i.asset_id, i.status, i.started_by, i.started_at, i.ended_at, r.build_id, i.seq
+    FROM installations i JOIN releases r ON r.id = i.release_id;
+DROP TABLE installations;
+ALTER TABLE installations_v5 RENAME TO installations;
+-- One unit of a release per asset, but for units backed out: those may be installed again.
+CREATE UNIQUE INDEX installations_unit ON installations(release_id, asset_id) WHERE status <> 'backed-out';
+CREATE INDEX installations_release ON installations(release_id, status);
+CREATE INDEX installations_asset ON installations(asset_id);
+CREATE INDEX installations_seq ON installations(seq);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kV1},
     Migration{2, kV2},
     Migration{3, kV3},
     Migration{4, kV4},
+    Migration{5, kV5, Migration::Rebuilds::Tables},
 };
 
 } // namespace
@@ -460,10 +552,28 @@ void migrate(sql::Database &db, int upTo)
     for (const auto &m : kMigrations) {
         if (m.version <= current || m.version > target)
             continue;
-        sql::Transaction tx(db);
-        db.exec(m.sql);
-        db.exec("PRAGMA user_version = " + std::to_string(m.version));
-        tx.commit();
+        // A table rebuilt (made anew, copied, the old one dropped) is briefly missing from its
+        // children's foreign keys: checks are off for that, outside the transaction as SQLite
+        // requires, and the whole database is checked before the step commits.
+        const bool rebuilds = m.rebuilds == Migration::Rebuilds::Tables;
+        if (rebuilds)
+            db.exec("PRAGMA foreign_keys = OFF");
+        try {
+            sql::Transaction tx(db);
+            db.exec(m.sql);
+            if (rebuilds && db.scalar("SELECT count(*) FROM pragma_foreign_key_check") != 0)
+                throw StoreError("database " + db.path() + " has rows whose references are broken; schema version " +
+                                     std::to_string(m.version) + " was not applied",
+                                 0);
+            db.exec("PRAGMA user_version = " + std::to_string(m.version));
+            tx.commit();
+        } catch (...) {
+            if (rebuilds)
+                db.exec("PRAGMA foreign_keys = ON");
+            throw;
+        }
+        if (rebuilds)
+            db.exec("PRAGMA foreign_keys = ON");
     }
 }
 

@@ -13,6 +13,8 @@ namespace rd {
 struct Migration {
     int version;
     std::string_view sql;
+    /** Tables: the step makes tables anew and drops the old ones (run with foreign keys off, checked after). */
+    enum class Rebuilds { Nothing, Tables } rebuilds = Rebuilds::Nothing;
 };
 
 /** Every migration, in order; the last one's version is the schema this program writes. */

@@ -253,6 +253,50 @@ void Store::setUserActive(const Id &userId, bool active)
     w.commit();
 }
 
+void Store::updateUser(const User &user)
+{
+    const auto displayName = checked(fields::displayName, user.displayName);
+    Write w(*this, Write::Rows::One);
+    requireRow("users", user.id, "user");
+    m_db.query("UPDATE users SET display_name = ?2, role = ?3, seq = ?4 WHERE id = ?1")
+        ->bindAll(user.id, displayName.empty() ? this->user(user.id)->name : displayName, toString(user.role),
+                  nextSeq())
+        .run();
+    w.commit();
+}
+
+void Store::setUserSites(const Id &userId, const std::vector<Id> &sites)
+{
+    Write w(*this);
+    requireRow("users", userId, "user");
+    const auto before = userSites(userId);
+    for (const auto &site : before) {
+        if (std::find(sites.begin(), sites.end(), site) != sites.end())
+            continue;
+        m_db.query("DELETE FROM user_sites WHERE user_id = ?1 AND site_id = ?2")->bindAll(userId, site).run();
+        tombstone("user_sites", userId, site);
+    }
+    for (const auto &site : sites) {
+        if (std::find(before.begin(), before.end(), site) != before.end())
+            continue;
+        requireRow("sites", site, "site");
+        m_db.query("INSERT INTO user_sites(user_id, site_id, seq) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+            ->bindAll(userId, site, nextSeq())
+            .run();
+    }
+    w.commit();
+}
+
+std::vector<Id> Store::userSites(const Id &userId)
+{
+    std::vector<Id> out;
+    auto q = m_db.query("SELECT site_id FROM user_sites WHERE user_id = ?1");
+    q->bind(1, userId);
+    while (q->step())
+        out.push_back(q->id(0));
+    return out;
+}
+
 Id Store::addSite(Site s)
 {
     s.name = checked(fields::siteName, s.name);
@@ -377,6 +421,7 @@ std::vector<Change> Store::changesSince(std::int64_t afterSeq, int limit)
         "UNION ALL SELECT seq, 'releases', id, NULL, 0 FROM releases WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'release_installers', release_id, user_id, 0 FROM release_installers WHERE "
         "seq > ?1 "
+        "UNION ALL SELECT seq, 'release_targets', release_id, target_id, 0 FROM release_targets WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'installations', id, NULL, 0 FROM installations WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'step_results', id, NULL, 0 FROM step_results WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'signoffs', id, NULL, 0 FROM signoffs WHERE seq > ?1 "

@@ -61,6 +61,11 @@ public:
     Id addUser(User user, const std::optional<std::string> &passwordHash = std::nullopt);
     [[nodiscard]] std::optional<User> user(const Id &id);
     [[nodiscard]] std::optional<User> userByName(std::string_view name);
+    /** Changes a person's display name and role. */
+    void updateUser(const User &user);
+    /** The sites a person works at, replaced. */
+    void setUserSites(const Id &userId, const std::vector<Id> &sites);
+    [[nodiscard]] std::vector<Id> userSites(const Id &userId);
     [[nodiscard]] std::optional<std::string> passwordHash(const Id &userId);
     void setPasswordHash(const Id &userId, const std::string &hash);
     /** Switches an account on or off; one switched off cannot sign in or sync (the server checks). */
@@ -73,6 +78,11 @@ public:
 
     // --- services, the Definitive Software Library and the licence log ---
     Id addService(Service service);
+    /** Changes a service's name, description, what users get and owner; a retired one no longer changes. */
+    void updateService(Service service, const Id &by, Millis at);
+    /** Retires a service; refused while one of its releases is open. */
+    void retireService(const Id &serviceId, const Id &by, Millis at);
+    [[nodiscard]] std::optional<Service> service(const Id &serviceId);
     Id addDslItem(DslItem item);
     /** Writes a line in the in/out book; refused while the media are already out. */
     Id takeOutMedia(MediaLoan loan);
@@ -90,12 +100,24 @@ public:
     // --- build procedures ---
     /** A new build procedure (version 1, or the next version of the service) as a draft. */
     Id addBuildProcedure(BuildProcedure build);
-    /** Replaces the design details and checklist of a draft; an approved version cannot change. */
-    void updateDraft(const BuildProcedure &build);
+    /**
+     * Replaces the design details, checklist and back-out plan of a draft, if it is still at
+     * @p build.revision (else RuleError: someone else's edit came first); the revision then goes
+     * up by one. A submitted, approved or retired version cannot change.
+     */
+    void updateDraft(const BuildProcedure &build, const std::optional<Id> &by = std::nullopt, Millis at = 0);
+    /** A build developer hands a draft in for approval (it needs an installation step). */
+    void submitBuild(const Id &buildId, const Id &by, Millis at);
+    /** A release manager sends a submitted version back to draft, with the reason. */
+    void returnBuild(const Id &buildId, std::string_view reason, const Id &by, Millis at);
+    /**
+     * A release manager approves a submitted version; the service's version approved before is
+     * retired at the same moment. An approved version never changes again.
+     */
     void approveBuild(const Id &buildId, const Id &approvedBy, Millis at);
-    void retireBuild(const Id &buildId, Millis at);
-    /** Copies a version into a new draft version of the same service, to be changed and approved. */
-    Id newBuildVersion(const Id &fromBuildId, const Id &createdBy, Millis at);
+    void retireBuild(const Id &buildId, Millis at, const std::optional<Id> &by = std::nullopt);
+    /** Copies a version into a new draft version of the same service (id @p id, or a new one). */
+    Id newBuildVersion(const Id &fromBuildId, const Id &createdBy, Millis at, const Id &id = {});
     [[nodiscard]] std::optional<BuildProcedure> buildProcedure(const Id &buildId);
 
     // --- inventory ---
@@ -111,6 +133,16 @@ public:
 
     // --- releases and installations ---
     Id addRelease(Release release);
+    /**
+     * Changes a release's plan: its type, units, trigger reference, planned dates, back-out plan,
+     * what users are told, its targets, and its build version (an approved version of the same
+     * service; units already started keep theirs). A closed release no longer changes.
+     */
+    void updateRelease(Release release, const Id &by, Millis at);
+    /** The installers of a release, replaced. */
+    void setReleaseInstallers(const Id &releaseId, const std::vector<Id> &installers, const Id &by, Millis at);
+    /** Closes a release with its post-implementation review note. */
+    void closeRelease(const Id &releaseId, std::string_view reviewNote, const Id &by, Millis at);
     void setReleaseStatus(const Id &releaseId, ReleaseStatus status);
     [[nodiscard]] std::optional<Release> release(const Id &releaseId);
     [[nodiscard]] std::optional<Release> releaseByNumber(std::string_view number);
@@ -160,6 +192,9 @@ private:
     std::int64_t nextSeq();
     void requireRow(std::string_view table, const Id &id, std::string_view what);
     void requireDraft(const Id &buildId);
+    BuildProcedure existingBuild(const Id &buildId);
+    void requireUniqueServiceName(const Service &service);
+    void writeReleaseTargets(const Release &release);
     void writeBuildParts(const BuildProcedure &build);
     void tombstone(std::string_view table, const Id &key, const std::optional<Id> &key2 = std::nullopt);
     [[nodiscard]] std::vector<BuildStep> buildSteps(const Id &buildId);

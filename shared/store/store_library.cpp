@@ -10,24 +10,91 @@
 
 namespace rd {
 
-Id Store::addService(Service s)
+namespace {
+
+void checkServiceFields(Service &s)
 {
     s.name = checked(fields::serviceName, s.name);
     s.description = checked(fields::serviceDescription, s.description);
+    s.userBenefit = checked(fields::userBenefit, s.userBenefit);
+}
+
+} // namespace
+
+void Store::requireUniqueServiceName(const Service &s)
+{
+    auto q = m_db.query("SELECT id FROM services WHERE name = ?1 AND id <> ?2");
+    q->bindAll(s.name, s.id);
+    if (q->step())
+        throw DuplicateError("a service named '" + s.name + "' already exists", q->id(0).toString());
+}
+
+Id Store::addService(Service s)
+{
+    checkServiceFields(s);
     if (s.id.isNull())
         s.id = Id::generate();
     Write w(*this, Write::Rows::One);
-    {
-        auto q = m_db.query("SELECT id FROM services WHERE name = ?1");
-        q->bind(1, s.name);
-        if (q->step())
-            throw DuplicateError("a service named '" + s.name + "' already exists", q->id(0).toString());
-    }
-    m_db.query("INSERT INTO services(id, name, description, created_at, seq) VALUES (?1, ?2, ?3, ?4, ?5)")
-        ->bindAll(s.id, s.name, s.description, s.createdAt, nextSeq())
+    requireUniqueServiceName(s);
+    if (s.ownerId)
+        requireRow("users", *s.ownerId, "owner");
+    m_db.query("INSERT INTO services(id, name, description, created_at, user_benefit, owner_id, seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        ->bindAll(s.id, s.name, s.description, s.createdAt, s.userBenefit, s.ownerId, nextSeq())
         .run();
     w.commit();
     return s.id;
+}
+
+void Store::updateService(Service s, const Id &by, Millis at)
+{
+    checkServiceFields(s);
+    Write w(*this, Write::Rows::One);
+    const auto before = service(s.id);
+    if (!before)
+        throw NotFoundError("service", s.id.toString());
+    if (before->retiredAt)
+        throw RuleError("the service " + before->name + " is retired; it no longer changes");
+    requireUniqueServiceName(s);
+    if (s.ownerId)
+        requireRow("users", *s.ownerId, "owner");
+    m_db.query("UPDATE services SET name = ?2, description = ?3, user_benefit = ?4, owner_id = ?5, changed_by = ?6, "
+               "changed_at = ?7, seq = ?8 WHERE id = ?1")
+        ->bindAll(s.id, s.name, s.description, s.userBenefit, s.ownerId, by, at, nextSeq())
+        .run();
+    w.commit();
+}
+
+void Store::retireService(const Id &serviceId, const Id &by, Millis at)
+{
+    Write w(*this, Write::Rows::One);
+    const auto s = service(serviceId);
+    if (!s)
+        throw NotFoundError("service", serviceId.toString());
+    if (s->retiredAt)
+        throw RuleError("the service " + s->name + " is already retired");
+    {
+        auto q = m_db.query("SELECT r.number FROM releases r JOIN build_procedures b ON b.id = r.build_id "
+                            "WHERE b.service_id = ?1 AND r.status IN ('planned', 'in-progress', 'installed') LIMIT 1");
+        q->bind(1, serviceId);
+        if (q->step())
+            throw RuleError("release " + q->text(0) + " of " + s->name +
+                            " is still open; close it before retiring the service");
+    }
+    m_db.query("UPDATE services SET retired_at = ?2, changed_by = ?3, changed_at = ?2, seq = ?4 WHERE id = ?1")
+        ->bindAll(serviceId, at, by, nextSeq())
+        .run();
+    w.commit();
+}
+
+std::optional<Service> Store::service(const Id &serviceId)
+{
+    auto q = m_db.query("SELECT id, name, description, created_at, user_benefit, owner_id, retired_at FROM services "
+                        "WHERE id = ?1");
+    q->bind(1, serviceId);
+    if (!q->step())
+        return std::nullopt;
+    return Service{q->id(0), q->text(1), q->text(2), q->int64(3), q->text(4), q->optId(5), q->optInt64(6)};
 }
 
 Id Store::addDslItem(DslItem d)
@@ -225,10 +292,11 @@ void Store::writeBuildParts(const BuildProcedure &b)
             .run();
     }
     for (const auto &s : b.steps) {
-        m_db.query("INSERT INTO build_steps(id, build_id, part, position, title, detail, required, seq) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        // A line's id is its own: one the build had before keeps it, a new line gets one.
+        m_db.query("INSERT INTO build_steps(id, build_id, part, position, title, detail, required, evidence, seq) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
             ->bindAll(s.id.isNull() ? Id::generate() : s.id, b.id, toString(s.part), s.position, s.title,
-                      s.detail, s.required, nextSeq())
+                      s.detail, s.required, toString(s.evidence), nextSeq())
             .run();
     }
 }
@@ -248,6 +316,8 @@ Id Store::addBuildProcedure(BuildProcedure b)
         q->step();
         return q->int64(0);
     }());
+    if (const auto s = service(b.serviceId); s && s->retiredAt)
+        throw RuleError("the service " + s->name + " is retired; it gets no new build procedure");
     m_db.query("INSERT INTO build_procedures(id, service_id, version, status, hardware_model, design_notes, "
                "back_out_plan, created_by, created_at, seq) VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, "
                "?9)")
@@ -273,16 +343,25 @@ void Store::requireDraft(const Id &buildId)
                         " and cannot be edited; make a new version to change it");
 }
 
-void Store::updateDraft(const BuildProcedure &build)
+void Store::updateDraft(const BuildProcedure &build, const std::optional<Id> &by, Millis at)
 {
     BuildProcedure b = build;
     checkBuildFields(b);
     Write w(*this);
     forgetCheckedRefs();
     requireDraft(b.id);
+    {
+        auto q = m_db.query("SELECT revision FROM build_procedures WHERE id = ?1");
+        q->bind(1, b.id);
+        q->step();
+        if (q->int64(0) != b.revision)
+            throw RuleError("this draft was changed by someone else since revision " + std::to_string(b.revision) +
+                            " was read (it is at revision " + std::to_string(q->int64(0)) + ")");
+    }
     m_db.query("UPDATE build_procedures SET hardware_model = ?2, design_notes = ?3, back_out_plan = ?4, "
-               "seq = ?5 WHERE id = ?1")
-        ->bindAll(b.id, b.hardwareModel, b.designNotes, b.backOutPlan, nextSeq())
+               "revision = revision + 1, changed_by = ?5, changed_at = ?6, seq = ?7 WHERE id = ?1")
+        ->bindAll(b.id, b.hardwareModel, b.designNotes, b.backOutPlan, by,
+                  by ? std::optional<Millis>(at) : std::nullopt, nextSeq())
         .run();
     // A draft's parts are replaced whole; the deletions are tombstoned for the sync.
     {
@@ -313,55 +392,112 @@ void Store::updateDraft(const BuildProcedure &build)
     w.commit();
 }
 
-void Store::approveBuild(const Id &buildId, const Id &approvedBy, Millis at)
+namespace {
+
+/** "build procedure Curriculum laptop v2", for messages. */
+std::string buildName(Store &store, const BuildProcedure &b)
+{
+    const auto s = store.service(b.serviceId);
+    return "build procedure " + (s ? s->name : std::string("?")) + " v" + std::to_string(b.version);
+}
+
+} // namespace
+
+BuildProcedure Store::existingBuild(const Id &buildId)
+{
+    auto b = buildProcedure(buildId);
+    if (!b)
+        throw NotFoundError("build procedure", buildId.toString());
+    return *b;
+}
+
+void Store::submitBuild(const Id &buildId, const Id &by, Millis at)
 {
     Write w(*this, Write::Rows::One);
-    requireDraft(buildId);
+    const auto b = existingBuild(buildId);
+    requireChange(buildName(*this, b), b.status, BuildStatus::Submitted);
+    requireRow("users", by, "user");
+    if (std::none_of(b.steps.begin(), b.steps.end(), [](const BuildStep &s) { return s.part == StepPart::Installation; }))
+        throw RuleError("a build procedure needs at least one installation step before it is submitted");
+    m_db.query("UPDATE build_procedures SET status = 'submitted', submitted_by = ?2, submitted_at = ?3, "
+               "changed_by = ?2, changed_at = ?3, seq = ?4 WHERE id = ?1")
+        ->bindAll(buildId, by, at, nextSeq())
+        .run();
+    w.commit();
+}
+
+void Store::returnBuild(const Id &buildId, std::string_view reason, const Id &by, Millis at)
+{
+    const auto why = checked(fields::returnReason, reason);
+    Write w(*this, Write::Rows::One);
+    const auto b = existingBuild(buildId);
+    if (b.status != BuildStatus::Submitted)
+        throw RuleError(buildName(*this, b) + " is " + std::string(toString(b.status)) +
+                        "; only a submitted one can be returned");
+    requireRow("users", by, "user");
+    m_db.query("UPDATE build_procedures SET status = 'draft', returned_reason = ?2, returned_by = ?3, "
+               "returned_at = ?4, changed_by = ?3, changed_at = ?4, seq = ?5 WHERE id = ?1")
+        ->bindAll(buildId, why, by, at, nextSeq())
+        .run();
+    w.commit();
+}
+
+void Store::approveBuild(const Id &buildId, const Id &approvedBy, Millis at)
+{
+    Write w(*this);
+    const auto b = existingBuild(buildId);
+    requireChange(buildName(*this, b), b.status, BuildStatus::Approved);
     const auto approver = user(approvedBy);
     if (!approver)
         throw NotFoundError("user", approvedBy.toString());
-    if (approver->role == Role::Installer)
-        throw RuleError(approver->displayName + " is an installer; only a build developer or release "
-                                                "manager can approve a build procedure");
+    if (approver->role != Role::ReleaseManager)
+        throw RuleError(approver->displayName + " is a " + std::string(toString(approver->role)) +
+                        "; only a release manager approves a build procedure");
+    if (std::none_of(b.steps.begin(), b.steps.end(), [](const BuildStep &s) { return s.part == StepPart::Installation; }))
+        throw RuleError("a build procedure needs at least one installation step before approval");
+    // The service's approved version gives way to this one: one approved version per service.
     {
-        auto q = m_db.query("SELECT count(*) FROM build_steps WHERE build_id = ?1 AND part = 'installation'");
-        q->bind(1, buildId);
-        q->step();
-        if (q->int64(0) == 0)
-            throw RuleError("a build procedure needs at least one installation step before approval");
+        std::vector<Id> older;
+        auto q = m_db.query("SELECT id FROM build_procedures WHERE service_id = ?1 AND status = 'approved'");
+        q->bind(1, b.serviceId);
+        while (q->step())
+            older.push_back(q->id(0));
+        for (const auto &id : older)
+            m_db.query("UPDATE build_procedures SET status = 'retired', retired_at = ?2, seq = ?3 WHERE id = ?1")
+                ->bindAll(id, at, nextSeq())
+                .run();
     }
     m_db.query("UPDATE build_procedures SET status = 'approved', approved_by = ?2, approved_at = ?3, "
-               "seq = ?4 WHERE id = ?1")
+               "returned_reason = '', changed_by = ?2, changed_at = ?3, seq = ?4 WHERE id = ?1")
         ->bindAll(buildId, approvedBy, at, nextSeq())
         .run();
     w.commit();
 }
 
-void Store::retireBuild(const Id &buildId, Millis at)
+void Store::retireBuild(const Id &buildId, Millis at, const std::optional<Id> &by)
 {
     Write w(*this, Write::Rows::One);
-    auto b = buildProcedure(buildId);
-    if (!b)
-        throw NotFoundError("build procedure", buildId.toString());
-    requireChange("build procedure", b->status, BuildStatus::Retired);
-    m_db.query("UPDATE build_procedures SET status = 'retired', retired_at = ?2, seq = ?3 WHERE id = ?1")
-        ->bindAll(buildId, at, nextSeq())
+    const auto b = existingBuild(buildId);
+    requireChange(buildName(*this, b), b.status, BuildStatus::Retired);
+    m_db.query("UPDATE build_procedures SET status = 'retired', retired_at = ?2, changed_by = coalesce(?3, changed_by), "
+               "changed_at = CASE WHEN ?3 IS NULL THEN changed_at ELSE ?2 END, seq = ?4 WHERE id = ?1")
+        ->bindAll(buildId, at, by, nextSeq())
         .run();
     w.commit();
 }
 
-Id Store::newBuildVersion(const Id &fromBuildId, const Id &createdBy, Millis at)
+Id Store::newBuildVersion(const Id &fromBuildId, const Id &createdBy, Millis at, const Id &id)
 {
-    auto from = buildProcedure(fromBuildId);
-    if (!from)
-        throw NotFoundError("build procedure", fromBuildId.toString());
-    BuildProcedure next = *from;
-    next.id = Id();
+    BuildProcedure next = existingBuild(fromBuildId);
+    next.id = id;
     next.createdBy = createdBy;
     next.createdAt = at;
     next.approvedBy.reset();
     next.approvedAt.reset();
     next.retiredAt.reset();
+    next.submittedBy.reset();
+    next.submittedAt.reset();
+    next.returnedReason.clear();
     for (auto &s : next.steps)
         s.id = Id();
     return addBuildProcedure(std::move(next));
@@ -370,13 +506,13 @@ Id Store::newBuildVersion(const Id &fromBuildId, const Id &createdBy, Millis at)
 std::vector<BuildStep> Store::buildSteps(const Id &buildId)
 {
     std::vector<BuildStep> out;
-    auto q = m_db.query("SELECT id, part, position, title, detail, required FROM build_steps "
+    auto q = m_db.query("SELECT id, part, position, title, detail, required, evidence FROM build_steps "
                         "WHERE build_id = ?1 ORDER BY CASE part WHEN 'installation' THEN 0 "
                         "WHEN 'stability' THEN 1 ELSE 2 END, position");
     q->bind(1, buildId);
     while (q->step())
-        out.push_back(BuildStep{q->id(0), parse<StepPart>(q->text(1)), static_cast<int>(q->int64(2)),
-                                q->text(3), q->text(4), q->int64(5) != 0});
+        out.push_back(BuildStep{q->id(0), parse<StepPart>(q->text(1)), static_cast<int>(q->int64(2)), q->text(3),
+                                q->text(4), q->int64(5) != 0, parse<EvidenceKind>(q->text(6))});
     return out;
 }
 
@@ -385,7 +521,8 @@ std::optional<BuildProcedure> Store::buildProcedure(const Id &buildId)
     BuildProcedure b;
     {
         auto q = m_db.query("SELECT id, service_id, version, status, hardware_model, design_notes, "
-                            "back_out_plan, created_by, created_at, approved_by, approved_at, retired_at "
+                            "back_out_plan, created_by, created_at, approved_by, approved_at, retired_at, revision, "
+                            "submitted_by, submitted_at, returned_reason, returned_by, returned_at "
                             "FROM build_procedures WHERE id = ?1");
         q->bind(1, buildId);
         if (!q->step())
@@ -402,6 +539,12 @@ std::optional<BuildProcedure> Store::buildProcedure(const Id &buildId)
         b.approvedBy = q->optId(9);
         b.approvedAt = q->optInt64(10);
         b.retiredAt = q->optInt64(11);
+        b.revision = static_cast<int>(q->int64(12));
+        b.submittedBy = q->optId(13);
+        b.submittedAt = q->optInt64(14);
+        b.returnedReason = q->text(15);
+        b.returnedBy = q->optId(16);
+        b.returnedAt = q->optInt64(17);
     }
     {
         auto q =

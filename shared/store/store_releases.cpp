@@ -15,7 +15,28 @@ namespace {
 
 constexpr std::string_view kReleaseColumns =
     "id, number, kind, units, trigger_kind, trigger_ref, build_id, site_id, planned_date, status, "
-    "back_out_plan, created_by, created_at";
+    "back_out_plan, created_by, created_at, release_type, planned_end, user_notice, review_note";
+
+/** The plan's own rules, checked before any row is read: the same for a new release and a changed one. */
+void checkReleasePlan(Release &r)
+{
+    r.number = checked(fields::releaseNumber, r.number);
+    r.triggerRef = checked(fields::triggerRef, r.triggerRef);
+    r.backOutPlan = checked(fields::backOutPlan, r.backOutPlan);
+    r.userNotice = checked(fields::userNotice, r.userNotice);
+    if (!isIsoDate(r.plannedDate))
+        throw ValidationError("planned date", "'" + printable(r.plannedDate, 20) + "' is not a date (YYYY-MM-DD)");
+    if (!r.plannedEnd.empty() && !isIsoDate(r.plannedEnd))
+        throw ValidationError("planned end", "'" + printable(r.plannedEnd, 20) + "' is not a date (YYYY-MM-DD)");
+    if (!r.plannedEnd.empty() && r.plannedEnd < r.plannedDate)
+        throw ValidationError("planned end", "is before the planned start");
+    if (r.kind == ReleaseKind::Single && r.units != 1)
+        throw ValidationError("units", "a single installation has exactly 1 unit");
+    if (r.units < 1 || r.units > 10000)
+        throw ValidationError("units", "must be between 1 and 10000");
+    if (r.trigger != TriggerKind::None && r.triggerRef.empty())
+        throw ValidationError("trigger reference", "is required for a " + std::string(toString(r.trigger)));
+}
 
 /** Signature strokes: "x,y x,y;x,y ..." with numbers; anything else is refused. */
 void checkStrokes(const std::string &strokes)
@@ -32,18 +53,7 @@ void checkStrokes(const std::string &strokes)
 
 Id Store::addRelease(Release r)
 {
-    r.number = checked(fields::releaseNumber, r.number);
-    r.triggerRef = checked(fields::triggerRef, r.triggerRef);
-    r.backOutPlan = checked(fields::backOutPlan, r.backOutPlan);
-    if (!isIsoDate(r.plannedDate))
-        throw ValidationError("planned date",
-                              "'" + printable(r.plannedDate, 20) + "' is not a date (YYYY-MM-DD)");
-    if (r.kind == ReleaseKind::Single && r.units != 1)
-        throw ValidationError("units", "a single installation has exactly 1 unit");
-    if (r.units < 1 || r.units > 10000)
-        throw ValidationError("units", "must be between 1 and 10000");
-    if (r.trigger != TriggerKind::None && r.triggerRef.empty())
-        throw ValidationError("trigger reference", "is required for a " + std::string(toString(r.trigger)));
+    checkReleasePlan(r);
     if (r.status != ReleaseStatus::Planned)
         throw ValidationError("release status", "a new release starts as planned");
     if (r.id.isNull())
@@ -63,10 +73,11 @@ Id Store::addRelease(Release r)
     if (r.backOutPlan.empty())
         r.backOutPlan = build->backOutPlan;
     m_db.query("INSERT INTO releases(id, number, kind, units, trigger_kind, trigger_ref, build_id, site_id, "
-               "planned_date, status, back_out_plan, created_by, created_at, seq) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', ?10, ?11, ?12, ?13)")
+               "planned_date, status, back_out_plan, created_by, created_at, release_type, planned_end, user_notice, "
+               "seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'planned', ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
         ->bindAll(r.id, r.number, toString(r.kind), r.units, toString(r.trigger), r.triggerRef, r.buildId,
-                  r.siteId, r.plannedDate, r.backOutPlan, r.createdBy, r.createdAt, nextSeq())
+                  r.siteId, r.plannedDate, r.backOutPlan, r.createdBy, r.createdAt, toString(r.type), r.plannedEnd,
+                  r.userNotice, nextSeq())
         .run();
     for (const auto &installer : r.installers) {
         requireRow("users", installer, "installer");
@@ -75,8 +86,151 @@ Id Store::addRelease(Release r)
             ->bindAll(r.id, installer, nextSeq())
             .run();
     }
+    writeReleaseTargets(r);
     w.commit();
     return r.id;
+}
+
+void Store::writeReleaseTargets(const Release &r)
+{
+    // The targets are replaced whole; the ones dropped are tombstoned for the sync.
+    std::vector<Id> keep;
+    for (const auto &asset : r.targetAssets) {
+        auto q = m_db.query("SELECT site_id FROM assets WHERE id = ?1");
+        q->bind(1, asset);
+        if (!q->step())
+            throw NotFoundError("asset", asset.toString());
+        if (q->id(0) != r.siteId)
+            throw RuleError("an asset named in the release is at another site than the release");
+        keep.push_back(asset);
+    }
+    for (const auto &room : r.targetRooms) {
+        auto q = m_db.query("SELECT site_id FROM rooms WHERE id = ?1");
+        q->bind(1, room);
+        if (!q->step())
+            throw NotFoundError("room", room.toString());
+        if (q->id(0) != r.siteId)
+            throw RuleError("a room named in the release is at another site than the release");
+        keep.push_back(room);
+    }
+    std::vector<Id> before;
+    {
+        auto q = m_db.query("SELECT target_id FROM release_targets WHERE release_id = ?1");
+        q->bind(1, r.id);
+        while (q->step())
+            before.push_back(q->id(0));
+    }
+    for (const auto &t : before) {
+        if (std::find(keep.begin(), keep.end(), t) != keep.end())
+            continue;
+        m_db.query("DELETE FROM release_targets WHERE release_id = ?1 AND target_id = ?2")->bindAll(r.id, t).run();
+        tombstone("release_targets", r.id, t);
+    }
+    for (std::size_t i = 0; i < keep.size(); ++i) {
+        if (std::find(before.begin(), before.end(), keep[i]) != before.end())
+            continue;
+        m_db.query("INSERT INTO release_targets(release_id, target_id, kind, seq) VALUES (?1, ?2, ?3, ?4) "
+                   "ON CONFLICT DO NOTHING")
+            ->bindAll(r.id, keep[i], i < r.targetAssets.size() ? "asset" : "room", nextSeq())
+            .run();
+    }
+}
+
+void Store::updateRelease(Release r, const Id &by, Millis at)
+{
+    checkReleasePlan(r);
+    Write w(*this);
+    const auto before = release(r.id);
+    if (!before)
+        throw NotFoundError("release", r.id.toString());
+    if (before->status == ReleaseStatus::Closed)
+        throw RuleError("release " + before->number + " is closed; its plan no longer changes");
+    if (r.number != before->number) {
+        if (auto other = releaseByNumber(r.number))
+            throw DuplicateError("release number " + r.number + " is already used", other->id.toString());
+    }
+    if (r.siteId != before->siteId)
+        throw RuleError("a release stays at its site; plan another release for another site");
+    if (r.buildId != before->buildId) {
+        const auto now = existingBuild(before->buildId);
+        const auto next = existingBuild(r.buildId);
+        if (next.serviceId != now.serviceId)
+            throw RuleError("a release keeps its service; plan another release for another service");
+        if (next.status != BuildStatus::Approved)
+            throw RuleError("only an approved build procedure can be released; version " +
+                            std::to_string(next.version) + " is " + std::string(toString(next.status)));
+    }
+    {
+        auto q = m_db.query("SELECT count(*) FROM installations WHERE release_id = ?1 AND status <> 'backed-out'");
+        q->bind(1, r.id);
+        q->step();
+        if (q->int64(0) > r.units)
+            throw RuleError("release " + before->number + " already has " + std::to_string(q->int64(0)) +
+                            " units under way or done; it cannot plan fewer");
+    }
+    m_db.query("UPDATE releases SET number = ?2, kind = ?3, units = ?4, trigger_kind = ?5, trigger_ref = ?6, "
+               "build_id = ?7, planned_date = ?8, back_out_plan = ?9, release_type = ?10, planned_end = ?11, "
+               "user_notice = ?12, changed_by = ?13, changed_at = ?14, seq = ?15 WHERE id = ?1")
+        ->bindAll(r.id, r.number, toString(r.kind), r.units, toString(r.trigger), r.triggerRef, r.buildId,
+                  r.plannedDate, r.backOutPlan, toString(r.type), r.plannedEnd, r.userNotice, by, at, nextSeq())
+        .run();
+    writeReleaseTargets(r);
+    w.commit();
+}
+
+void Store::setReleaseInstallers(const Id &releaseId, const std::vector<Id> &installers, const Id &by, Millis at)
+{
+    Write w(*this);
+    const auto r = release(releaseId);
+    if (!r)
+        throw NotFoundError("release", releaseId.toString());
+    if (r->status == ReleaseStatus::Closed)
+        throw RuleError("release " + r->number + " is closed; its installers no longer change");
+    for (const auto &u : r->installers) {
+        if (std::find(installers.begin(), installers.end(), u) != installers.end())
+            continue;
+        m_db.query("DELETE FROM release_installers WHERE release_id = ?1 AND user_id = ?2")->bindAll(releaseId, u).run();
+        tombstone("release_installers", releaseId, u);
+    }
+    for (const auto &u : installers) {
+        if (std::find(r->installers.begin(), r->installers.end(), u) != r->installers.end())
+            continue;
+        const auto person = user(u);
+        if (!person)
+            throw NotFoundError("user", u.toString());
+        if (person->role == Role::BuildDeveloper)
+            throw RuleError(person->displayName + " is a build developer; installers and release managers install");
+        m_db.query("INSERT INTO release_installers(release_id, user_id, seq) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+            ->bindAll(releaseId, u, nextSeq())
+            .run();
+    }
+    m_db.query("UPDATE releases SET changed_by = ?2, changed_at = ?3, seq = ?4 WHERE id = ?1")
+        ->bindAll(releaseId, by, at, nextSeq())
+        .run();
+    w.commit();
+}
+
+void Store::closeRelease(const Id &releaseId, std::string_view reviewNote, const Id &by, Millis at)
+{
+    const auto note = checked(fields::reviewNote, reviewNote);
+    Write w(*this, Write::Rows::One);
+    const auto r = release(releaseId);
+    if (!r)
+        throw NotFoundError("release", releaseId.toString());
+    requireChange("release " + r->number, r->status, ReleaseStatus::Closed);
+    {
+        auto q = m_db.query("SELECT count(*) FROM installations WHERE release_id = ?1 AND status = 'in-progress'");
+        q->bind(1, releaseId);
+        q->step();
+        if (q->int64(0) > 0)
+            throw RuleError("release " + r->number + " still has " + std::to_string(q->int64(0)) +
+                            " unit(s) in progress: sign them off or back them out first");
+    }
+    m_db.query("UPDATE releases SET status = 'closed', review_note = ?2, changed_by = ?3, changed_at = ?4, seq = ?5 "
+               "WHERE id = ?1")
+        ->bindAll(releaseId, note, by, at, nextSeq())
+        .run();
+    w.commit();
 }
 
 void Store::setReleaseStatus(const Id &releaseId, ReleaseStatus status)
@@ -110,6 +264,10 @@ Release readRelease(const sql::Statement &q)
     r.backOutPlan = q.text(10);
     r.createdBy = q.id(11);
     r.createdAt = q.int64(12);
+    r.type = parse<ReleaseType>(q.text(13));
+    r.plannedEnd = q.text(14);
+    r.userNotice = q.text(15);
+    r.reviewNote = q.text(16);
     return r;
 }
 
@@ -125,10 +283,16 @@ std::optional<Release> Store::release(const Id &releaseId)
             return std::nullopt;
         r = readRelease(*q);
     }
-    auto q = m_db.query("SELECT user_id FROM release_installers WHERE release_id = ?1");
+    {
+        auto q = m_db.query("SELECT user_id FROM release_installers WHERE release_id = ?1");
+        q->bind(1, releaseId);
+        while (q->step())
+            r->installers.push_back(q->id(0));
+    }
+    auto q = m_db.query("SELECT target_id, kind FROM release_targets WHERE release_id = ?1");
     q->bind(1, releaseId);
     while (q->step())
-        r->installers.push_back(q->id(0));
+        (q->text(1) == "asset" ? r->targetAssets : r->targetRooms).push_back(q->id(0));
     return r;
 }
 
@@ -171,17 +335,30 @@ Id Store::startInstallation(Installation inst)
     if (r->status != ReleaseStatus::Planned && r->status != ReleaseStatus::InProgress)
         throw RuleError("release " + r->number + " is " + std::string(toString(r->status)) +
                         "; installations can only start on a planned or in-progress release");
+    std::optional<Id> room;
     {
-        auto q = m_db.query("SELECT site_id FROM assets WHERE id = ?1");
+        auto q = m_db.query("SELECT site_id, room_id FROM assets WHERE id = ?1");
         q->bindStatic(1, inst.assetId);
         if (!q->step())
             throw NotFoundError("asset", inst.assetId.toString());
         if (q->id(0) != r->siteId)
             throw RuleError("the asset is at another site than release " + r->number);
+        room = q->optId(1);
+    }
+    // A plan that names assets or rooms is installed on those only.
+    if (!r->targetAssets.empty() || !r->targetRooms.empty()) {
+        const bool named = std::find(r->targetAssets.begin(), r->targetAssets.end(), inst.assetId) !=
+                               r->targetAssets.end() ||
+                           (room && std::find(r->targetRooms.begin(), r->targetRooms.end(), *room) != r->targetRooms.end());
+        if (!named)
+            throw RuleError("release " + r->number + " is planned for particular assets and rooms, and this asset is "
+                            "not one of them");
     }
     requireRow("users", inst.startedBy, "user");
     {
-        auto q = m_db.query("SELECT id FROM installations WHERE release_id = ?1 AND asset_id = ?2");
+        // A unit backed out may be installed again; one under way or done may not.
+        auto q = m_db.query(
+            "SELECT id FROM installations WHERE release_id = ?1 AND asset_id = ?2 AND status <> 'backed-out'");
         q->bindAll(inst.releaseId, inst.assetId);
         if (q->step())
             throw DuplicateError("this asset already has an installation in release " + r->number,
@@ -196,9 +373,10 @@ Id Store::startInstallation(Installation inst)
             throw RuleError("release " + r->number + " already has all its " + std::to_string(r->units) +
                             " unit(s)");
     }
-    m_db.query("INSERT INTO installations(id, release_id, asset_id, status, started_by, started_at, seq) "
-               "VALUES (?1, ?2, ?3, 'in-progress', ?4, ?5, ?6)")
-        ->bindAll(inst.id, inst.releaseId, inst.assetId, inst.startedBy, inst.startedAt, nextSeq())
+    // It follows the release's build version as it is now, for good.
+    m_db.query("INSERT INTO installations(id, release_id, asset_id, status, started_by, started_at, build_id, seq) "
+               "VALUES (?1, ?2, ?3, 'in-progress', ?4, ?5, ?6, ?7)")
+        ->bindAll(inst.id, inst.releaseId, inst.assetId, inst.startedBy, inst.startedAt, r->buildId, nextSeq())
         .run();
     if (r->status == ReleaseStatus::Planned) {
         m_db.query("UPDATE releases SET status = 'in-progress', seq = ?2 WHERE id = ?1")
@@ -219,8 +397,7 @@ Id Store::recordStepResult(StepResult s)
     Write w(*this, Write::Rows::One);
     if (m_checked.installation != s.installationId) {
         m_checked.installation.reset();
-        auto q = m_db.query("SELECT i.status, r.build_id FROM installations i JOIN releases r "
-                            "ON r.id = i.release_id WHERE i.id = ?1");
+        auto q = m_db.query("SELECT status, build_id FROM installations WHERE id = ?1");
         q->bind(1, s.installationId);
         if (!q->step())
             throw NotFoundError("installation", s.installationId.toString());
@@ -274,13 +451,13 @@ Id Store::recordStepResult(StepResult s)
 
 std::optional<Installation> Store::installation(const Id &installationId)
 {
-    auto q = m_db.query("SELECT id, release_id, asset_id, status, started_by, started_at, ended_at "
+    auto q = m_db.query("SELECT id, release_id, asset_id, status, started_by, started_at, ended_at, build_id "
                         "FROM installations WHERE id = ?1");
     q->bind(1, installationId);
     if (!q->step())
         return std::nullopt;
-    return Installation{q->id(0), q->id(1),    q->id(2),      parse<InstallationStatus>(q->text(3)),
-                        q->id(4), q->int64(5), q->optInt64(6)};
+    return Installation{q->id(0),    q->id(1),       q->id(2), parse<InstallationStatus>(q->text(3)), q->id(4),
+                        q->int64(5), q->optInt64(6), q->id(7)};
 }
 
 std::vector<ChecklistLine> Store::checklist(const Id &installationId)
@@ -288,10 +465,9 @@ std::vector<ChecklistLine> Store::checklist(const Id &installationId)
     const auto inst = installation(installationId);
     if (!inst)
         throw NotFoundError("installation", installationId.toString());
-    const auto r = release(inst->releaseId);
     std::vector<ChecklistLine> lines;
     std::map<Id, std::size_t> index;
-    for (auto &step : buildSteps(r->buildId)) {
+    for (auto &step : buildSteps(inst->buildId)) {
         index.emplace(step.id, lines.size());
         lines.push_back(ChecklistLine{std::move(step), std::nullopt});
     }
@@ -331,9 +507,8 @@ Id Store::signOff(SignOff so)
     requireChange("installation", inst->status, InstallationStatus::Accepted);
     requireRow("users", so.recordedBy, "user");
     if (!cached) {
-        auto q = m_db.query("SELECT s.id, s.required, s.title FROM build_steps s JOIN releases r "
-                            "ON r.build_id = s.build_id WHERE r.id = ?1");
-        q->bind(1, inst->releaseId);
+        auto q = m_db.query("SELECT id, required, title FROM build_steps WHERE build_id = ?1");
+        q->bind(1, inst->buildId);
         while (q->step())
             read.push_back({q->id(0), q->int64(1) != 0, q->text(2)});
     }
@@ -356,14 +531,13 @@ Id Store::signOff(SignOff so)
     }
     bool accepted = true;
     for (std::size_t i = 0; i < steps.size() && accepted; ++i)
-        accepted = !steps[i].required || latest[i] == StepOutcome::Pass;
+        accepted = !blocksSignOff(steps[i].required, latest[i]);
     if (!accepted) {
         // Refused: the message lists the failed and missing steps in checklist order.
         std::string failed, missing;
-        auto q = m_db.query("SELECT s.id, s.title FROM build_steps s JOIN releases r ON r.build_id = s.build_id "
-                            "WHERE r.id = ?1 AND s.required = 1 ORDER BY CASE s.part WHEN 'installation' THEN 0 "
-                            "WHEN 'stability' THEN 1 ELSE 2 END, s.position");
-        q->bind(1, inst->releaseId);
+        auto q = m_db.query("SELECT id, title FROM build_steps WHERE build_id = ?1 AND required = 1 "
+                            "ORDER BY CASE part WHEN 'installation' THEN 0 WHEN 'stability' THEN 1 ELSE 2 END, position");
+        q->bind(1, inst->buildId);
         while (q->step()) {
             const Id stepId = q->id(0);
             const auto at = std::find_if(steps.begin(), steps.end(),

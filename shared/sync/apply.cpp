@@ -1,6 +1,6 @@
 #include "apply.h"
 
-#include "assetfields.h"
+#include "fieldchanges.h"
 #include "tables.h"
 
 #include "domain/text.h"
@@ -41,8 +41,8 @@ MutationResult MutationApplier::apply(const Mutation &m)
     try {
         // A mutation that takes several store writes applies whole or not at all; the others
         // are one store write each, atomic already, and spared the savepoint's cost.
-        const bool several =
-            std::holds_alternative<AssetFields>(m.data) || std::holds_alternative<Resolution>(m.data);
+        const bool several = std::holds_alternative<FieldChanges>(m.data) || std::holds_alternative<Resolution>(m.data) ||
+                             std::holds_alternative<SetChange>(m.data) || std::holds_alternative<Person>(m.data);
         std::optional<Store::Unit> unit;
         if (several)
             unit.emplace(m_store);
@@ -148,7 +148,8 @@ void MutationApplier::applyOne(const Installation &d, const Mutation &m, Mutatio
         m_store.startInstallation(i);
     } catch (const DuplicateError &) {
         // The same asset in the same release, started on two tablets: one installation.
-        auto q = m_db.query("SELECT id FROM installations WHERE release_id = ?1 AND asset_id = ?2");
+        auto q = m_db.query(
+            "SELECT id FROM installations WHERE release_id = ?1 AND asset_id = ?2 AND status <> 'backed-out'");
         q->bindAll(i.releaseId, i.assetId);
         if (q->step() && q->id(0) != d.id)
             return merged(r, m, "installations", d.id, q->id(0));
@@ -186,26 +187,140 @@ void MutationApplier::applyOne(const ScanOverride &d, const Mutation &, Mutation
     m_store.recordScanOverride(o);
 }
 
-void MutationApplier::applyOne(const AssetFields &d, const Mutation &, MutationResult &r)
+void MutationApplier::conflicted(MutationResult &r, json::array conflicts)
 {
+    if (conflicts.empty())
+        return;
+    r.status = "conflict";
+    r.extra["conflicts"] = std::move(conflicts);
+}
+
+void MutationApplier::applyOne(const FieldChanges &d, const Mutation &m, MutationResult &r)
+{
+    // Field by field: a change whose "from" is still the server's value applies; one that is not
+    // (a colleague changed it first) is kept as a conflict and the colleague's value stands.
+    const auto &table = *m.kind->fields;
     const Id id = canonical(d.id);
-    const auto a = m_store.asset(id);
-    if (!a)
-        throw NotFoundError("asset", id.toString());
-    std::map<std::string, std::optional<std::string>> apply;
+    const auto now = table.current(m_store, id);
+    if (!now)
+        throw NotFoundError(std::string(table.table) + " record", id.toString());
+    FieldValues apply;
     json::array conflicts;
     for (const auto &[name, change] : d.changes) {
-        const auto now = changeableAssetField(name)->get(*a);
-        if (now == change.from)
+        const auto it = now->find(name);
+        const auto value = it == now->end() ? std::nullopt : it->second;
+        if (value == change.from)
             apply[name] = change.to;
-        else if (now != change.to)
-            conflicts.push_back(json::string(recordLoss("assets", id, name, now, change).toString()));
+        else if (value != change.to)
+            conflicts.push_back(json::string(recordLoss(table.table, id, name, value, change).toString()));
     }
-    writeAssetFields(m_store, *a, apply);
-    if (!conflicts.empty()) {
-        r.status = "conflict";
-        r.extra["conflicts"] = std::move(conflicts);
+    if (!apply.empty())
+        table.write(m_store, id, apply, m_who.userId, m_now);
+    conflicted(r, std::move(conflicts));
+}
+
+void MutationApplier::applyOne(const SetChange &d, const Mutation &m, MutationResult &r)
+{
+    const auto &set = *m.kind->set;
+    const auto now = setText(set.current(m_store, d.id));
+    const auto from = setText(d.from);
+    const auto to = setText(d.to);
+    if (now == from)
+        set.write(m_store, d.id, d.to, m_who.userId, m_now);
+    else if (now != to)
+        conflicted(r, json::array{json::string(
+                          recordLoss(set.table, d.id, std::string(set.field), now, FieldChange{from, to}).toString())});
+}
+
+void MutationApplier::applyOne(const RecordAction &d, const Mutation &m, MutationResult &)
+{
+    const auto &kind = m.kind->name;
+    if (kind == "retireService")
+        m_store.retireService(d.id, d.by, d.at);
+    else if (kind == "submitBuild")
+        m_store.submitBuild(d.id, d.by, d.at);
+    else if (kind == "approveBuild")
+        m_store.approveBuild(d.id, d.by, d.at);
+    else if (kind == "retireBuild")
+        m_store.retireBuild(d.id, d.at, d.by);
+    else
+        throw RuleError("there is no such action");
+}
+
+void MutationApplier::applyOne(const Service &d, const Mutation &, MutationResult &)
+{
+    m_store.addService(d);
+}
+
+void MutationApplier::applyOne(const BuildStart &d, const Mutation &, MutationResult &)
+{
+    if (d.fromBuildId) {
+        const auto from = m_store.buildProcedure(*d.fromBuildId);
+        if (!from)
+            throw NotFoundError("build procedure", d.fromBuildId->toString());
+        if (from->serviceId != d.serviceId)
+            throw RuleError("a new version is copied from a version of the same service");
+        m_store.newBuildVersion(*d.fromBuildId, d.createdBy, d.createdAt, d.id);
+        return;
     }
+    BuildProcedure b;
+    b.id = d.id;
+    b.serviceId = d.serviceId;
+    b.createdBy = d.createdBy;
+    b.createdAt = d.createdAt;
+    m_store.addBuildProcedure(std::move(b));
+}
+
+void MutationApplier::saveDraft(const BuildDraft &d)
+{
+    auto b = m_store.buildProcedure(d.id);
+    if (!b)
+        throw NotFoundError("build procedure", d.id.toString());
+    b->hardwareModel = d.hardwareModel;
+    b->designNotes = d.designNotes;
+    b->backOutPlan = d.backOutPlan;
+    b->dslItemIds = d.dslItemIds;
+    b->steps = d.steps;
+    m_store.updateDraft(*b, d.by, d.at);
+}
+
+void MutationApplier::applyOne(const BuildDraft &d, const Mutation &, MutationResult &r)
+{
+    const auto b = m_store.buildProcedure(d.id);
+    if (!b)
+        throw NotFoundError("build procedure", d.id.toString());
+    // Someone else's edit came first: theirs stands, and this one is kept whole as a conflict
+    // (its text is the draft as sent), never written over theirs in silence.
+    if (b->status == BuildStatus::Draft && b->revision != d.revision) {
+        const auto lost = json::serialize(codec::toJson(d));
+        conflicted(r, json::array{json::string(recordLoss("build_procedures", d.id, "draft",
+                                                          "revision " + std::to_string(b->revision),
+                                                          FieldChange{"revision " + std::to_string(d.revision), lost})
+                                                   .toString())});
+        return;
+    }
+    saveDraft(d);
+}
+
+void MutationApplier::applyOne(const BuildReturn &d, const Mutation &, MutationResult &)
+{
+    m_store.returnBuild(d.id, d.reason, d.by, d.at);
+}
+
+void MutationApplier::applyOne(const Release &d, const Mutation &, MutationResult &)
+{
+    m_store.addRelease(d);
+}
+
+void MutationApplier::applyOne(const ReleaseClose &d, const Mutation &, MutationResult &)
+{
+    m_store.closeRelease(d.id, d.reviewNote, d.by, d.at);
+}
+
+void MutationApplier::applyOne(const Person &d, const Mutation &, MutationResult &)
+{
+    m_store.addUser(User{d.id, d.name, d.displayName, d.role, true});
+    m_store.setUserSites(d.id, d.sites);
 }
 
 void MutationApplier::applyOne(const ReleaseStatusChange &d, const Mutation &, MutationResult &r)
@@ -230,14 +345,30 @@ void MutationApplier::applyOne(const Resolution &d, const Mutation &, MutationRe
     const auto c = m_store.conflict(d.id);
     if (!c)
         throw NotFoundError("conflict", d.id.toString());
-    if (c->table == "assets") {
-        const auto a = m_store.asset(c->recordId);
-        if (!a)
-            throw NotFoundError("asset", c->recordId.toString());
-        if (!changeableAssetField(c->field))
-            throw RuleError("this conflict cannot be resolved here");
-        writeAssetFields(m_store, *a,
-                         {{c->field, d.value.empty() && c->field == "room_id" ? std::nullopt : std::optional(d.value)}});
+    const auto *table = changeableTable(c->table);
+    const auto *field = table ? changeableField(*table, c->field) : nullptr;
+    if (field) {
+        // The value chosen is written as a change of that field would be; "" is null where the
+        // field may be null (no room, no owner).
+        const auto value = d.value.empty() && field->nullable ? std::nullopt : std::optional(d.value);
+        table->write(m_store, c->recordId, {{c->field, value}}, d.by, d.at);
+    } else if (const auto *set = changeableSet(c->table, c->field)) {
+        set->write(m_store, c->recordId, parseSetText(d.value), d.by, d.at);
+    } else if (c->table == "build_procedures" && c->field == "draft") {
+        // The draft chosen: a draft as saveBuildDraft sends it, written over the current one; ""
+        // keeps the one on the server.
+        if (!d.value.empty()) {
+            auto draft = codec::fromJson<BuildDraft>(parseObject(d.value));
+            if (draft.id != c->recordId)
+                throw ValidationError("value", "is a draft of another build procedure");
+            draft.by = d.by;
+            draft.at = d.at;
+            const auto b = m_store.buildProcedure(c->recordId);
+            if (!b)
+                throw NotFoundError("build procedure", c->recordId.toString());
+            draft.revision = b->revision;
+            saveDraft(draft);
+        }
     } else if (c->table == "releases" && c->field == "status") {
         const auto status = tryParse<ReleaseStatus>(d.value);
         if (!status)
@@ -248,7 +379,7 @@ void MutationApplier::applyOne(const Resolution &d, const Mutation &, MutationRe
     } else {
         throw RuleError("this conflict cannot be resolved here");
     }
-    m_store.markConflictResolved(d.id, d.by, d.at, "kept " + d.value);
+    m_store.markConflictResolved(d.id, d.by, d.at, "kept " + printable(d.value, 400));
 }
 
 Id MutationApplier::recordLoss(std::string_view table, const Id &record, const std::string &field,
@@ -274,8 +405,16 @@ void MutationApplier::addCurrent(MutationResult &r, const Mutation &m)
     std::visit(
         [&](const auto &d) {
             using T = std::decay_t<decltype(d)>;
-            if constexpr (std::is_same_v<T, AssetFields>)
-                rows.emplace_back(&syncedTable("assets"), canonical(d.id));
+            if constexpr (std::is_same_v<T, FieldChanges>)
+                rows.emplace_back(&syncedTable(m.kind->fields->table), canonical(d.id));
+            else if constexpr (std::is_same_v<T, SetChange>)
+                rows.emplace_back(&syncedTable(m.kind->set->table), d.id);
+            else if constexpr (std::is_same_v<T, RecordAction>)
+                rows.emplace_back(&syncedTable(m.kind->name == "retireService" ? "services" : "build_procedures"), d.id);
+            else if constexpr (std::is_same_v<T, BuildDraft> || std::is_same_v<T, BuildReturn>)
+                rows.emplace_back(&syncedTable("build_procedures"), d.id);
+            else if constexpr (std::is_same_v<T, ReleaseClose>)
+                rows.emplace_back(&syncedTable("releases"), d.id);
             else if constexpr (std::is_same_v<T, ReleaseStatusChange>)
                 rows.emplace_back(&syncedTable("releases"), d.id);
             else if constexpr (std::is_same_v<T, SignOff> || std::is_same_v<T, BackOut>) {

@@ -59,13 +59,27 @@ private:
     void applyOne(const SignOff &d, const Mutation &m, MutationResult &r);
     void applyOne(const BackOut &d, const Mutation &m, MutationResult &r);
     void applyOne(const ScanOverride &d, const Mutation &m, MutationResult &r);
-    void applyOne(const AssetFields &d, const Mutation &m, MutationResult &r);
+    void applyOne(const FieldChanges &d, const Mutation &m, MutationResult &r);
     void applyOne(const ReleaseStatusChange &d, const Mutation &m, MutationResult &r);
     void applyOne(const Resolution &d, const Mutation &m, MutationResult &r);
+    void applyOne(const Service &d, const Mutation &m, MutationResult &r);
+    void applyOne(const SetChange &d, const Mutation &m, MutationResult &r);
+    void applyOne(const RecordAction &d, const Mutation &m, MutationResult &r);
+    void applyOne(const BuildStart &d, const Mutation &m, MutationResult &r);
+    void applyOne(const BuildDraft &d, const Mutation &m, MutationResult &r);
+    void applyOne(const BuildReturn &d, const Mutation &m, MutationResult &r);
+    void applyOne(const Release &d, const Mutation &m, MutationResult &r);
+    void applyOne(const ReleaseClose &d, const Mutation &m, MutationResult &r);
+    void applyOne(const Person &d, const Mutation &m, MutationResult &r);
+
+    /** Writes a build draft's parts over the draft @p id (at the draft's current revision). */
+    void saveDraft(const BuildDraft &d);
 
     void merged(MutationResult &r, const Mutation &m, std::string_view table, const Id &alias, const Id &kept);
     Id recordLoss(std::string_view table, const Id &record, const std::string &field,
                   const std::optional<std::string> &kept, const FieldChange &change);
+    /** The answer says "conflict", with the conflicts kept. */
+    static void conflicted(MutationResult &r, codec::json::array conflicts);
     void addCurrent(MutationResult &r, const Mutation &m);
     /** The refusal's words for the device: the rule's own, or, for the database's, a reference. */
     std::string refusalWords(const Error &e, const Mutation &m);

@@ -1,6 +1,5 @@
 #include "kinds.h"
 
-#include "assetfields.h"
 #include "tables.h"
 
 #include "store/migrations.h"
@@ -18,6 +17,14 @@ template <typename Record>
 MutationData decodeAs(const codec::json::object &data)
 {
     return codec::fromJson<Record>(data);
+}
+
+template <const ChangeableTable &(*table)()>
+MutationData decodeChanges(const codec::json::object &data)
+{
+    auto changes = codec::fromJson<FieldChanges>(data);
+    checkChanges(table(), changes.changes);
+    return changes;
 }
 
 // Who may, kind by kind. Release managers work at every site, so "one of their sites" always
@@ -56,6 +63,16 @@ constexpr std::array kOverrideInstaller{
     Requirement{C::InstallerOfInstallation, "installation_id", {}, true}};
 constexpr std::array kOverride{Grant{ReleaseManagers, kRecordedByManager}, Grant{Installers, kOverrideInstaller}};
 
+// The office: release managers decide; build developers write build procedures.
+constexpr std::array kByThemselves{Requirement{C::AsThemselves, "by"}};
+constexpr std::array kCreatedByThemselves{Requirement{C::AsThemselves, "created_by"}};
+constexpr std::array kOffice{Grant{ReleaseManagers | BuildDevelopers, {}}};
+constexpr std::array kManagers{Grant{ReleaseManagers, {}}};
+constexpr std::array kManagersThemselves{Grant{ReleaseManagers, kByThemselves}};
+constexpr std::array kDevelopersThemselves{Grant{BuildDevelopers, kByThemselves}};
+constexpr std::array kDevelopersCreate{Grant{BuildDevelopers, kCreatedByThemselves}};
+constexpr std::array kManagersCreate{Grant{ReleaseManagers, kCreatedByThemselves}};
+
 constexpr std::array kResolveManager{Requirement{C::AsThemselves, "by"}};
 constexpr std::array kResolveLoser{Requirement{C::AsThemselves, "by"}, Requirement{C::LostTheConflict, "id"},
                                    Requirement{C::ConflictAtTheirSite, "id"}};
@@ -65,7 +82,7 @@ const std::array kKinds{
     MutationKind{"addAsset", "registers a piece of hardware", "assets", kAddAsset, decodeAs<Asset>,
                  describeRecord<Asset>},
     MutationKind{"setAssetFields", "moves an asset, or changes its status or user", "", kSetAssetFields,
-                 decodeAs<AssetFields>, describeRecord<AssetFields>},
+                 decodeChanges<assetFields>, describeRecord<FieldChanges>, &assetFields()},
     MutationKind{"setReleaseStatus", "moves a release through its life", "", kSetReleaseStatus,
                  decodeAs<ReleaseStatusChange>, describeRecord<ReleaseStatusChange>},
     MutationKind{"startInstallation", "starts one unit of a release on an asset", "installations", kStart,
@@ -80,6 +97,41 @@ const std::array kKinds{
                  kOverride, decodeAs<ScanOverride>, describeRecord<ScanOverride>},
     MutationKind{"resolveConflict", "settles a conflict with the value to keep", "", kResolve,
                  decodeAs<Resolution>, describeRecord<Resolution>},
+    // the office
+    MutationKind{"addService", "adds a service to the catalogue", "services", kOffice, decodeAs<Service>,
+                 describeRecord<Service>},
+    MutationKind{"setServiceFields", "changes a service's name, description, what users get or owner", "", kOffice,
+                 decodeChanges<serviceFields>, describeRecord<FieldChanges>, &serviceFields()},
+    MutationKind{"retireService", "retires a service (none of its releases open)", "", kManagersThemselves,
+                 decodeAs<RecordAction>, describeRecord<RecordAction>},
+    MutationKind{"draftBuild", "starts a new version of a service's build procedure, as a draft", "build_procedures",
+                 kDevelopersCreate, decodeAs<BuildStart>, describeRecord<BuildStart>},
+    MutationKind{"saveBuildDraft", "replaces a draft's four parts", "", kDevelopersThemselves, decodeAs<BuildDraft>,
+                 describeRecord<BuildDraft>},
+    MutationKind{"submitBuild", "hands a draft in for approval", "", kDevelopersThemselves, decodeAs<RecordAction>,
+                 describeRecord<RecordAction>},
+    MutationKind{"returnBuild", "sends a submitted version back to draft, with the reason", "", kManagersThemselves,
+                 decodeAs<BuildReturn>, describeRecord<BuildReturn>},
+    MutationKind{"approveBuild", "approves a submitted version; the service's approved one before it retires", "",
+                 kManagersThemselves, decodeAs<RecordAction>, describeRecord<RecordAction>},
+    MutationKind{"retireBuild", "retires a version", "", kManagersThemselves, decodeAs<RecordAction>,
+                 describeRecord<RecordAction>},
+    MutationKind{"planRelease", "plans a release of an approved build", "releases", kManagersCreate,
+                 decodeAs<Release>, describeRecord<Release>},
+    MutationKind{"setReleaseFields", "changes a release's plan", "", kManagers, decodeChanges<releaseFields>,
+                 describeRecord<FieldChanges>, &releaseFields()},
+    MutationKind{"setReleaseInstallers", "replaces a release's installers", "", kManagers, decodeAs<SetChange>,
+                 describeRecord<SetChange>, nullptr, &releaseInstallers()},
+    MutationKind{"setReleaseTargets", "replaces the assets and rooms a release names", "", kManagers,
+                 decodeAs<SetChange>, describeRecord<SetChange>, nullptr, &releaseTargets()},
+    MutationKind{"closeRelease", "closes a release with its post-implementation review", "", kManagersThemselves,
+                 decodeAs<ReleaseClose>, describeRecord<ReleaseClose>},
+    MutationKind{"addPerson", "adds a person, their role and sites", "users", kManagers, decodeAs<Person>,
+                 describeRecord<Person>},
+    MutationKind{"setPersonFields", "changes a person's name, role, or switches them off or on", "", kManagers,
+                 decodeChanges<personFields>, describeRecord<FieldChanges>, &personFields()},
+    MutationKind{"setPersonSites", "replaces the sites a person works at", "", kManagers, decodeAs<SetChange>,
+                 describeRecord<SetChange>, nullptr, &personSites()},
 };
 
 std::string roleWords(unsigned roles)
@@ -207,12 +259,18 @@ std::string protocolTablesMarkdown()
             md.back() = '.';
             md += "\n";
         }
-        if (k.name == "setAssetFields") {
-            md += "\nThe fields a device may change, each as `{\"from\": the value it saw, \"to\": the value it "
-                  "set}` (text or null):\n\n| field | values |\n| --- | --- |\n";
-            for (const auto &f : changeableAssetFields())
-                md += "| `" + std::string(f.name) + "` | " + std::string(f.what) + " |\n";
+        if (k.fields) {
+            md += "\nThe fields of `" + std::string(k.fields->table) +
+                  "` it may change, each as `{\"from\": the value it saw, \"to\": the value it set}` (text or "
+                  "null); a `from` that is no longer the server's value makes that field a conflict:\n\n"
+                  "| field | values | may be null |\n| --- | --- | --- |\n";
+            for (const auto &f : k.fields->fields)
+                md += "| `" + std::string(f.name) + "` | " + std::string(f.what) + " | " + (f.nullable ? "yes" : "no") +
+                      " |\n";
         }
+        if (k.set)
+            md += "\nReplaces the `" + std::string(k.set->field) + "` of a `" + std::string(k.set->table) +
+                  "` record; a `from` that is not the server's set makes the change a conflict.\n";
     }
     md += "\n#### The tables a pull carries\n\nParents before children. Each row is an array of the "
           "`columns` the page names (the server's schema, in this order today; read them by name). Ids are UUID "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fieldchanges.h"
 #include "records.h"
 
 #include <span>
@@ -17,8 +18,9 @@
 namespace rd::sync {
 
 /** What a mutation carries, decoded: one alternative per record type. */
-using MutationData = std::variant<Asset, AssetFields, ReleaseStatusChange, Installation, StepResult, SignOff,
-                                  BackOut, ScanOverride, Resolution>;
+using MutationData = std::variant<Asset, FieldChanges, ReleaseStatusChange, Installation, StepResult, SignOff,
+                                  BackOut, ScanOverride, Resolution, Service, SetChange, RecordAction, BuildStart,
+                                  BuildDraft, BuildReturn, Release, ReleaseClose, Person>;
 
 /** A bit per role, so a grant can name several. */
 enum RoleBit : unsigned {
@@ -40,7 +42,7 @@ enum class Condition {
     InstallerOfInstallation,  ///< ... of the release of the installation the field names
     AtTheirSite,              ///< the site the field names is one of theirs
     AssetAtTheirSite,         ///< the asset the field names is at one of their sites
-    MovesOnlyToTheirSites,    ///< (setAssetFields) a new site_id in the changes is one of theirs
+    MovesOnlyToTheirSites,    ///< (field changes) a new site_id in the changes is one of theirs
     ValueIn,                  ///< the field's value is one of `values`
     LostTheConflict,          ///< the conflict the field names is one whose value the user lost
     ConflictAtTheirSite,      ///< the record of the conflict the field names is at one of their sites
@@ -67,6 +69,8 @@ struct MutationKind {
     std::span<const Grant> grants;
     MutationData (*decode)(const codec::json::object &data);
     RecordDoc (*describe)();
+    const ChangeableTable *fields = nullptr; ///< a set…Fields kind: the fields it may change
+    const ChangeableSet *set = nullptr;      ///< a kind that replaces a set of ids
 };
 
 /** Every kind, in the order the protocol doc lists them. */

@@ -1,6 +1,5 @@
 #include "records.h"
 
-#include "assetfields.h"
 
 namespace rd::sync::detail {
 
@@ -41,6 +40,22 @@ std::int64_t readTime(const codec::json::value &v, std::string_view field)
     return t;
 }
 
+int readInt(const codec::json::value &v, std::string_view field)
+{
+    if (!v.is_int64() || v.get_int64() < -1000000000 || v.get_int64() > 1000000000)
+        wrongType(field, "a whole number");
+    return static_cast<int>(v.get_int64());
+}
+
+const codec::json::array &readList(const codec::json::value &v, std::string_view field)
+{
+    if (!v.is_array())
+        wrongType(field, "a list");
+    if (v.get_array().size() > kMaxListItems)
+        wrongType(field, "a list of at most " + std::to_string(kMaxListItems) + " items");
+    return v.get_array();
+}
+
 bool readBool(const codec::json::value &v, std::string_view field)
 {
     if (!v.is_bool())
@@ -67,7 +82,6 @@ std::map<std::string, FieldChange> readChanges(const codec::json::value &v, std:
             if (!value->is_null())
                 *slot = readText(*value, key);
         }
-        checkAssetChange(name, c);
         out.emplace(std::string(name), std::move(c));
     }
     if (out.empty())
@@ -86,6 +100,11 @@ codec::json::value write(const std::string &v)
 }
 
 codec::json::value write(std::int64_t v)
+{
+    return v;
+}
+
+codec::json::value write(int v)
 {
     return v;
 }

@@ -65,10 +65,74 @@ struct FieldChange {
     bool operator==(const FieldChange &) const = default;
 };
 
-/** setAssetFields: changes of an asset's changeable fields (assetfields.h), by field name. */
-struct AssetFields {
+/**
+ * setAssetFields, setServiceFields, setReleaseFields, setPersonFields: changes of a record's
+ * changeable fields (fieldchanges.h), by field name, each with the value the device saw.
+ */
+struct FieldChanges {
     Id id;
     std::map<std::string, FieldChange> changes;
+};
+
+/** A set of ids of a record replaced (a release's installers, a person's sites): as seen, and as set. */
+struct SetChange {
+    Id id;
+    std::vector<Id> from;
+    std::vector<Id> to;
+};
+
+/** One step of a record's life that needs nothing more than who and when (submit, approve, retire). */
+struct RecordAction {
+    Id id;
+    Id by;
+    Millis at = 0;
+};
+
+/** draftBuild: a new draft version of a service's build procedure, empty or copied from a version. */
+struct BuildStart {
+    Id id;
+    Id serviceId;
+    std::optional<Id> fromBuildId;
+    Id createdBy;
+    Millis createdAt = 0;
+};
+
+/** saveBuildDraft: a draft's four parts as the build developer left them, on the revision they edited. */
+struct BuildDraft {
+    Id id;
+    int revision = 1;
+    std::string hardwareModel;
+    std::string designNotes;
+    std::string backOutPlan;
+    std::vector<Id> dslItemIds;
+    std::vector<BuildStep> steps;
+    Id by;
+    Millis at = 0;
+};
+
+/** returnBuild: a submitted version sent back to draft, with the reason. */
+struct BuildReturn {
+    Id id;
+    std::string reason;
+    Id by;
+    Millis at = 0;
+};
+
+/** closeRelease: the release closed with its post-implementation review. */
+struct ReleaseClose {
+    Id id;
+    std::string reviewNote;
+    Id by;
+    Millis at = 0;
+};
+
+/** addPerson: a person who will sign in, with their role and sites (the password is set online). */
+struct Person {
+    Id id;
+    std::string name;
+    std::string displayName;
+    Role role = Role::Installer;
+    std::vector<Id> sites;
 };
 
 /** setReleaseStatus: a release's status, and the status the device saw before. */
@@ -114,13 +178,142 @@ struct RecordSpec<Asset> {
 };
 
 template <>
-struct RecordSpec<AssetFields> {
-    static constexpr std::string_view name = "asset field changes";
+struct RecordSpec<FieldChanges> {
+    static constexpr std::string_view name = "field changes";
     static constexpr auto fields =
-        std::make_tuple(field("id", &AssetFields::id, Presence::Required, nullptr, "the asset"),
-                        field("changes", &AssetFields::changes, Presence::Required, nullptr,
+        std::make_tuple(field("id", &FieldChanges::id, Presence::Required, nullptr, "the record"),
+                        field("changes", &FieldChanges::changes, Presence::Required, nullptr,
                               "{field: {\"from\": value seen, \"to\": value set}}, at least one"));
     static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
+struct RecordSpec<SetChange> {
+    static constexpr std::string_view name = "set change";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &SetChange::id, Presence::Required, nullptr, "the record"),
+        field("from", &SetChange::from, Presence::Required, nullptr, "the ids as the device saw them"),
+        field("to", &SetChange::to, Presence::Required, nullptr, "the ids as it set them"));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
+struct RecordSpec<RecordAction> {
+    static constexpr std::string_view name = "action";
+    static constexpr auto fields = std::make_tuple(field("id", &RecordAction::id, Presence::Required, nullptr, "the record"),
+                                                   field("by", &RecordAction::by), field("at", &RecordAction::at));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
+struct RecordSpec<Service> {
+    static constexpr std::string_view name = "service";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &Service::id), field("name", &Service::name, Presence::Required, &fields::serviceName, "unique"),
+        field("description", &Service::description, Presence::Optional, &fields::serviceDescription),
+        field("user_benefit", &Service::userBenefit, Presence::Optional, &fields::userBenefit, "what users get"),
+        field("owner_id", &Service::ownerId, Presence::Optional, nullptr, "a user who answers for it"),
+        field("created_at", &Service::createdAt));
+    static constexpr std::array computed{Computed{"retired_at", "null until `retireService`"}};
+};
+
+template <>
+struct RecordSpec<BuildStep> {
+    static constexpr std::string_view name = "checklist line";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &BuildStep::id, Presence::Required, nullptr, "keep a line's id from one save to the next"),
+        field("part", &BuildStep::part), field("position", &BuildStep::position, Presence::Required, nullptr,
+                                                "1, 2, 3 ... within its part"),
+        field("title", &BuildStep::title, Presence::Required, &fields::stepTitle),
+        field("detail", &BuildStep::detail, Presence::Optional, &fields::stepDetail),
+        field("required", &BuildStep::required, Presence::Required, nullptr, "false: an optional line"),
+        field("evidence", &BuildStep::evidence, Presence::Optional, nullptr, "what it asks for beside the result"));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
+struct RecordSpec<BuildStart> {
+    static constexpr std::string_view name = "new build version";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &BuildStart::id), field("service_id", &BuildStart::serviceId),
+        field("from_build_id", &BuildStart::fromBuildId, Presence::Optional, nullptr,
+              "a version of the same service to copy, or null for an empty draft"),
+        field("created_by", &BuildStart::createdBy), field("created_at", &BuildStart::createdAt));
+    static constexpr std::array computed{Computed{"version", "the service's next version number"},
+                                         Computed{"status", "`draft`"}};
+};
+
+template <>
+struct RecordSpec<BuildDraft> {
+    static constexpr std::string_view name = "build draft";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &BuildDraft::id, Presence::Required, nullptr, "a draft"),
+        field("revision", &BuildDraft::revision, Presence::Required, nullptr,
+              "the revision the device edited; another's edit since makes this a conflict, never an overwrite"),
+        field("hardware_model", &BuildDraft::hardwareModel, Presence::Optional, &fields::hardwareModel),
+        field("design_notes", &BuildDraft::designNotes, Presence::Optional, &fields::designNotes),
+        field("back_out_plan", &BuildDraft::backOutPlan, Presence::Optional, &fields::backOutPlan),
+        field("dsl_item_ids", &BuildDraft::dslItemIds, Presence::Required, nullptr, "the DSL items it installs"),
+        field("steps", &BuildDraft::steps, Presence::Required, nullptr,
+              "every line of the three checklists, as checklist lines (below)"),
+        field("by", &BuildDraft::by), field("at", &BuildDraft::at));
+    static constexpr std::array computed{Computed{"revision", "one more than the one edited"}};
+};
+
+template <>
+struct RecordSpec<BuildReturn> {
+    static constexpr std::string_view name = "build returned";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &BuildReturn::id, Presence::Required, nullptr, "a submitted version"),
+        field("reason", &BuildReturn::reason, Presence::Required, &fields::returnReason), field("by", &BuildReturn::by),
+        field("at", &BuildReturn::at));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
+struct RecordSpec<Release> {
+    static constexpr std::string_view name = "release plan";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &Release::id), field("number", &Release::number, Presence::Required, &fields::releaseNumber, "unique"),
+        field("kind", &Release::kind), field("units", &Release::units, Presence::Required, nullptr,
+                                              "1 for a single install; 1 to 10,000"),
+        field("release_type", &Release::type), field("trigger_kind", &Release::trigger),
+        field("trigger_ref", &Release::triggerRef, Presence::Optional, &fields::triggerRef,
+              "the request or RFC reference; required unless `trigger_kind` is `none`"),
+        field("build_id", &Release::buildId, Presence::Required, nullptr, "an approved build procedure version"),
+        field("site_id", &Release::siteId), field("planned_date", &Release::plannedDate, Presence::Required, nullptr,
+                                                   "YYYY-MM-DD"),
+        field("planned_end", &Release::plannedEnd, Presence::Optional, nullptr, "YYYY-MM-DD or \"\""),
+        field("back_out_plan", &Release::backOutPlan, Presence::Optional, &fields::backOutPlan,
+              "\"\": the build's back-out plan"),
+        field("user_notice", &Release::userNotice, Presence::Optional, &fields::userNotice),
+        field("installers", &Release::installers, Presence::Required, nullptr, "user ids"),
+        field("target_assets", &Release::targetAssets, Presence::Optional, nullptr,
+              "particular assets of the site to install, or none"),
+        field("target_rooms", &Release::targetRooms, Presence::Optional, nullptr, "particular rooms, or none"),
+        field("created_by", &Release::createdBy), field("created_at", &Release::createdAt));
+    static constexpr std::array computed{Computed{"status", "`planned`"}};
+};
+
+template <>
+struct RecordSpec<ReleaseClose> {
+    static constexpr std::string_view name = "release closed";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &ReleaseClose::id, Presence::Required, nullptr, "the release"),
+        field("review_note", &ReleaseClose::reviewNote, Presence::Required, &fields::reviewNote),
+        field("by", &ReleaseClose::by), field("at", &ReleaseClose::at));
+    static constexpr std::array computed{Computed{"status", "`closed`"}};
+};
+
+template <>
+struct RecordSpec<Person> {
+    static constexpr std::string_view name = "person";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &Person::id), field("name", &Person::name, Presence::Required, &fields::userName, "the sign-in name"),
+        field("display_name", &Person::displayName, Presence::Optional, &fields::displayName),
+        field("role", &Person::role), field("sites", &Person::sites, Presence::Required, nullptr, "site ids"));
+    static constexpr std::array computed{
+        Computed{"active", "true; no password: a release manager sets one online (`POST /api/v1/password`)"}};
 };
 
 template <>
@@ -209,7 +402,7 @@ struct RecordSpec<Resolution> {
     static constexpr std::string_view name = "conflict resolution";
     static constexpr auto fields = std::make_tuple(
         field("id", &Resolution::id, Presence::Required, nullptr, "the conflict"),
-        field("value", &Resolution::value, Presence::Required, &fields::resolution,
+        field("value", &Resolution::value, Presence::Required, &fields::resolutionValue,
               "the value kept: either side's or another; \"\" for no room"),
         field("by", &Resolution::by), field("at", &Resolution::at));
     static constexpr std::array<Computed, 0> computed{};
@@ -229,27 +422,70 @@ concept Enumeration = std::is_enum_v<T> && requires { EnumNames<T>::names; };
 
 [[noreturn]] void wrongType(std::string_view field, std::string_view expected);
 
+template <typename T>
+struct IsVector : std::false_type {};
+template <typename T>
+struct IsVector<std::vector<T>> : std::true_type {};
+
+/** The most items a list field may hold (ids, checklist lines). */
+inline constexpr std::size_t kMaxListItems = 1000;
+
 Id readId(const codec::json::value &v, std::string_view field);
 std::string readText(const codec::json::value &v, std::string_view field);
 std::int64_t readTime(const codec::json::value &v, std::string_view field);
+int readInt(const codec::json::value &v, std::string_view field);
 bool readBool(const codec::json::value &v, std::string_view field);
 std::map<std::string, FieldChange> readChanges(const codec::json::value &v, std::string_view field);
+const codec::json::array &readList(const codec::json::value &v, std::string_view field);
 
 codec::json::value write(const Id &v);
 codec::json::value write(const std::string &v);
 codec::json::value write(std::int64_t v);
+codec::json::value write(int v);
 codec::json::value write(bool v);
 codec::json::value write(const std::map<std::string, FieldChange> &v);
 
 template <typename T>
+T read(const codec::json::value &v, std::string_view field);
+
+template <typename T>
+codec::json::value writeValue(const T &v);
+
+} // namespace detail
+
+namespace codec {
+template <typename Record>
+[[nodiscard]] json::object toJson(const Record &record);
+template <typename Record>
+[[nodiscard]] Record fromJson(const json::object &o);
+} // namespace codec
+
+namespace detail {
+
+template <typename T>
 T read(const codec::json::value &v, std::string_view field)
 {
-    if constexpr (std::is_same_v<T, Id>)
+    if constexpr (IsVector<T>::value) {
+        T out;
+        for (const auto &item : readList(v, field)) {
+            using Item = typename T::value_type;
+            if constexpr (std::is_same_v<Item, Id>) {
+                out.push_back(readId(item, field));
+            } else {
+                if (!item.is_object())
+                    wrongType(field, "a list of objects");
+                out.push_back(codec::fromJson<Item>(item.get_object()));
+            }
+        }
+        return out;
+    } else if constexpr (std::is_same_v<T, Id>)
         return readId(v, field);
     else if constexpr (std::is_same_v<T, std::string>)
         return readText(v, field);
     else if constexpr (std::is_same_v<T, std::int64_t>)
         return readTime(v, field);
+    else if constexpr (std::is_same_v<T, int>)
+        return readInt(v, field);
     else if constexpr (std::is_same_v<T, bool>)
         return readBool(v, field);
     else if constexpr (std::is_same_v<T, std::map<std::string, FieldChange>>)
@@ -268,7 +504,16 @@ codec::json::value writeValue(const T &v)
 {
     if constexpr (IsOptional<T>::value)
         return v ? writeValue(*v) : codec::json::value(nullptr);
-    else if constexpr (Enumeration<T>)
+    else if constexpr (IsVector<T>::value) {
+        codec::json::array out;
+        for (const auto &item : v) {
+            if constexpr (std::is_same_v<typename T::value_type, Id>)
+                out.push_back(write(item));
+            else
+                out.push_back(codec::toJson(item));
+        }
+        return out;
+    } else if constexpr (Enumeration<T>)
         return codec::json::string(toString(v));
     else
         return write(v);
@@ -385,7 +630,14 @@ std::string typeWords()
         return "text";
     else if constexpr (std::is_same_v<T, std::int64_t>)
         return "time";
-    else if constexpr (std::is_same_v<T, bool>)
+    else if constexpr (std::is_same_v<T, int>)
+        return "integer";
+    else if constexpr (IsVector<T>::value) {
+        if constexpr (std::is_same_v<typename T::value_type, Id>)
+            return "list of ids";
+        else
+            return "list of " + std::string(RecordSpec<typename T::value_type>::name) + " objects";
+    } else if constexpr (std::is_same_v<T, bool>)
         return "true or false";
     else if constexpr (std::is_same_v<T, std::map<std::string, FieldChange>>)
         return "object";

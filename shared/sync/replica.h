@@ -4,6 +4,7 @@
 
 #include "store/store.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@ class Store;
 }
 
 namespace rd::sync {
+
+struct ChangeableTable;
 
 /**
  * The tablet side of the sync, over the tablet's own Store. Every local change goes through here:
@@ -74,6 +77,29 @@ public:
     Id recordScanOverride(ScanOverride scanOverride);
     /** Settles a conflict with @p value (one of the two values, or another) and queues it. */
     void resolveConflict(const Id &conflictId, const std::string &value, const Id &by, Millis at);
+
+    // --- the office's changes (each: local write + outbox entry, atomic) ---
+    Id addService(Service service);
+    /** Changes a service's fields; the change carries what each field was, for the server's conflict check. */
+    void updateService(const Service &service, const Id &by, Millis at);
+    void retireService(const Id &serviceId, const Id &by, Millis at);
+    /** A new draft version of @p serviceId's build procedure, copied from @p fromBuildId or empty. */
+    Id draftBuild(const Id &serviceId, const std::optional<Id> &fromBuildId, const Id &by, Millis at);
+    /** Saves a draft's four parts, from the revision @p build was read at. */
+    void saveBuildDraft(const BuildProcedure &build, const Id &by, Millis at);
+    void submitBuild(const Id &buildId, const Id &by, Millis at);
+    void returnBuild(const Id &buildId, const std::string &reason, const Id &by, Millis at);
+    void approveBuild(const Id &buildId, const Id &by, Millis at);
+    void retireBuild(const Id &buildId, const Id &by, Millis at);
+    Id planRelease(Release release);
+    /** Changes a release's plan (its fields, and the assets and rooms it names). */
+    void updateRelease(const Release &release, const Id &by, Millis at);
+    void setReleaseInstallers(const Id &releaseId, const std::vector<Id> &installers, const Id &by, Millis at);
+    void closeRelease(const Id &releaseId, const std::string &reviewNote, const Id &by, Millis at);
+    /** A person who will sign in (their password is set online, never here). */
+    Id addPerson(const User &user, const std::vector<Id> &sites);
+    /** Changes a person's display name, role, whether they are switched on, and sites. */
+    void updatePerson(const User &user, const std::vector<Id> &sites);
 
     // --- push ---
     /** Changes not yet acknowledged by the server, of every device on this tablet. */
@@ -140,7 +166,13 @@ private:
     void queue(std::string_view kind, const std::string &payload);
     template <typename Record>
     Id recordCreated(std::string_view kind, Record record, Id (Store::*write)(Record));
-    void queueAssetChanges(const Asset &before);
+    /** Queues the set…Fields mutation @p kind for what changed in @p table's record since @p before. */
+    void queueFieldChanges(std::string_view kind, const ChangeableTable &table, const Id &id,
+                           const std::map<std::string, std::optional<std::string>> &before);
+    /** Queues @p kind, a set replaced, when it changed. */
+    void queueSetChange(std::string_view kind, const Id &id, const std::vector<Id> &before, const std::vector<Id> &after);
+    template <typename Write>
+    void recordAction(std::string_view kind, const Id &id, const Id &by, Millis at, Write write);
     /** The fresh pull's first step: every synced row marked as not yet seen again (seq 0). */
     void beginFreshPull();
     /** The fresh pull's last step: rows it did not bring again go, but for unsent records. */

@@ -1,9 +1,11 @@
 // Local changes on the tablet: each written to the store and queued in the outbox, atomically.
 #include "replica.h"
 
-#include "assetfields.h"
+#include "fieldchanges.h"
 #include "records.h"
 #include "replicastate.h"
+
+#include "domain/text.h"
 
 namespace rd::sync {
 
@@ -88,38 +90,59 @@ Id Replica::addAsset(Asset asset)
     return asset.id;
 }
 
-void Replica::queueAssetChanges(const Asset &before)
+void Replica::queueFieldChanges(std::string_view kind, const ChangeableTable &table, const Id &id,
+                                const FieldValues &before)
 {
-    const auto after = existingAsset(m_store, before.id);
-    auto changes = assetChanges(before, after);
+    const auto after = table.current(m_store, id);
+    auto changes = changesBetween(table, before, after.value_or(FieldValues{}));
     if (!changes.empty())
-        queue("setAssetFields", codec::json::serialize(codec::toJson(AssetFields{before.id, std::move(changes)})));
+        queue(kind, codec::json::serialize(codec::toJson(FieldChanges{id, std::move(changes)})));
 }
+
+void Replica::queueSetChange(std::string_view kind, const Id &id, const std::vector<Id> &before,
+                             const std::vector<Id> &after)
+{
+    if (setText(before) != setText(after))
+        queue(kind, codec::json::serialize(codec::toJson(SetChange{id, before, after})));
+}
+
+namespace {
+
+/** A record's changeable fields now; NotFoundError when there is no such record. */
+FieldValues valuesOf(Store &store, const ChangeableTable &table, const Id &id)
+{
+    auto now = table.current(store, id);
+    if (!now)
+        throw NotFoundError(std::string(table.table) + " record", id.toString());
+    return *now;
+}
+
+} // namespace
 
 void Replica::moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId)
 {
     LocalChange change(m_store, m_grouped);
-    const auto before = existingAsset(m_store, assetId);
+    const auto before = valuesOf(m_store, assetFields(), assetId);
     m_store.moveAsset(assetId, siteId, roomId);
-    queueAssetChanges(before);
+    queueFieldChanges("setAssetFields", assetFields(), assetId, before);
     change.commit();
 }
 
 void Replica::setAssetStatus(const Id &assetId, AssetStatus status)
 {
     LocalChange change(m_store, m_grouped);
-    const auto before = existingAsset(m_store, assetId);
+    const auto before = valuesOf(m_store, assetFields(), assetId);
     m_store.setAssetStatus(assetId, status);
-    queueAssetChanges(before);
+    queueFieldChanges("setAssetFields", assetFields(), assetId, before);
     change.commit();
 }
 
 void Replica::setAssetUser(const Id &assetId, std::string_view assignedUser)
 {
     LocalChange change(m_store, m_grouped);
-    const auto before = existingAsset(m_store, assetId);
+    const auto before = valuesOf(m_store, assetFields(), assetId);
     m_store.setAssetUser(assetId, assignedUser);
-    queueAssetChanges(before);
+    queueFieldChanges("setAssetFields", assetFields(), assetId, before);
     change.commit();
 }
 
@@ -167,13 +190,157 @@ void Replica::resolveConflict(const Id &conflictId, const std::string &value, co
     if (!c)
         throw NotFoundError("conflict", conflictId.toString());
     // Locally the chosen value shows at once; the server applies it and settles the conflict.
-    if (c->table == "assets" && changeableAssetField(c->field)) {
-        if (const auto a = m_store.asset(c->recordId))
-            writeAssetFields(m_store, *a,
-                             {{c->field, value.empty() && c->field == "room_id" ? std::nullopt : std::optional(value)}});
-    }
-    m_store.markConflictResolved(conflictId, by, at, "kept " + value);
+    const auto *table = changeableTable(c->table);
+    if (const auto *field = table ? changeableField(*table, c->field) : nullptr; field && table->current(m_store, c->recordId))
+        table->write(m_store, c->recordId, {{c->field, value.empty() && field->nullable ? std::nullopt : std::optional(value)}},
+                     by, at);
+    m_store.markConflictResolved(conflictId, by, at, "kept " + printable(value, 400));
     queue("resolveConflict", codec::json::serialize(codec::toJson(Resolution{conflictId, value, by, at})));
+    change.commit();
+}
+
+// --- the office ---
+
+Id Replica::addService(Service service)
+{
+    return recordCreated("addService", std::move(service), &Store::addService);
+}
+
+void Replica::updateService(const Service &service, const Id &by, Millis at)
+{
+    LocalChange change(m_store, m_grouped);
+    const auto before = valuesOf(m_store, serviceFields(), service.id);
+    m_store.updateService(service, by, at);
+    queueFieldChanges("setServiceFields", serviceFields(), service.id, before);
+    change.commit();
+}
+
+template <typename Write>
+void Replica::recordAction(std::string_view kind, const Id &id, const Id &by, Millis at, Write write)
+{
+    LocalChange change(m_store, m_grouped);
+    write();
+    queue(kind, codec::json::serialize(codec::toJson(RecordAction{id, by, at})));
+    change.commit();
+}
+
+void Replica::retireService(const Id &serviceId, const Id &by, Millis at)
+{
+    recordAction("retireService", serviceId, by, at, [&] { m_store.retireService(serviceId, by, at); });
+}
+
+Id Replica::draftBuild(const Id &serviceId, const std::optional<Id> &fromBuildId, const Id &by, Millis at)
+{
+    const BuildStart start{Id::generate(), serviceId, fromBuildId, by, at};
+    LocalChange change(m_store, m_grouped);
+    if (fromBuildId) {
+        m_store.newBuildVersion(*fromBuildId, by, at, start.id);
+    } else {
+        BuildProcedure b;
+        b.id = start.id;
+        b.serviceId = serviceId;
+        b.createdBy = by;
+        b.createdAt = at;
+        m_store.addBuildProcedure(std::move(b));
+    }
+    queue("draftBuild", codec::json::serialize(codec::toJson(start)));
+    change.commit();
+    return start.id;
+}
+
+void Replica::saveBuildDraft(const BuildProcedure &build, const Id &by, Millis at)
+{
+    LocalChange change(m_store, m_grouped);
+    // Lines new in this save get their ids here, so the server and the tablet name them alike.
+    BuildProcedure b = build;
+    for (auto &s : b.steps) {
+        if (s.id.isNull())
+            s.id = Id::generate();
+    }
+    m_store.updateDraft(b, by, at);
+    queue("saveBuildDraft", codec::json::serialize(codec::toJson(BuildDraft{b.id, b.revision, b.hardwareModel,
+                                                                            b.designNotes, b.backOutPlan, b.dslItemIds,
+                                                                            b.steps, by, at})));
+    change.commit();
+}
+
+void Replica::submitBuild(const Id &buildId, const Id &by, Millis at)
+{
+    recordAction("submitBuild", buildId, by, at, [&] { m_store.submitBuild(buildId, by, at); });
+}
+
+void Replica::returnBuild(const Id &buildId, const std::string &reason, const Id &by, Millis at)
+{
+    LocalChange change(m_store, m_grouped);
+    m_store.returnBuild(buildId, reason, by, at);
+    queue("returnBuild", codec::json::serialize(codec::toJson(BuildReturn{buildId, reason, by, at})));
+    change.commit();
+}
+
+void Replica::approveBuild(const Id &buildId, const Id &by, Millis at)
+{
+    recordAction("approveBuild", buildId, by, at, [&] { m_store.approveBuild(buildId, by, at); });
+}
+
+void Replica::retireBuild(const Id &buildId, const Id &by, Millis at)
+{
+    recordAction("retireBuild", buildId, by, at, [&] { m_store.retireBuild(buildId, at, by); });
+}
+
+Id Replica::planRelease(Release release)
+{
+    return recordCreated("planRelease", std::move(release), &Store::addRelease);
+}
+
+void Replica::updateRelease(const Release &release, const Id &by, Millis at)
+{
+    LocalChange change(m_store, m_grouped);
+    const auto before = valuesOf(m_store, releaseFields(), release.id);
+    const auto targetsBefore = releaseTargets().current(m_store, release.id);
+    m_store.updateRelease(release, by, at);
+    queueFieldChanges("setReleaseFields", releaseFields(), release.id, before);
+    queueSetChange("setReleaseTargets", release.id, targetsBefore, releaseTargets().current(m_store, release.id));
+    change.commit();
+}
+
+void Replica::setReleaseInstallers(const Id &releaseId, const std::vector<Id> &installers, const Id &by, Millis at)
+{
+    LocalChange change(m_store, m_grouped);
+    const auto before = releaseInstallers().current(m_store, releaseId);
+    m_store.setReleaseInstallers(releaseId, installers, by, at);
+    queueSetChange("setReleaseInstallers", releaseId, before, installers);
+    change.commit();
+}
+
+void Replica::closeRelease(const Id &releaseId, const std::string &reviewNote, const Id &by, Millis at)
+{
+    LocalChange change(m_store, m_grouped);
+    m_store.closeRelease(releaseId, reviewNote, by, at);
+    queue("closeRelease", codec::json::serialize(codec::toJson(ReleaseClose{releaseId, reviewNote, by, at})));
+    change.commit();
+}
+
+Id Replica::addPerson(const User &user, const std::vector<Id> &sites)
+{
+    Person p{user.id.isNull() ? Id::generate() : user.id, user.name, user.displayName, user.role, sites};
+    LocalChange change(m_store, m_grouped);
+    m_store.addUser(User{p.id, p.name, p.displayName, p.role, true});
+    m_store.setUserSites(p.id, p.sites);
+    queue("addPerson", codec::json::serialize(codec::toJson(p)));
+    change.commit();
+    return p.id;
+}
+
+void Replica::updatePerson(const User &user, const std::vector<Id> &sites)
+{
+    LocalChange change(m_store, m_grouped);
+    const auto before = valuesOf(m_store, personFields(), user.id);
+    const auto sitesBefore = m_store.userSites(user.id);
+    m_store.updateUser(user);
+    m_store.setUserActive(user.id, user.active);
+    m_store.setUserSites(user.id, sites);
+    queueFieldChanges("setPersonFields", personFields(), user.id, before);
+    queueSetChange("setPersonSites", user.id, sitesBefore, sites);
     change.commit();
 }
 

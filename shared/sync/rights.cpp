@@ -97,7 +97,7 @@ bool RightsCheck::holds(const Requirement &r, const MutationData &data, std::str
         return false;
     }
     case Condition::MovesOnlyToTheirSites: {
-        const auto *fields = std::get_if<AssetFields>(&data);
+        const auto *fields = std::get_if<FieldChanges>(&data);
         if (!fields)
             return true;
         const auto it = fields->changes.find("site_id");

@@ -21,7 +21,8 @@ constexpr std::string_view kInstallationScope =
 constexpr std::string_view kConflictScope =
     "((table_name = 'assets' AND record_id IN (SELECT id FROM assets WHERE site_id IN (SELECT site_id FROM "
     "user_sites WHERE user_id = ?3))) OR (table_name = 'releases' AND record_id IN (SELECT id FROM releases "
-    "WHERE site_id IN (SELECT site_id FROM user_sites WHERE user_id = ?3))))";
+    "WHERE site_id IN (SELECT site_id FROM user_sites WHERE user_id = ?3))) OR "
+    "(table_name <> 'assets' AND table_name <> 'releases' AND lost_by = ?3))";
 constexpr std::string_view kAssetScope = "asset_id IN (SELECT id FROM assets WHERE site_id IN (SELECT "
                                          "site_id FROM user_sites WHERE user_id = ?3))";
 
@@ -41,11 +42,12 @@ constexpr std::array kTables{
     SyncedTable{"licence_assignments", "id", "", kAssetScope, TabletWrites::Yes, "users of the asset's site"},
     SyncedTable{"releases", "id", "", kSiteScope, TabletWrites::Never, "users of the release's site"},
     SyncedTable{"release_installers", "release_id", "user_id", kReleaseScope, TabletWrites::Never, "users of the release's site"},
+    SyncedTable{"release_targets", "release_id", "target_id", kReleaseScope, TabletWrites::Never, "users of the release's site"},
     SyncedTable{"installations", "id", "", kReleaseScope, TabletWrites::Yes, "users of its release's site"},
     SyncedTable{"step_results", "id", "", kInstallationScope, TabletWrites::Yes, "users of its installation's release's site"},
     SyncedTable{"signoffs", "id", "", kInstallationScope, TabletWrites::Yes, "users of its installation's release's site"},
     SyncedTable{"backouts", "id", "", kInstallationScope, TabletWrites::Yes, "users of its installation's release's site"},
-    SyncedTable{"conflicts", "id", "", kConflictScope, TabletWrites::Never, "users of the site of the record it is about"},
+    SyncedTable{"conflicts", "id", "", kConflictScope, TabletWrites::Never, "users of the site of the asset or release it is about; for another record, the person whose value lost"},
     SyncedTable{"scan_overrides", "id", "", kAssetScope, TabletWrites::Yes, "users of the asset's site"},
 };
 

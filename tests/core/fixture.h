@@ -51,6 +51,7 @@ struct SchoolFixture {
             {{}, StepPart::Acceptance, 1, "User signs in", "", true},
         };
         build = store.addBuildProcedure(b);
+        store.submitBuild(build, developer, kT0 + kDay);
         store.approveBuild(build, manager, kT0 + kDay);
         steps = store.buildProcedure(build)->steps;
         asset = addAsset("5CG1234ABC", "RAU-00001");

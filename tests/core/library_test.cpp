@@ -34,29 +34,97 @@ TEST_CASE_METHOD(SchoolFixture, "A change to a build makes a new version, a draf
     draft.steps.push_back({{}, StepPart::Acceptance, 2, "Camera works", "", true});
     store.updateDraft(draft);
     CHECK(store.buildProcedure(v2)->steps.size() == steps.size() + 1);
+    CHECK(store.buildProcedure(v2)->revision == 2);
     CHECK(store.buildProcedure(build)->hardwareModel == "Dell Latitude 3440"); // v1 untouched
-    store.approveBuild(v2, developer, kT0 + 11 * kDay);
+    CHECK_THROWS_AS(store.approveBuild(v2, manager, kT0 + 11 * kDay), RuleError); // not submitted yet
+    store.submitBuild(v2, developer, kT0 + 11 * kDay);
+    CHECK_THROWS_AS(store.updateDraft(*store.buildProcedure(v2)), RuleError); // submitted: frozen
+    store.approveBuild(v2, manager, kT0 + 11 * kDay);
     CHECK(store.buildProcedure(v2)->status == BuildStatus::Approved);
-    store.retireBuild(build, kT0 + 11 * kDay);
+    // Approving v2 retired v1: one approved version per service.
     CHECK(store.buildProcedure(build)->status == BuildStatus::Retired);
+    CHECK(store.buildProcedure(build)->retiredAt == kT0 + 11 * kDay);
     CHECK_THROWS_AS(store.retireBuild(build, kT0 + 12 * kDay), RuleError);
 }
 
-TEST_CASE_METHOD(SchoolFixture, "Only a build developer or release manager approves a build",
+TEST_CASE_METHOD(SchoolFixture, "A submitted build goes back to draft with the reason, and is submitted again",
+                 "[builds]")
+{
+    const Id v2 = store.newBuildVersion(build, developer, kT0 + 10 * kDay);
+    store.submitBuild(v2, developer, kT0 + 10 * kDay);
+    CHECK_THROWS_AS(store.returnBuild(v2, "  ", manager, kT0 + 11 * kDay), ValidationError); // a reason is required
+    store.returnBuild(v2, "Add the GeoGebra licence check", manager, kT0 + 11 * kDay);
+    auto b = *store.buildProcedure(v2);
+    CHECK(b.status == BuildStatus::Draft);
+    CHECK(b.returnedReason == "Add the GeoGebra licence check");
+    CHECK(b.returnedBy == manager);
+    b.steps.push_back({{}, StepPart::Acceptance, 2, "GeoGebra opens licensed", "", true, EvidenceKind::Photo});
+    store.updateDraft(b);
+    store.submitBuild(v2, developer, kT0 + 12 * kDay);
+    store.approveBuild(v2, manager, kT0 + 13 * kDay);
+    b = *store.buildProcedure(v2);
+    CHECK(b.returnedReason.empty());
+    CHECK(b.steps.back().evidence == EvidenceKind::Photo);
+    CHECK_THROWS_AS(store.returnBuild(v2, "too late", manager, kT0 + 14 * kDay), RuleError); // approved
+}
+
+TEST_CASE_METHOD(SchoolFixture, "A draft saved from an older revision is refused, never written over the newer one",
                  "[builds][rules]")
 {
     const Id v2 = store.newBuildVersion(build, developer, kT0 + 10 * kDay);
-    CHECK_THROWS_WITH(store.approveBuild(v2, installer, kT0), Catch::Contains("Sam Okafor is an installer"));
-    CHECK(store.buildProcedure(v2)->status == BuildStatus::Draft);
+    auto mine = *store.buildProcedure(v2);
+    auto theirs = mine;
+    theirs.designNotes = "theirs";
+    store.updateDraft(theirs);
+    mine.designNotes = "mine";
+    CHECK_THROWS_WITH(store.updateDraft(mine), Catch::Contains("changed by someone else"));
+    CHECK(store.buildProcedure(v2)->designNotes == "theirs");
 }
 
-TEST_CASE_METHOD(SchoolFixture, "A build needs an installation step before approval", "[builds][rules]")
+TEST_CASE_METHOD(SchoolFixture, "Only a release manager approves a build", "[builds][rules]")
+{
+    const Id v2 = store.newBuildVersion(build, developer, kT0 + 10 * kDay);
+    store.submitBuild(v2, developer, kT0 + 10 * kDay);
+    CHECK_THROWS_WITH(store.approveBuild(v2, installer, kT0), Catch::Contains("Sam Okafor is a installer"));
+    CHECK_THROWS_WITH(store.approveBuild(v2, developer, kT0), Catch::Contains("only a release manager approves"));
+    CHECK(store.buildProcedure(v2)->status == BuildStatus::Submitted);
+}
+
+TEST_CASE_METHOD(SchoolFixture, "A build needs an installation step before it is submitted", "[builds][rules]")
 {
     BuildProcedure empty;
     empty.serviceId = service;
     empty.createdBy = developer;
     const Id id = store.addBuildProcedure(empty);
-    CHECK_THROWS_AS(store.approveBuild(id, manager, kT0), RuleError);
+    CHECK_THROWS_AS(store.submitBuild(id, developer, kT0), RuleError);
+    CHECK(store.buildProcedure(id)->status == BuildStatus::Draft);
+}
+
+TEST_CASE_METHOD(SchoolFixture, "A service says what users get and who owns it, changes, and retires", "[services]")
+{
+    const Id mis = store.addService({{}, "MIS client", "SIMS on office PCs", kT0, "Pupil records at the desk", manager});
+    CHECK_THROWS_AS(store.addService({{}, "MIS client", "", kT0}), DuplicateError);
+    auto s = *store.service(mis);
+    CHECK(s.userBenefit == "Pupil records at the desk");
+    CHECK(s.ownerId == manager);
+    s.name = "Curriculum laptop"; // the fixture's service
+
+    CHECK_THROWS_AS(store.updateService(s, manager, kT0 + kDay), DuplicateError);
+    s.name = "MIS client (office)";
+    store.updateService(s, manager, kT0 + kDay);
+    CHECK(store.service(mis)->name == "MIS client (office)");
+    store.retireService(mis, manager, kT0 + 2 * kDay);
+    CHECK(store.service(mis)->retiredAt == kT0 + 2 * kDay);
+    CHECK_THROWS_AS(store.updateService(s, manager, kT0 + 3 * kDay), RuleError);
+    CHECK_THROWS_AS(store.retireService(mis, manager, kT0 + 3 * kDay), RuleError);
+    BuildProcedure b;
+    b.serviceId = mis;
+    b.createdBy = developer;
+    CHECK_THROWS_AS(store.addBuildProcedure(b), RuleError); // a retired service gets no new build
+    // A service with an open release cannot retire.
+    store.addRelease(releaseSpec("R-1", 2));
+    CHECK_THROWS_WITH(store.retireService(service, manager, kT0), Catch::Contains("release R-1"));
+    CHECK_FALSE(store.service(service)->retiredAt);
 }
 
 TEST_CASE_METHOD(SchoolFixture, "Two checklist lines at one position are refused", "[builds][bad-input]")

@@ -12,8 +12,8 @@ TEST_CASE_METHOD(SchoolFixture, "The monthly report gives the five FITS counts f
 
     // In February: build v2 created and approved, v1 retired; one installation accepted, one backed out.
     const Id v2 = store.newBuildVersion(build, developer, feb + kDay);
-    store.approveBuild(v2, manager, feb + 2 * kDay);
-    store.retireBuild(build, feb + 2 * kDay);
+    store.submitBuild(v2, developer, feb + kDay);
+    store.approveBuild(v2, manager, feb + 2 * kDay); // and v1 retires
     auto r = releaseSpec("R-1", 2);
     r.buildId = v2;
     const Id rel = store.addRelease(r);

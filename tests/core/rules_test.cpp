@@ -58,8 +58,10 @@ TEST_CASE("Asset status changes follow the allowed transitions only", "[rules]")
 TEST_CASE("Build procedure and installation status changes follow the allowed transitions only", "[rules]")
 {
     using B = BuildStatus;
-    CHECK(allowedPairs<B>() == std::set<std::pair<B, B>>{{B::Draft, B::Approved},
+    CHECK(allowedPairs<B>() == std::set<std::pair<B, B>>{{B::Draft, B::Submitted},
                                                          {B::Draft, B::Retired},
+                                                         {B::Submitted, B::Approved},
+                                                         {B::Submitted, B::Draft},
                                                          {B::Approved, B::Retired}});
     using I = InstallationStatus;
     CHECK(allowedPairs<I>() ==

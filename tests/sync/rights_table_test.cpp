@@ -72,6 +72,7 @@ struct World {
     Id yesInstallation, noInstallation; // in progress, in each
     Id theirAsset, otherAsset;          // at each site, in stock
     Id theirAsset2, otherAsset2;        // spares, for installations
+    Id service, approvedBuild, draftBuild;  // the whiteboard service, its approved version and a draft
 };
 
 World seed(Store &s)
@@ -104,6 +105,9 @@ World seed(Store &s)
         {{}, w.yesRelease, inStock(w.theirSite, 2), InstallationStatus::InProgress, sam, kNow});
     w.noInstallation =
         s.startInstallation({{}, w.noRelease, inStock(w.otherSite, 2), InstallationStatus::InProgress, sam, kNow});
+    w.approvedBuild = s.release(w.yesRelease)->buildId;
+    w.service = s.buildProcedure(w.approvedBuild)->serviceId;
+    w.draftBuild = s.newBuildVersion(w.approvedBuild, s.userByName("devi")->id, kNow);
     return w;
 }
 
@@ -137,7 +141,7 @@ std::map<std::string, Builder> builders()
     b["setAssetFields"] = [](Store &s, const World &w, const Id &, const Facts &f) {
         const auto a = *s.asset(f[AtSite] ? w.theirAsset : w.otherAsset);
         const Id to = f[MovesToSite] ? w.theirSite : w.otherSite;
-        return toJson(sync::AssetFields{
+        return toJson(sync::FieldChanges{
             a.id,
             {{"site_id", {a.siteId.toString(), to.toString()}},
              {"room_id", {a.roomId ? std::optional(a.roomId->toString()) : std::nullopt, std::nullopt}}}});
@@ -183,6 +187,69 @@ std::map<std::string, Builder> builders()
         c.createdAt = kNow;
         const Id conflict = s.recordConflict(c);
         return toJson(sync::Resolution{conflict, "kept", whoseWork(w, who, f), kNow});
+    };
+    // the office
+    b["addService"] = [](Store &, const World &, const Id &, const Facts &) {
+        const Id id = Id::generate();
+        return toJson(Service{id, "Service " + id.toString().substr(24), "", kNow});
+    };
+    b["setServiceFields"] = [](Store &s, const World &w, const Id &, const Facts &) {
+        return toJson(sync::FieldChanges{w.service, {{"description", {s.service(w.service)->description, "new words"}}}});
+    };
+    b["retireService"] = [](Store &, const World &w, const Id &who, const Facts &f) {
+        return toJson(sync::RecordAction{w.service, whoseWork(w, who, f), kNow});
+    };
+    b["draftBuild"] = [](Store &, const World &w, const Id &who, const Facts &f) {
+        return toJson(sync::BuildStart{Id::generate(), w.service, w.approvedBuild, whoseWork(w, who, f), kNow});
+    };
+    b["saveBuildDraft"] = [](Store &s, const World &w, const Id &who, const Facts &f) {
+        const auto d = *s.buildProcedure(w.draftBuild);
+        return toJson(sync::BuildDraft{d.id, d.revision, d.hardwareModel, "v3 notes", d.backOutPlan, d.dslItemIds,
+                                       d.steps, whoseWork(w, who, f), kNow});
+    };
+    for (const char *kind : {"submitBuild", "approveBuild", "retireBuild"})
+        b[kind] = [](Store &, const World &w, const Id &who, const Facts &f) {
+            return toJson(sync::RecordAction{w.draftBuild, whoseWork(w, who, f), kNow});
+        };
+    b["returnBuild"] = [](Store &, const World &w, const Id &who, const Facts &f) {
+        return toJson(sync::BuildReturn{w.draftBuild, "needs a licence check", whoseWork(w, who, f), kNow});
+    };
+    b["planRelease"] = [](Store &, const World &w, const Id &who, const Facts &f) {
+        Release r;
+        r.id = Id::generate();
+        r.number = "RT-" + r.id.toString().substr(24);
+        r.buildId = w.approvedBuild;
+        r.siteId = w.theirSite;
+        r.plannedDate = "2026-12-01";
+        r.createdBy = whoseWork(w, who, f);
+        r.createdAt = kNow;
+        return toJson(r);
+    };
+    b["setReleaseFields"] = [](Store &s, const World &w, const Id &, const Facts &) {
+        return toJson(
+            sync::FieldChanges{w.yesRelease, {{"user_notice", {s.release(w.yesRelease)->userNotice, "Boards off at 3"}}}});
+    };
+    b["setReleaseInstallers"] = [](Store &s, const World &w, const Id &, const Facts &) {
+        const auto now = s.release(w.yesRelease)->installers;
+        auto to = now;
+        to.push_back(w.other);
+        return toJson(sync::SetChange{w.yesRelease, now, to});
+    };
+    b["setReleaseTargets"] = [](Store &, const World &w, const Id &, const Facts &) {
+        return toJson(sync::SetChange{w.yesRelease, {}, {w.theirAsset}});
+    };
+    b["closeRelease"] = [](Store &, const World &w, const Id &who, const Facts &f) {
+        return toJson(sync::ReleaseClose{w.yesRelease, "went well", whoseWork(w, who, f), kNow});
+    };
+    b["addPerson"] = [](Store &, const World &w, const Id &, const Facts &) {
+        const Id id = Id::generate();
+        return toJson(sync::Person{id, "p" + id.toString().substr(24), "New Person", Role::Installer, {w.theirSite}});
+    };
+    b["setPersonFields"] = [](Store &s, const World &w, const Id &, const Facts &) {
+        return toJson(sync::FieldChanges{w.other, {{"display_name", {s.user(w.other)->displayName, "Jo W."}}}});
+    };
+    b["setPersonSites"] = [](Store &s, const World &w, const Id &, const Facts &) {
+        return toJson(sync::SetChange{w.other, s.userSites(w.other), {w.theirSite}});
     };
     return b;
 }

@@ -290,7 +290,7 @@ TEST_CASE_METHOD(SyncFixture,
         REQUIRE(q->step());
         return *server.asset(q->id(0));
     }();
-    const sync::AssetFields move{lowerAsset.id,
+    const sync::FieldChanges move{lowerAsset.id,
                                  {{"site_id", {lowerAsset.siteId.toString(), upper.toString()}},
                                   {"room_id", {lowerAsset.roomId ? std::optional(lowerAsset.roomId->toString()) : std::nullopt,
                                                std::nullopt}}}};
