@@ -1,6 +1,7 @@
 #include "router.h"
 
 #include "accountroutes.h"
+#include "passwordroute.h"
 #include "compression.h"
 #include "routing.h"
 #include "servercontext.h"
@@ -43,50 +44,6 @@ Response metrics(const Call &call)
     return res;
 }
 
-/**
- * The caller of an API route, from its bearer token, read through @p store, @p tokens and @p hub
- * (one connection: the writer under the store lock, or a read connection of its own).
- */
-sync::Principal authenticate(const Request &req, ServerContext &ctx, Store &store, TokenStore &tokens,
-                             sync::Hub &hub)
-{
-    const auto header = req[http::field::authorization];
-    constexpr std::string_view scheme = "bearer ";
-    if (header.empty())
-        refuse(http::status::unauthorized, "unauthorized", "sign in first: this call needs Authorization: Bearer <access token>");
-    if (header.size() <= scheme.size() || !boost::beast::iequals(header.substr(0, scheme.size()), scheme))
-        refuse(http::status::unauthorized, "unauthorized", "the Authorization header must be \"Bearer <access token>\"");
-    auto token = header.substr(scheme.size());
-    while (!token.empty() && token.front() == ' ')
-        token.remove_prefix(1);
-    if (token.size() > kMaxTokenChars)
-        refuse(http::status::unauthorized, "unauthorized", "the access token is not valid; sign in again");
-    TokenOwner owner;
-    switch (tokens.checkAccess(std::string_view(token.data(), token.size()), ctx.now(), owner)) {
-    case TokenState::Unknown:
-        refuse(http::status::unauthorized, "unauthorized", "the access token is not valid; sign in again");
-    case TokenState::Expired:
-        refuse(http::status::unauthorized, "token_expired", "the access token has expired; refresh it and try again");
-    case TokenState::Valid:
-        break;
-    }
-    const auto user = store.user(owner.userId);
-    if (!user || !user->active)
-        refuse(http::status::unauthorized, "unauthorized", "this account is switched off; sign in again");
-    return {user->id, user->role, hub.sitesOf(user->id, user->role), owner.deviceId};
-}
-
-/**
- * Authenticates on a read connection of its own, without the store lock: checking a token only
- * reads, and in WAL mode a reader never waits for the writer. So the next push is authenticated
- * and read while the one before it is being applied, and the lock never stands idle for it.
- */
-sync::Principal authenticateUnlocked(const Request &req, ServerContext &ctx)
-{
-    auto lease = ctx.readConnections().acquire();
-    return authenticate(req, ctx, lease.store(), lease.tokens(), lease.hub());
-}
-
 Response push(const Call &call)
 {
     auto &ctx = call.context;
@@ -123,6 +80,7 @@ constexpr std::array kRoutes{
     Route{"/metrics", http::verb::get, metrics, nullptr, false},
     Route{"/api/v1/signin", http::verb::post, nullptr, signin, false},
     Route{"/api/v1/refresh", http::verb::post, refresh, nullptr, false},
+    Route{"/api/v1/password", http::verb::post, nullptr, setPassword, false},
     Route{"/api/v1/push", http::verb::post, push, nullptr, true},
     Route{"/api/v1/pull", http::verb::post, pull, nullptr, true},
 };

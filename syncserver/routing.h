@@ -8,9 +8,18 @@
 #include <string>
 #include <string_view>
 
+namespace rd {
+class Store;
+namespace sync {
+class Hub;
+struct Principal;
+} // namespace sync
+} // namespace rd
+
 namespace rd::server {
 
 class ServerContext;
+class TokenStore;
 
 /**
  * A refusal raised inside a route handler and turned into its JSON error answer in one place, so
@@ -52,5 +61,16 @@ struct Call {
  * a handler does (a Refusal, a core error). The router makes either into the response and sends it.
  */
 using Finish = std::function<void(const std::function<Response()> &work)>;
+
+/**
+ * The caller of an API route, from its bearer token, read through @p store, @p tokens and @p hub
+ * (one connection: the writer under the store lock, or a read connection of its own). Refused
+ * with 401 (unauthorized, token_expired) when the token or the account does not hold.
+ */
+[[nodiscard]] sync::Principal authenticate(const Request &req, ServerContext &ctx, Store &store, TokenStore &tokens,
+                                           sync::Hub &hub);
+
+/** authenticate() on a read connection of its own, without the store lock. */
+[[nodiscard]] sync::Principal authenticateUnlocked(const Request &req, ServerContext &ctx);
 
 } // namespace rd::server

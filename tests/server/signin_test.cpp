@@ -17,6 +17,7 @@ using namespace rd;
 using namespace rd::server;
 using namespace rd::test;
 namespace http = boost::beast::http;
+namespace json = boost::json;
 
 namespace {
 
@@ -345,4 +346,41 @@ TEST_CASE("SQL text: a database failure answers 500 with a reference and no SQL 
         CHECK_THAT(text.substr(line, text.find('\n', line) - line), Catch::Contains("readonly"));
     }
     CHECK(jsonField(signin.body(), "ref") != jsonField(push.body(), "ref"));
+}
+
+TEST_CASE("A release manager sets a person's password online: the hash is made and the person's sign-ins end",
+          "[server][signin][people]")
+{
+    Router r;
+    const auto jo = *r.ctx.store().userByName("jo");
+    const auto bearer = [&](const std::string &name) {
+        return std::map<std::string, std::string>{
+            {"Authorization", "Bearer " + jsonField(r.signin(name), "access_token")}};
+    };
+    const auto joAnswer = r.signin("jo");
+    const auto body = [&](const std::string &user, const std::string &password) {
+        return json::serialize(json::object{{"user_id", user}, {"password", password}});
+    };
+    // An installer may not; a short password is refused; a person the server does not have yet is refused.
+    CHECK(r.send(http::verb::post, "/api/v1/password", body(jo.id.toString(), "new-password-1"), bearer("sam"))
+              .result() == http::status::forbidden);
+    const auto manager = bearer(DemoUsers::releaseManager);
+    auto res = r.send(http::verb::post, "/api/v1/password", body(jo.id.toString(), "short"), manager);
+    CHECK(res.result() == http::status::bad_request);
+    res = r.send(http::verb::post, "/api/v1/password", body(Id::generate().toString(), "new-password-1"), manager);
+    CHECK(res.result() == http::status::bad_request);
+    CHECK(errorOf(res) == "not_found");
+    CHECK(verifyPassword(*r.ctx.store().passwordHash(jo.id), DemoUsers::password)); // unchanged so far
+
+    res = r.send(http::verb::post, "/api/v1/password", body(jo.id.toString(), "new-password-1"), manager);
+    REQUIRE(res.result() == http::status::ok);
+    CHECK(verifyPassword(*r.ctx.store().passwordHash(jo.id), "new-password-1"));
+    // Jo's earlier sign-in no longer works; the new password does, the old one not.
+    const auto refresh = r.send(http::verb::post, "/api/v1/refresh",
+                                json::serialize(json::object{{"refresh_token", jsonField(joAnswer, "refresh_token")}}));
+    CHECK(refresh.result() == http::status::unauthorized);
+    CHECK(r.send(http::verb::post, "/api/v1/signin", signinBody("jo", newDeviceId(), "new-password-1")).result() ==
+          http::status::ok);
+    CHECK(r.send(http::verb::post, "/api/v1/signin", signinBody("jo", newDeviceId(), DemoUsers::password)).result() ==
+          http::status::unauthorized);
 }
