@@ -4,11 +4,13 @@
 #include "app/qtconvert.h"
 
 #include "domain/errors.h"
+#include "domain/rules.h"
 
 #include "store/store.h"
 #include "store/views.h"
 #include "sync/replica.h"
 
+#include <algorithm>
 #include <map>
 
 namespace rd::mobile {
@@ -163,13 +165,11 @@ bool ChecklistModel::readyForSignOff() const
 {
     if (m_lines.empty() || m_installation.value(QStringLiteral("status")).toString() != QLatin1String("in-progress"))
         return false;
-    for (const auto &line : m_lines) {
-        if (line.step.required && (!line.latest || line.latest->outcome == StepOutcome::Fail))
-            return false;
-        if (!line.step.required && line.latest && line.latest->outcome == StepOutcome::Fail)
-            return false;
-    }
-    return true;
+    // The store's own rule: what it refuses at sign-off, and only that, keeps the button off.
+    return std::none_of(m_lines.begin(), m_lines.end(), [](const ChecklistLine &line) {
+        return blocksSignOff(line.step.required,
+                             line.latest ? std::optional(line.latest->outcome) : std::nullopt);
+    });
 }
 
 bool ChecklistModel::hasFailure() const
