@@ -156,3 +156,63 @@ TEST_CASE("A version 2 database is upgraded to version 3 with its data and outbo
     CHECK(store.changesSince(3, 10).front().key == o);
     CHECK(store.lastSeq() == 4);
 }
+
+TEST_CASE("A version 3 database is upgraded to 5: its outbox becomes the tablet's own device's, numbers kept, and "
+          "installations keep their build",
+          "[migrations]")
+{
+    TempDb tmp;
+    const Id device = Id::generate();
+    const Id site = Id::generate(), user = Id::generate(), service = Id::generate(), build = Id::generate(),
+             release = Id::generate(), asset = Id::generate(), installation = Id::generate();
+    {
+        sql::Database db(tmp.path);
+        migrate(db, 3);
+        db.query("INSERT INTO meta(key, value) VALUES ('device_id', ?1), ('last_seq', '9')")
+            ->bindAll(device.toString())
+            .run();
+        db.query("INSERT INTO sites(id, name, code, seq) VALUES (?1, 'Upper', 'UPS', 1)")->bindAll(site).run();
+        db.query("INSERT INTO users(id, name, display_name, role, seq) VALUES (?1, 'sam', 'Sam', 'installer', 2)")
+            ->bindAll(user)
+            .run();
+        db.query("INSERT INTO services(id, name, created_at, seq) VALUES (?1, 'Laptop', 0, 3)")->bindAll(service).run();
+        db.query("INSERT INTO build_procedures(id, service_id, version, status, created_by, created_at, seq) "
+                 "VALUES (?1, ?2, 1, 'approved', ?3, 0, 4)")
+            ->bindAll(build, service, user)
+            .run();
+        db.query("INSERT INTO releases(id, number, kind, units, trigger_kind, build_id, site_id, planned_date, status, "
+                 "created_by, created_at, seq) VALUES (?1, 'R-1', 'single', 1, 'none', ?2, ?3, '2026-01-01', "
+                 "'in-progress', ?4, 0, 5)")
+            ->bindAll(release, build, site, user)
+            .run();
+        db.query("INSERT INTO assets(id, make, make_key, model, category, site_id, status, seq) "
+                 "VALUES (?1, 'Dell', 'DELL', 'L', 'Laptop', ?2, 'in-stock', 6)")
+            ->bindAll(asset, site)
+            .run();
+        db.query("INSERT INTO installations(id, release_id, asset_id, status, started_by, started_at, seq) "
+                 "VALUES (?1, ?2, ?3, 'in-progress', ?4, 0, 7)")
+            ->bindAll(installation, release, asset, user)
+            .run();
+        // The outbox as version 3 numbered it: its last entries waiting, numbers 5 and 6.
+        for (int seq : {5, 6})
+            db.query("INSERT INTO outbox(seq, kind, payload, created_at) VALUES (?1, 'setAssetFields', '{}', 1)")
+                ->bindAll(seq)
+                .run();
+    }
+    Store store(tmp.path);
+    auto &db = store.database();
+    CHECK(db.scalar("PRAGMA user_version") == schemaVersion());
+    CHECK(db.scalar("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+    CHECK(db.scalar("PRAGMA foreign_keys") == 1); // back on after the tables were rebuilt
+    CHECK(db.scalar("SELECT count(*) FROM outbox WHERE device_id = '" + device.toString() + "' AND acked_at IS NULL") == 2);
+    CHECK(db.scalar("SELECT min(seq) FROM outbox") == 5);
+    CHECK(db.scalar("SELECT last_seq FROM outbox_devices WHERE device_id = '" + device.toString() + "'") == 6);
+    REQUIRE(store.installation(installation));
+    CHECK(store.installation(installation)->buildId == build);
+    CHECK(store.buildProcedure(build)->status == BuildStatus::Approved);
+    CHECK(store.buildProcedure(build)->revision == 1);
+    CHECK(store.release(release)->type == ReleaseType::Minor);
+    // The one-unit-per-asset rule now spares units backed out.
+    CHECK(db.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'installations_unit'") == 1);
+    CHECK(store.lastSeq() == 9);
+}
