@@ -27,9 +27,11 @@ ServerData seed(Store &s, double scale, int deviceCount)
         rooms.push_back(s.addRoom({{}, d.site, "Room " + std::to_string(i + 1)}));
     {
         Store::Batch b(s);
-        for (int svc = 0; svc < 20; ++svc) {
+        // 200 approved build procedure versions: one per service (approving a version of a service
+        // retires the one approved before it).
+        for (int svc = 0; svc < 200; ++svc) {
             const Id service = s.addService({{}, "Service " + std::to_string(svc + 1), "", kT0});
-            for (int v = 0; v < 10; ++v) {
+            for (int v = 0; v < 1; ++v) {
                 BuildProcedure bp;
                 bp.serviceId = service;
                 bp.hardwareModel = "Model " + std::to_string(v);
