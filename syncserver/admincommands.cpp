@@ -33,7 +33,10 @@ constexpr const char *kUsage =
     "commands:\n"
     "  serve --data DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
     "        [--access-ttl SECONDS] [--refresh-ttl SECONDS] [--body-limit BYTES] [--threads N]\n"
-    "                                run the sync server (PORT 0: any free port) until SIGTERM\n"
+    "        [--max-db-pages N]\n"
+    "                                run the sync server (PORT 0: any free port) until SIGTERM;\n"
+    "                                --max-db-pages is a test aid: the database cannot grow past\n"
+    "                                N pages, as on a full disk\n"
     "  user add NAME --data DIR --role installer|build-developer|release-manager\n"
     "        [--display-name TEXT] [--site CODE]...\n"
     "                                add a user; the password is the first line of standard input\n"
@@ -192,6 +195,7 @@ int serve(const Options &o, std::ostream &out, std::ostream &err)
     so.bodyLimit = static_cast<std::size_t>(
         numberOption(o, "body-limit", static_cast<std::int64_t>(so.bodyLimit), 1024, 1LL << 31, ok, err));
     so.threads = static_cast<int>(numberOption(o, "threads", so.threads, 1, 64, ok, err));
+    so.maxDbPages = numberOption(o, "max-db-pages", so.maxDbPages, 1, 4294967294LL, ok, err);
     if (!ok)
         return 2;
     return runServer(so, out, err);

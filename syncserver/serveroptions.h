@@ -17,6 +17,9 @@ struct ServerOptions {
     std::int64_t refreshTtlSeconds = 2592000;
     std::size_t bodyLimit = 16 * 1024 * 1024;
     int threads = 4; ///< request threads; pushes are applied on a thread of their own (PushQueue)
+    /// A test aid (bench/soak's full disk): SQLite's max_page_count on the writer connection, so the
+    /// database cannot grow past this many pages and writes fail as on a full disk. 0: no limit.
+    std::int64_t maxDbPages = 0;
 };
 
 } // namespace rd::server
