@@ -64,8 +64,9 @@ bool ServerProcess::start()
     m_listening = false;
     m_why.clear();
     m_process.setProgram(binary());
-    m_process.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir,
-                            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    m_process.setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir,
+                                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                           m_serveOptions);
     m_process.start();
     if (!m_process.waitForStarted(kStartMs)) {
         m_why = QStringLiteral("cannot start %1: %2").arg(binary(), m_process.errorString());
