@@ -4,6 +4,10 @@
 #include <QDir>
 #include <QRegularExpression>
 
+#include <sys/prctl.h>
+
+#include <csignal>
+
 namespace {
 
 constexpr int kStartMs = 30000;
@@ -64,6 +68,8 @@ bool ServerProcess::start()
     m_listening = false;
     m_why.clear();
     m_process.setProgram(binary());
+    // Should the test or bench be killed outright (a CI timeout), its server goes with it.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process.setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir,
                                        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
                            m_serveOptions);
