@@ -466,6 +466,9 @@ bool Device::recordSteps()
         r.recordedAt = now();
         m_tablet->replica().recordStepResult(r);
         capture(r.id, r.note);
+        const auto after = m_tablet->store().checklist(inst);
+        if (const auto &latest = after[i].latest; !latest || latest->id != r.id)
+            ++m_stats.shadowedByClock;
         if (r.outcome == StepOutcome::Fail)
             break; // looked into before going on
     }

@@ -44,6 +44,10 @@ struct DeviceStats {
     int watchdogCancels = 0; ///< sessions cancelled because they ran too long
     int localRefusals = 0;   ///< changes the tablet's own rules refused (never queued)
     int skews = 0;
+    /// Results recorded on a line that the checklist still shows another result for: an older
+    /// result carries a later time from a clock that was ahead (the checklist orders by the
+    /// recorded time, a device's clock), so the line the technician just passed stays failed.
+    int shadowedByClock = 0;
     std::map<std::string, int> made; ///< changes queued, by mutation kind
 };
 

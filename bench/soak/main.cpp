@@ -6,8 +6,10 @@
 // lost, duplicated, diverged and stuck are all 0.
 //
 //   build/bench/soak [--sessions N] [--devices N] [--seed S] [--short] [--proxy-faults P]
-//                    [--max-seconds S] [--keep] [--verbose] [--trace]
+//                    [--max-seconds S] [--without KINDS] [--keep] [--verbose] [--trace]
 //   --short: the CI size, 1,000 sessions
+//   --without: leave fault kinds out (kill, expire, restore, disk-full, skew, proxy), to tell which
+//              one a failing check comes from
 #include "soakrun.h"
 
 #include <QCoreApplication>
@@ -15,13 +17,14 @@
 #include <cstdio>
 #include <cstring>
 #include <random>
+#include <set>
 #include <string>
 
 namespace {
 
 constexpr const char *kUsage =
     "usage: soak [--sessions N] [--devices N] [--seed S] [--short] [--proxy-faults P] [--max-seconds S]\n"
-    "            [--keep] [--verbose] [--trace]\n";
+    "            [--without kill,expire,restore,disk-full,skew,proxy] [--keep] [--verbose] [--trace]\n";
 
 } // namespace
 
@@ -54,7 +57,20 @@ int main(int argc, char **argv)
                 options.keep = true;
             else if (a == "--verbose")
                 options.verbose = true;
-            else if (a == "--trace")
+            else if (a == "--without") {
+                // A comma-separated list: kill, expire, restore, disk-full, skew, proxy.
+                const auto list = value();
+                std::size_t from = 0;
+                while (from <= list.size()) {
+                    const auto comma = std::min(list.find(',', from), list.size());
+                    const auto kind = list.substr(from, comma - from);
+                    static const std::set<std::string> kinds{"kill", "expire", "restore", "disk-full", "skew", "proxy"};
+                    if (!kinds.count(kind))
+                        throw std::invalid_argument("--without takes kill, expire, restore, disk-full, skew, proxy; not '" + kind + "'");
+                    options.without.insert(kind);
+                    from = comma + 1;
+                }
+            } else if (a == "--trace")
                 options.verbose = options.trace = true;
             else
                 throw std::invalid_argument("unknown option " + a);

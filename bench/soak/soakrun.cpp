@@ -68,6 +68,30 @@ const char *nameOf(PlannedFault f)
     return "?";
 }
 
+} // namespace
+
+/** The name of a fault kind on the command line (--without). */
+std::string optionName(PlannedFault f)
+{
+    switch (f) {
+    case PlannedFault::ServerKill:
+        return "kill";
+    case PlannedFault::ExpireTokens:
+        return "expire";
+    case PlannedFault::Backup:
+        return "backup";
+    case PlannedFault::Restore:
+        return "restore";
+    case PlannedFault::DiskFull:
+        return "disk-full";
+    case PlannedFault::ClockSkew:
+        return "skew";
+    }
+    return "?";
+}
+
+namespace {
+
 /** A failure's words without their numbers, so that like failures count together. */
 std::string failureKind(const QString &summary)
 {
@@ -177,7 +201,7 @@ void SoakRun::setUp()
     m_proxy = std::make_unique<FaultProxy>(m_options.seed ^ 0x5eedu);
     const auto proxyPort = m_proxy->start();
     m_proxy->setUpstream(m_server->port());
-    const double third = m_options.proxyFaults / 3;
+    const double third = m_options.without.count("proxy") ? 0.0 : m_options.proxyFaults / 3;
     m_proxy->setRates({third, third, third});
     m_restoreCommand = m_server->hasRestoreCommand();
     say("server on port " + std::to_string(m_server->port()) + ", fault proxy on " + std::to_string(proxyPort) +
@@ -190,7 +214,9 @@ void SoakRun::setUp()
                                           users[static_cast<std::size_t>(i)], url, m_options.seed,
                                           [this] { return runMs(); });
         // Every tablet's clock is off by up to a few days from the start.
-        d->setSkewDays(std::uniform_real_distribution<double>(-3, 3)(m_rng));
+        const double skew = std::uniform_real_distribution<double>(-3, 3)(m_rng);
+        if (!m_options.without.count("skew"))
+            d->setSkewDays(skew);
         d->setTrace(m_options.trace);
         connect(d.get(), &Device::sessionEnded, this, &SoakRun::onSessionEnded);
         m_devices.push_back(std::move(d));
@@ -221,6 +247,8 @@ void SoakRun::plan()
                                     std::pair{PlannedFault::ServerKill, 0.15}, std::pair{PlannedFault::Backup, 0.25},
                                     std::pair{PlannedFault::DiskFull, 0.4}, std::pair{PlannedFault::Restore, 0.6}})
         plan.push_back({std::max(1, static_cast<int>(at * n)), fault});
+    // Left out on the command line: to tell which fault a failing check comes from.
+    std::erase_if(plan, [this](const Planned &p) { return m_options.without.count(optionName(p.fault)) > 0; });
     std::stable_sort(plan.begin(), plan.end(), [](const Planned &a, const Planned &b) { return a.atSession < b.atSession; });
     m_plan.assign(plan.begin(), plan.end());
     say("plan: " + std::to_string(m_plan.size()) + " server, token and clock faults over " + std::to_string(n) +
@@ -380,7 +408,8 @@ void SoakRun::killServer()
 void SoakRun::restartServer()
 {
     try {
-        const bool shortTtl = std::uniform_real_distribution<double>(0, 1)(m_rng) < kShortTtlChance;
+        const bool shortTtl = std::uniform_real_distribution<double>(0, 1)(m_rng) < kShortTtlChance &&
+                              !m_options.without.count("expire");
         m_server->setAccessTtl(shortTtl ? std::uniform_int_distribution<int>(2, 6)(m_rng) : 3600);
         if (shortTtl)
             ++m_shortTtl;
@@ -541,6 +570,7 @@ int SoakRun::run()
                 for (const auto &d : m_devices)
                     devices.push_back(d.get());
                 m_report = checkSoak(*server, devices, fresh, m_restores);
+                m_checked = true;
             }
         }
     } catch (const std::exception &e) {
@@ -584,6 +614,7 @@ std::string SoakRun::jsonLine() const
         all.signInFailures += s.signInFailures;
         all.watchdogCancels += s.watchdogCancels;
         all.localRefusals += s.localRefusals;
+        all.shadowedByClock += s.shadowedByClock;
     }
     const auto &r = m_report;
     JsonLine j;
@@ -593,6 +624,7 @@ std::string SoakRun::jsonLine() const
         .add("duplicated", r.duplicated)
         .add("diverged", r.diverged)
         .add("stuck", r.stuck)
+        .add("checked", m_checked)
         .add("sessions_complete", std::int64_t(m_ok))
         .add("sessions_failed", std::int64_t(m_failed))
         .add("final_sessions", std::int64_t(m_finalSessions))
@@ -614,6 +646,7 @@ std::string SoakRun::jsonLine() const
         .add("refused", r.refused)
         .add("merged", r.merged)
         .add("refused_locally", std::int64_t(all.localRefusals))
+        .add("results_shadowed_by_clock", std::int64_t(all.shadowedByClock))
         .add("lost_after_restore", r.lostAfterRestore)
         .add("lost_unacknowledged", r.vanished)
         .add("lost_by_kind", r.lostByKind)

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,14 @@ struct SoakOptions {
     bool keep = false;         ///< keep the work directory (the server's data, the tablets, the backups)
     bool verbose = false;      ///< every fault and failed session on stderr
     bool trace = false;        ///< also every retry, state and sign-in of every device
+    std::set<std::string> without; ///< fault kinds left out: kill, expire, restore, disk-full, skew, proxy
 };
 
 /** The faults the soak injects from its plan (the proxy's come on top, per exchange). */
 enum class PlannedFault { ServerKill, ExpireTokens, Backup, Restore, DiskFull, ClockSkew };
+
+/** The name of a fault kind on the command line (--without). */
+[[nodiscard]] std::string optionName(PlannedFault fault);
 
 /**
  * One soak: the real server behind the fault proxy, the devices syncing through it, the faults of
@@ -114,6 +119,7 @@ private:
     bool m_interrupted = false;
     bool m_restoreCommand = false; ///< the server has `syncserver restore`
     bool m_harnessFailed = false;
+    bool m_checked = false; ///< the checks ran: the four verdicts mean something
     std::string m_harnessWhy;
     QSocketNotifier *m_signals = nullptr;
 
