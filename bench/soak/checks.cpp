@@ -44,9 +44,14 @@ Held heldOnServer(sql::Database &server, const std::string &table, const Id &id)
     return k->step() ? Held::Merged : Held::Nowhere;
 }
 
+/** Whether a change of @p id still waits in the tablet's outbox to be sent. */
 bool inOutbox(Tablet &tablet, const Id &id)
 {
-    auto q = tablet.store().database().query("SELECT 1 FROM outbox WHERE instr(payload, ?1) > 0 LIMIT 1");
+    auto &db = tablet.store().database();
+    // From schema version 4 the outbox keeps acknowledged changes (acked_at) for a restored server.
+    const bool keepsAcknowledged = db.scalar("SELECT count(*) FROM pragma_table_info('outbox') WHERE name = 'acked_at'") > 0;
+    auto q = db.query(std::string("SELECT 1 FROM outbox WHERE instr(payload, ?1) > 0") +
+                      (keepsAcknowledged ? " AND acked_at IS NULL" : "") + " LIMIT 1");
     q->bindAll(id.toString());
     return q->step();
 }

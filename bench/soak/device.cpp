@@ -219,18 +219,22 @@ void Device::endSession(bool ok, const QString &summary)
 
 void Device::capture(const Id &record, const std::string &token)
 {
-    auto q = m_tablet->store().database().query("SELECT seq, kind, payload FROM outbox WHERE seq > ?1 ORDER BY seq");
+    // By rowid: the outbox's own row number, which only grows (the mutation's seq is it in schema
+    // version 3; from version 4 each person on the tablet numbers their own changes, and a seq_gap
+    // recovery may number them again).
+    auto q = m_tablet->store().database().query(
+        "SELECT rowid, seq, kind, payload FROM outbox WHERE rowid > ?1 ORDER BY rowid");
     q->bind(1, m_lastCaptured);
     while (q->step()) {
         Change c;
-        c.seq = q->int64(0);
-        c.kind = q->text(1);
+        m_lastCaptured = q->int64(0);
+        c.seq = q->int64(1);
+        c.kind = q->text(2);
         c.table = createdTable(c.kind);
-        const auto data = QJsonDocument::fromJson(QByteArray::fromStdString(q->text(2))).object();
+        const auto data = QJsonDocument::fromJson(QByteArray::fromStdString(q->text(3))).object();
         c.recordId = Id::parse(data.value(u"id").toString().toStdString(), "outbox record id");
         if (!record.isNull() && c.recordId == record)
             c.token = token;
-        m_lastCaptured = c.seq;
         ++m_stats.made[c.kind];
         m_changes.push_back(std::move(c));
     }

@@ -150,7 +150,7 @@ private:
 
     std::vector<Change> m_changes;
     std::size_t m_firstUnsettled = 0;
-    std::int64_t m_lastCaptured = 0;
+    std::int64_t m_lastCaptured = 0; ///< the outbox rowid read last
     int m_tokens = 0;
     DeviceStats m_stats;
 

@@ -143,6 +143,11 @@ bool ServerControl::start(QString *why)
         return true;
     m_process = std::make_unique<ServerProcess>(dataDir());
     QStringList options{QStringLiteral("--access-ttl"), QString::number(m_accessTtl)};
+    // Every tablet reaches the server through the proxy, from one address, as through a school's
+    // NAT: the per-address connection cap (a guard against one client hogging the server) must not
+    // be what the soak measures.
+    if (supports(QStringLiteral("--max-connections-per-address")))
+        options << QStringLiteral("--max-connections-per-address") << QStringLiteral("10000");
     if (m_maxDbPages > 0)
         options << QStringLiteral("--max-db-pages") << QString::number(m_maxDbPages);
     m_process->setServeOptions(options);
@@ -189,14 +194,11 @@ bool ServerControl::backup(std::int64_t runMs, QString *why)
     return true;
 }
 
-bool ServerControl::hasRestoreCommand()
+bool ServerControl::supports(const QString &text)
 {
-    if (m_hasRestore < 0) {
-        QString usage;
-        (void)ServerProcess::runAdmin({QStringLiteral("help")}, &usage);
-        m_hasRestore = usage.contains(QStringLiteral("restore --data")) ? 1 : 0;
-    }
-    return m_hasRestore == 1;
+    if (m_usage.isEmpty())
+        (void)ServerProcess::runAdmin({QStringLiteral("help")}, &m_usage);
+    return m_usage.contains(text);
 }
 
 bool ServerControl::restore(const Backup &backup, QString *why)
@@ -227,10 +229,13 @@ bool ServerControl::restore(const Backup &backup, QString *why)
     return true;
 }
 
-bool ServerControl::expireTokens(QString *why)
+bool ServerControl::expireTokens(bool accessOnly, QString *why)
 {
+    QStringList args{QStringLiteral("expire-tokens"), QStringLiteral("--data"), dataDir()};
+    if (accessOnly && canExpireAccessOnly())
+        args << QStringLiteral("--access-only");
     QString out;
-    if (!ServerProcess::runAdmin({QStringLiteral("expire-tokens"), QStringLiteral("--data"), dataDir()}, &out)) {
+    if (!ServerProcess::runAdmin(args, &out)) {
         *why = QStringLiteral("syncserver expire-tokens failed: ") + out;
         return false;
     }

@@ -72,10 +72,16 @@ public:
      * the caller starts it again.
      */
     [[nodiscard]] bool restore(const Backup &backup, QString *why);
-    /** Whether restore() used the server's own `restore` command. */
-    [[nodiscard]] bool hasRestoreCommand();
-    /** `syncserver expire-tokens --data DIR`, while it runs. */
-    [[nodiscard]] bool expireTokens(QString *why);
+    /** Whether restore() uses the server's own `restore` command. */
+    [[nodiscard]] bool hasRestoreCommand() { return supports(QStringLiteral("restore --data")); }
+    /** Whether expire-tokens can end access tokens only (--access-only; refresh tokens then work). */
+    [[nodiscard]] bool canExpireAccessOnly() { return supports(QStringLiteral("--access-only")); }
+    /**
+     * `syncserver expire-tokens --data DIR`, while it runs: every token, so devices sign in again
+     * (a server from before --access-only ends access tokens only), or with @p accessOnly only
+     * access tokens, so devices refresh.
+     */
+    [[nodiscard]] bool expireTokens(bool accessOnly, QString *why);
 
     /** The database's size in pages, read from the file (the server stopped or not). */
     [[nodiscard]] std::int64_t pageCount();
@@ -91,7 +97,10 @@ private:
     int m_accessTtl = 3600;
     std::int64_t m_maxDbPages = 0;
     std::vector<Backup> m_backups;
-    int m_hasRestore = -1; // not asked yet
+    /** Whether `syncserver help` mentions @p text: the soak runs against servers older and newer. */
+    [[nodiscard]] bool supports(const QString &text);
+
+    QString m_usage; // `syncserver help`, read once
 };
 
 } // namespace rd::soak

@@ -349,7 +349,9 @@ void SoakRun::inject(PlannedFault fault)
         killServer();
         break;
     case PlannedFault::ExpireTokens:
-        if (!m_server->expireTokens(&why)) {
+        // Half of them end the refresh tokens too (where the server can tell the two apart):
+        // every device then signs in again.
+        if (!m_server->expireTokens(std::uniform_int_distribution<int>(0, 1)(m_rng) == 1, &why)) {
             say("expire-tokens failed: " + why.toStdString());
             return;
         }
