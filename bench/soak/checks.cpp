@@ -6,6 +6,7 @@
 
 #include "store/sqlite.h"
 
+#include <optional>
 #include <regex>
 
 namespace rd::soak {
@@ -21,6 +22,16 @@ std::string reasonKind(const std::string &reason)
     static const std::regex soakToken("soak:[A-Za-z0-9]+:[a-z]+:[0-9]+|SOAK-[A-Za-z0-9]+-[0-9]+");
     auto text = std::regex_replace(std::regex_replace(reason, id, "<id>"), soakToken, "<token>");
     return text.size() > 160 ? text.substr(0, 160) + "..." : text;
+}
+
+/** The "id" field of a mutation's data as the tablet keeps it (the record it creates or changes). */
+std::optional<std::string> payloadId(const std::string &payload)
+{
+    static const std::regex idField("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+    std::smatch m;
+    if (!std::regex_search(payload, m, idField))
+        return std::nullopt;
+    return m[1].str();
 }
 
 /** Where the server holds a record: itself, the record it was merged into, or nowhere. */
@@ -45,6 +56,24 @@ Held heldOnServer(sql::Database &server, const std::string &table, const Id &id)
 }
 
 /** Whether a change of @p id still waits in the tablet's outbox to be sent. */
+/**
+ * The record a change names now, when the tablet rewrote it: a merged record's id becomes the kept
+ * one's in the outbox entries the tablet keeps (schema 4 keeps acknowledged ones), so what it sends
+ * a restored server again names the kept record.
+ */
+std::optional<Id> renamedTo(Tablet &tablet, const Change &c)
+{
+    auto q = tablet.store().database().query("SELECT payload FROM outbox WHERE rowid = ?1");
+    q->bind(1, c.rowid);
+    if (!q->step())
+        return std::nullopt;
+    const auto id = payloadId(q->text(0));
+    if (!id)
+        return std::nullopt;
+    const Id now = Id::parse(*id, "outbox record id");
+    return now == c.recordId ? std::nullopt : std::optional(now);
+}
+
 bool inOutbox(Tablet &tablet, const Id &id)
 {
     auto &db = tablet.store().database();
@@ -132,11 +161,8 @@ CheckReport checkSoak(sql::Database &server, const std::vector<Device *> &device
         {
             auto q = tablet.store().database().query("SELECT payload, reason FROM local_rejections");
             while (q->step()) {
-                static const std::regex idField("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
-                std::smatch m;
-                const auto payload = q->text(0);
-                if (std::regex_search(payload, m, idField))
-                    refusedIds.emplace(m[1].str(), q->text(1));
+                if (const auto id = payloadId(q->text(0)))
+                    refusedIds.emplace(*id, q->text(1));
             }
         }
         for (const auto &c : d->changes()) {
@@ -155,7 +181,13 @@ CheckReport checkSoak(sql::Database &server, const std::vector<Device *> &device
             if (c.table.empty())
                 continue; // a field change: its effect is checked by the fresh pull below
             ++r.records;
-            const auto held = heldOnServer(server, c.table, c.recordId);
+            auto held = heldOnServer(server, c.table, c.recordId);
+            if (held == Held::Nowhere) {
+                // Merged on the tablet's side: the server's alias may be gone with a restore, but
+                // the tablet now names the kept record, which is what it sends again.
+                if (const auto kept = renamedTo(tablet, c); kept && heldOnServer(server, c.table, *kept) != Held::Nowhere)
+                    held = Held::Merged;
+            }
             if (held == Held::Merged)
                 ++r.merged;
             if (held != Held::Nowhere)

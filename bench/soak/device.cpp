@@ -227,7 +227,7 @@ void Device::capture(const Id &record, const std::string &token)
     q->bind(1, m_lastCaptured);
     while (q->step()) {
         Change c;
-        m_lastCaptured = q->int64(0);
+        m_lastCaptured = c.rowid = q->int64(0);
         c.seq = q->int64(1);
         c.kind = q->text(2);
         c.table = createdTable(c.kind);
@@ -369,10 +369,11 @@ void Device::work(int maxActions)
                 assignAsset();
                 break;
             }
-        } catch (const rd::Error &) {
+        } catch (const rd::Error &e) {
             // The tablet's own rules refused it (a release full, an installation ended on another
             // tablet and pulled meanwhile): the app would say so and nothing is queued.
             ++m_stats.localRefusals;
+            ++m_stats.localRefusalReasons[e.what()];
         }
         capture();
     }

@@ -24,7 +24,8 @@ namespace rd::soak {
 struct Change {
     enum class State { Pending, Acknowledged, Refused };
 
-    std::int64_t seq = 0; ///< its mutation's sequence number (the outbox's)
+    std::int64_t rowid = 0; ///< its outbox row
+    std::int64_t seq = 0;   ///< its mutation's sequence number
     std::string kind;     ///< the mutation kind
     std::string table;    ///< the table it creates a record in; empty for a field change
     Id recordId;          ///< the record it creates or changes
@@ -43,6 +44,7 @@ struct DeviceStats {
     int signInFailures = 0;
     int watchdogCancels = 0; ///< sessions cancelled because they ran too long
     int localRefusals = 0;   ///< changes the tablet's own rules refused (never queued)
+    std::map<std::string, int> localRefusalReasons;
     int skews = 0;
     /// Results recorded on a line that the checklist still shows another result for: an older
     /// result carries a later time from a clock that was ahead (the checklist orders by the

@@ -95,8 +95,9 @@ namespace {
 /** A failure's words without their numbers, so that like failures count together. */
 std::string failureKind(const QString &summary)
 {
+    static const std::regex id("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     static const std::regex numbers("[0-9]+");
-    auto text = std::regex_replace(summary.toStdString(), numbers, "N");
+    auto text = std::regex_replace(std::regex_replace(summary.toStdString(), id, "<id>"), numbers, "N");
     return text.size() > 140 ? text.substr(0, 140) + "..." : text;
 }
 
@@ -585,6 +586,12 @@ int SoakRun::run()
 
     for (const auto &[why, n] : m_failures)
         say("sessions failed " + std::to_string(n) + "x: " + why);
+    std::map<std::string, int> refusedLocally;
+    for (const auto &d : m_devices)
+        for (const auto &[why, n] : d->stats().localRefusalReasons)
+            refusedLocally[failureKind(QString::fromStdString(why))] += n;
+    for (const auto &[why, n] : refusedLocally)
+        say("refused by the tablet " + std::to_string(n) + "x: " + why);
     for (const auto &[why, n] : m_report.refusedByReason)
         say("refused by the server " + std::to_string(n) + "x: " + why);
     for (const auto &f : m_report.findings)
