@@ -253,7 +253,8 @@ void SoakRun::plan()
     std::stable_sort(plan.begin(), plan.end(), [](const Planned &a, const Planned &b) { return a.atSession < b.atSession; });
     m_plan.assign(plan.begin(), plan.end());
     say("plan: " + std::to_string(m_plan.size()) + " server, token and clock faults over " + std::to_string(n) +
-        " sessions, and " + std::to_string(static_cast<int>(m_options.proxyFaults * 100)) +
+        " sessions, and " +
+        std::to_string(m_options.without.count("proxy") ? 0 : static_cast<int>(m_options.proxyFaults * 100)) +
         "% of exchanges broken by the proxy");
 }
 
