@@ -37,7 +37,7 @@ constexpr CommandHelp kCommands[] = {
     {"serve",
      "--data DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--access-ttl SECONDS]\n"
      "        [--refresh-ttl SECONDS] [--body-limit BYTES] [--threads N] [--max-connections-per-address N]\n"
-     "        [--signin-failures-per-account N] [--signin-failures-per-address N]",
+     "        [--signin-failures-per-account N] [--signin-failures-per-address N] [--max-db-pages N]",
      "run the sync server (PORT 0: any free port) until SIGTERM",
      "  --tls-cert FILE --tls-key FILE      HTTPS (PEM; TLS 1.2 and 1.3, Mozilla's intermediate settings)\n"
      "  --access-ttl SECONDS                how long an access token lasts (default 3600)\n"
@@ -48,7 +48,9 @@ constexpr CommandHelp kCommands[] = {
      "  --signin-failures-per-account N     failed sign-ins for one name before each further attempt\n"
      "                                      waits 1 s, 2 s, 4 s ... up to 15 min (default 5)\n"
      "  --signin-failures-per-address N     the same from one client address (default 20; raise it when\n"
-     "                                      every tablet reaches the server through one address)\n"},
+     "                                      every tablet reaches the server through one address)\n"
+     "  --max-db-pages N                    a test aid: the database cannot grow past N pages, as on a\n"
+     "                                      full disk (bench/soak)\n"},
     {"user add", "NAME --data DIR --role installer|build-developer|release-manager [--display-name TEXT]\n"
                  "        [--site CODE]...",
      "add a user; the password is the first line of standard input",
@@ -179,6 +181,7 @@ int serve(const CommandLine &c, std::ostream &out, std::ostream &err)
         numberOption(c, "signin-failures-per-account", so.signinFailuresPerAccount, 1, 1000000, ok, err));
     so.signinFailuresPerAddress = static_cast<int>(
         numberOption(c, "signin-failures-per-address", so.signinFailuresPerAddress, 1, 1000000, ok, err));
+    so.maxDbPages = numberOption(c, "max-db-pages", so.maxDbPages, 1, 4294967294LL, ok, err);
     if (!ok)
         return 2;
     return runServer(so, out, err);

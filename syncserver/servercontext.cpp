@@ -40,6 +40,10 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
 {
     (void)m_hub.databaseId(); // made here, on the writer, before any read connection looks for it
     m_hub.setLog([](const std::string &line) { std::cerr << "syncserver: " << line << std::endl; });
+    // The full-disk test aid: every write goes through this connection, so a limit here is the
+    // server's. SQLite keeps the limit at least the database's current size.
+    if (m_options.maxDbPages > 0)
+        m_store.database().exec("PRAGMA max_page_count = " + std::to_string(m_options.maxDbPages));
     if (databasePath != ":memory:") // checkpoints off the request path
         m_checkpointer = std::make_unique<sql::WalCheckpointer>(m_store.database());
 }

@@ -24,6 +24,9 @@ struct ServerOptions {
     /** Password checks: threads of their own (SigninPool), and how many may wait for one. */
     int signinThreads = 2;
     std::size_t signinQueue = 32;
+    /// A test aid (bench/soak's full disk): SQLite's max_page_count on the writer connection, so the
+    /// database cannot grow past this many pages and writes fail as on a full disk. 0: no limit.
+    std::int64_t maxDbPages = 0;
 };
 
 } // namespace rd::server

@@ -4,6 +4,10 @@
 #include <QDir>
 #include <QRegularExpression>
 
+#include <sys/prctl.h>
+
+#include <csignal>
+
 namespace {
 
 constexpr int kStartMs = 30000;
@@ -64,8 +68,11 @@ bool ServerProcess::start()
     m_listening = false;
     m_why.clear();
     m_process.setProgram(binary());
-    m_process.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir,
-                            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    // Should the test or bench be killed outright (a CI timeout), its server goes with it.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    m_process.setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir,
+                                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                           m_serveOptions);
     m_process.start();
     if (!m_process.waitForStarted(kStartMs)) {
         m_why = QStringLiteral("cannot start %1: %2").arg(binary(), m_process.errorString());

@@ -20,6 +20,8 @@ public:
     ServerProcess(const ServerProcess &) = delete;
     ServerProcess &operator=(const ServerProcess &) = delete;
 
+    /** `serve` options beyond --data and --listen (--access-ttl 2, ...), used from the next start(). */
+    void setServeOptions(QStringList options) { m_serveOptions = std::move(options); }
     /** Starts the server and waits (bounded) for its "listening" line. False, with why(), if not. */
     [[nodiscard]] bool start();
     /** SIGKILL, as a power cut would: no clean stop, whatever is in flight. */
@@ -53,6 +55,7 @@ private:
 
     QString m_dataDir;
     QProcess m_process;
+    QStringList m_serveOptions;
     quint16 m_port = 0;
     bool m_listening = false; // the first line is read: later output goes to the log
     QString m_why;
