@@ -386,7 +386,12 @@ SyncClient::Answer SyncClient::readAnswer(QNetworkReply *reply) const
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     a.status = status.isValid() ? status.toInt() : 0;
     QByteArray raw = reply->readAll();
-    if (a.status == 0) {
+    // A status with a network error (1 to 99: the connection closed, timed out...) is an answer cut
+    // short after its first line: not an answer, but a transport failure to try again. Errors from
+    // 100 on name what a whole answer said (401, 404...) and are read as answers.
+    const int network = reply->error();
+    if (a.status == 0 || (network > QNetworkReply::NoError && network < QNetworkReply::ProxyConnectionRefusedError)) {
+        a.status = 0;
         a.transportError = true;
         std::tie(a.transportWhy, a.retryable) = transportWords(reply);
         return a;

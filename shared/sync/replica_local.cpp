@@ -39,15 +39,6 @@ private:
     std::optional<Store::Unit> m_unit;
 };
 
-/** The asset as it is before a local change, which the mutation carries as its "from". */
-Asset existingAsset(Store &store, const Id &assetId)
-{
-    auto a = store.asset(assetId);
-    if (!a)
-        throw NotFoundError("asset", assetId.toString());
-    return *a;
-}
-
 } // namespace
 
 void Replica::queue(std::string_view kind, const std::string &payload)
@@ -165,6 +156,16 @@ Id Replica::startInstallation(Installation installation)
 
 Id Replica::recordStepResult(StepResult result)
 {
+    // The latest result of a line is the one recorded last; a tablet never records one earlier than
+    // a result it already holds for that line, so that a clock put back (or a colleague's clock
+    // ahead) cannot make a retest older than the failure it retests.
+    {
+        auto q = m_store.database().query(
+            "SELECT max(recorded_at) FROM step_results WHERE installation_id = ?1 AND step_id = ?2");
+        q->bindAll(result.installationId, result.stepId);
+        if (q->step() && !q->isNull(0) && q->int64(0) >= result.recordedAt)
+            result.recordedAt = q->int64(0) + 1;
+    }
     return recordCreated("recordStepResult", std::move(result), &Store::recordStepResult);
 }
 

@@ -75,6 +75,7 @@ PullOutcome Replica::applyPullPage(std::string_view body)
         throw ProtocolError("wrong_type", "the server's page goes back in the change sequence");
 
     auto &db = m_store.database();
+    const bool freshPull = m_store.meta(kFreshPull) == std::optional<std::string>("under way");
     ForeignKeysOff fkOff(db);
     Store::Batch batch(m_store);
     for (const auto &t : getArray(page, "tables")) {
@@ -88,7 +89,10 @@ PullOutcome Replica::applyPullPage(std::string_view body)
                 throw ProtocolError("wrong_type", "column names must be strings");
             columns.emplace_back(c.get_string());
         }
-        RowWriter writer(db, table, std::move(columns));
+        // A pull from nothing writes the server's snapshot over whatever the tablet held, rows that
+        // clash with it on a unique value included (a sign-off the restored server lost, say).
+        RowWriter writer(db, table, std::move(columns),
+                         freshPull ? RowWriter::Clashes::Replace : RowWriter::Clashes::Refuse);
         for (const auto &row : getArray(o, "rows")) {
             if (!row.is_array())
                 throw ProtocolError("wrong_type", "each row must be an array");
@@ -127,7 +131,7 @@ PullOutcome Replica::applyPullPage(std::string_view body)
         out.done = std::max(out.done, out.total);
         for (const char *key : {kSessionFrom, kTotal, kDone})
             m_store.removeMeta(key);
-        if (m_store.meta(kFreshPull) == std::optional<std::string>("under way"))
+        if (freshPull)
             endFreshPull();
     } else {
         m_store.setMeta(kDone, std::to_string(out.done));

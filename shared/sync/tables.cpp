@@ -146,7 +146,7 @@ codec::json::object currentRow(sql::Database &db, const SyncedTable &table, cons
     return row;
 }
 
-RowWriter::RowWriter(sql::Database &db, const SyncedTable &table, std::vector<std::string> columns)
+RowWriter::RowWriter(sql::Database &db, const SyncedTable &table, std::vector<std::string> columns, Clashes clashes)
     : m_db(db)
     , m_table(table)
     , m_columns(std::move(columns))
@@ -154,9 +154,8 @@ RowWriter::RowWriter(sql::Database &db, const SyncedTable &table, std::vector<st
     const auto local = tableColumns(db, table.name);
     bool hasKey = false;
     std::string params, updates;
-    m_sql =
-        std::string(table.tabletWrites == TabletWrites::Never ? "INSERT OR REPLACE INTO " : "INSERT INTO ") +
-        std::string(table.name) + "(";
+    const bool replace = table.tabletWrites == TabletWrites::Never || clashes == Clashes::Replace;
+    m_sql = std::string(replace ? "INSERT OR REPLACE INTO " : "INSERT INTO ") + std::string(table.name) + "(";
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
         const auto &c = m_columns[i];
         const auto it = std::find(local.names.begin(), local.names.end(), c);
@@ -184,7 +183,7 @@ RowWriter::RowWriter(sql::Database &db, const SyncedTable &table, std::vector<st
         updates += (updates.empty() ? "" : ", ") + std::string("seq = excluded.seq");
     }
     m_sql += ") VALUES (" + params + ")";
-    if (table.tabletWrites == TabletWrites::Yes) {
+    if (!replace) {
         // Rows the tablet also writes are updated in place: a REPLACE would delete a local row
         // that merely shares a unique value, and with it unsent work.
         m_sql += " ON CONFLICT(" + std::string(table.key1) +

@@ -60,7 +60,13 @@ struct TableColumns {
  */
 class RowWriter {
 public:
-    RowWriter(sql::Database &db, const SyncedTable &table, std::vector<std::string> columns);
+    /** How a row meets a row it clashes with on a unique value other than its key. */
+    enum class Clashes {
+        Refuse,  ///< the page fails (a tablet's own unsent row is never written over in silence)
+        Replace, ///< the row held goes: a pull from nothing, whose snapshot is the truth
+    };
+    RowWriter(sql::Database &db, const SyncedTable &table, std::vector<std::string> columns,
+              Clashes clashes = Clashes::Refuse);
     /** Writes one row; @p seq fills the local change sequence when the server did not send it. */
     void write(const codec::json::array &values, std::int64_t seq = 0);
 
