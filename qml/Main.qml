@@ -3,7 +3,6 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // The app's window: the sync bar always on top, three places (Today, Inventory, Sync) and a
 // stack of pages for the work in hand. On a wide screen (a desktop, a tablet in landscape) the

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 
@@ -23,6 +24,7 @@ class AppSession;
  */
 class Workbench : public QObject {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(rd::mobile::AppSession *session READ session WRITE setSession NOTIFY sessionChanged)
 
 public:

@@ -17,8 +17,9 @@ namespace rd::mobile {
  * transaction with its outbox entry) and moves `currentIndex` to the next line without a result,
  * so the page always opens, also after the app was killed, at the first line still to do.
  */
-class ChecklistModel : public SessionModel {
+class ChecklistModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString installationId READ installationId WRITE setInstallationId NOTIFY installationIdChanged)
     Q_PROPERTY(int currentIndex READ currentIndex NOTIFY progressChanged)
     Q_PROPERTY(int recordedCount READ recordedCount NOTIFY progressChanged)

@@ -13,8 +13,9 @@ namespace rd::mobile {
  * in a room whose name does, as the installer types. Long results load a page at a time
  * (canFetchMore/fetchMore), so a search answers in milliseconds whatever it matches.
  */
-class InventoryModel : public SessionModel {
+class InventoryModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
 
 public:
@@ -61,8 +62,9 @@ private:
 };
 
 /** An asset's history, newest first: every installation and every step recorded on it. */
-class HistoryModel : public SessionModel {
+class HistoryModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString assetId READ assetId WRITE setAssetId NOTIFY assetIdChanged)
     Q_PROPERTY(QVariantMap asset READ asset NOTIFY countChanged)
 

@@ -14,8 +14,9 @@ namespace rd::mobile {
  * One release: its summary and build procedure (the `release` and `build` maps the release page
  * shows) and, as rows, its units: each installation with its asset and where its checklist stands.
  */
-class UnitsModel : public SessionModel {
+class UnitsModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString releaseId READ releaseId WRITE setReleaseId NOTIFY releaseIdChanged)
     Q_PROPERTY(QVariantMap release READ release NOTIFY countChanged)
     Q_PROPERTY(QVariantMap build READ build NOTIFY countChanged)
@@ -64,8 +65,9 @@ private:
 };
 
 /** The DSL software items of a build procedure's design details, with where their media are. */
-class SoftwareModel : public SessionModel {
+class SoftwareModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString buildId READ buildId WRITE setBuildId NOTIFY buildIdChanged)
 
 public:

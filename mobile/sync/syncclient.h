@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 #include <vector>
@@ -38,6 +39,8 @@ namespace rd::mobile {
  */
 class SyncClient : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The session owns the sync client: session.sync.")
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
     Q_PROPERTY(Phase phase READ phase NOTIFY progress)

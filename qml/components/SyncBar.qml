@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
-import ReleaseDesk.Models
+import ReleaseDesk
 
 // Always on screen: online or not, changes waiting, the last sync, conflicts waiting. A tap opens
 // the Sync page.

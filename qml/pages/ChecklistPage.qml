@@ -3,7 +3,6 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // The build install checklist: installation steps, then stability tests, then acceptance tests.
 // Each line is pass, fail or not applicable, with an optional note and scanned evidence; who and

@@ -3,7 +3,6 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // A release: its build procedure (design details with the DSL software and where the media are,
 // the back-out plan) and, for a rollout, its units and where each stands.

@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import QtMultimedia
-import ReleaseDesk.Scanning
+import ReleaseDesk
 
 // The scan page (issue 5): the asset tag and/or the serial of one unit, from the camera, a
 // keyboard-wedge scanner or typed, each checked by the core's label rules. A refused scan says why

@@ -3,7 +3,6 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // First run (or the sign-in expired): the server's address, the user's name and password. After
 // the first sign-in the app works offline; the sign-in is needed again only to sync.

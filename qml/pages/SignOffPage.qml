@@ -3,7 +3,6 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // The user's acceptance sign-off: their name and a finger signature, kept as strokes. Then the
 // installation is complete and counts toward its release.

@@ -3,8 +3,6 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
-import ReleaseDesk.Scanning
 
 // Starting an installation: scan or type the asset tag and the manufacturer's serial. A serial
 // already in the local inventory is said at once, and the installer links to that asset instead

@@ -3,7 +3,6 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // The end-of-day sync: a true progress bar (rows and bytes, per phase), what happened in plain
 // words, and the conflicts to resolve with both values side by side.

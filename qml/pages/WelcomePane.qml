@@ -2,7 +2,6 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // The right pane on a wide screen before anything is chosen.
 Page {

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
 
 #include <memory>
 #include <vector>
@@ -15,9 +16,12 @@ class AppSession;
 /**
  * What a Qt Quick test file needs beyond the pages: tablets with the demo school on them (each in
  * a fresh folder), the ids of demo records, and a look into the store to check what a tap wrote.
+ * Each test file declares one (`Fixture { id: fixture }`); its tablets go with it.
  */
 class Fixture : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    Q_MOC_INCLUDE("app/appsession.h") // the QML type's methods give and take sessions
 
 public:
     explicit Fixture(QObject *parent = nullptr);

@@ -2,7 +2,6 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import ReleaseDesk
-import ReleaseDesk.Scanning
 
 TestCase {
     id: testCase

@@ -2,10 +2,11 @@ import QtQuick
 import QtTest
 import QtQuick.Controls
 import ReleaseDesk
-import ReleaseDesk.Models
+import ReleaseDesk.Testing
 
 TestCase {
     id: testCase
+    Fixture { id: fixture }
     name: "StartInstallationPage"
     width: 800
     height: 1200
