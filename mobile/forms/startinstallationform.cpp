@@ -51,6 +51,7 @@ void StartInstallationForm::loadRelease()
         m_tagPattern = m_workbench->tagPatternForRelease(m_releaseId);
     }
     emit releaseChanged();
+    emit roomChanged(); // the same room id may be at another place in the new list
     setMake(defaults.value(QStringLiteral("make")).toString());
     setModel(defaults.value(QStringLiteral("model")).toString());
     setCategory(defaults.value(QStringLiteral("category")).toString());
@@ -107,7 +108,22 @@ void StartInstallationForm::setRoomId(const QString &roomId)
     if (m_roomId == roomId)
         return;
     m_roomId = roomId;
-    emit roomIdChanged();
+    emit roomChanged();
+}
+
+int StartInstallationForm::roomIndex() const
+{
+    for (qsizetype i = 0; i < m_rooms.size(); ++i) {
+        if (m_rooms.at(i).toMap().value(QStringLiteral("id")).toString() == m_roomId)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void StartInstallationForm::setRoomIndex(int index)
+{
+    if (index >= 0 && index < m_rooms.size())
+        setRoomId(m_rooms.at(index).toMap().value(QStringLiteral("id")).toString());
 }
 
 void StartInstallationForm::checkAssetTag()

@@ -36,7 +36,8 @@ class StartInstallationForm : public QObject {
     Q_PROPERTY(QString make READ make WRITE setMake NOTIFY makeChanged)
     Q_PROPERTY(QString model READ model WRITE setModel NOTIFY modelChanged)
     Q_PROPERTY(QString category READ category WRITE setCategory NOTIFY categoryChanged)
-    Q_PROPERTY(QString roomId READ roomId WRITE setRoomId NOTIFY roomIdChanged)
+    Q_PROPERTY(QString roomId READ roomId WRITE setRoomId NOTIFY roomChanged)
+    Q_PROPERTY(int roomIndex READ roomIndex WRITE setRoomIndex NOTIFY roomChanged)
 
     Q_PROPERTY(QVariantList rooms READ rooms NOTIFY releaseChanged)
     Q_PROPERTY(QString assetTagPattern READ assetTagPattern NOTIFY releaseChanged)
@@ -79,6 +80,9 @@ public:
     /** The room the asset is put in, one of rooms(); empty: not yet known. */
     [[nodiscard]] QString roomId() const { return m_roomId; }
     void setRoomId(const QString &roomId);
+    /** The same room as its place in rooms() (0: not yet known), for a list to choose from; -1 for none of them. */
+    [[nodiscard]] int roomIndex() const;
+    void setRoomIndex(int index);
 
     /** Where the asset may be put, as [{id, name}]: "not yet known" (no id), then the rooms of the release's site. */
     [[nodiscard]] QVariantList rooms() const { return m_rooms; }
@@ -148,7 +152,7 @@ signals:
     void makeChanged();
     void modelChanged();
     void categoryChanged();
-    void roomIdChanged();
+    void roomChanged();
     void checksChanged();
     void linkedAssetChanged();
     void errorChanged();

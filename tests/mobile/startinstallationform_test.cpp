@@ -100,6 +100,7 @@ void StartInstallationFormTest::theReleaseGivesDefaultsRoomsAndTagFormat()
     QCOMPARE(field(f->rooms().constFirst(), "id"), QString());
     QCOMPARE(f->rooms().mid(1), m_bench->roomsForRelease(m_releaseId));
     QCOMPARE(f->roomId(), QString());
+    QCOMPARE(f->roomIndex(), 0);
     QCOMPARE(f->assetTagPattern(), m_bench->tagPatternForRelease(m_releaseId));
     QVERIFY(!f->assetTagPattern().isEmpty());
     // Nothing typed: nothing wrong yet, and nothing to send.
@@ -122,7 +123,8 @@ void StartInstallationFormTest::aNewAssetIsAddedAndStarted()
     QCOMPARE(f->serialError(), QString());
     QVERIFY(f->canSubmit());
     const QString room = field(f->rooms().at(2), "id");
-    f->setRoomId(room);
+    f->setRoomIndex(2); // as the page's list chooses it
+    QCOMPARE(f->roomId(), room);
     f->setCategory(QStringLiteral("Staff laptop"));
 
     const auto assetsBefore = count("assets");
