@@ -37,7 +37,7 @@ Page {
         const answer = workbench.signOff(installationId, userName.text, pad.strokes)
         // The Workbench answers a QVariantMap, {ok, error}: Qt 6.4's qmllint cannot see a map's keys.
         if (!answer.ok) { // qmllint disable type
-            errorLabel.text = answer.error // qmllint disable type
+            errorLabel.text = answer.error
             return false
         }
         signedOff(lines.installation.releaseId)
