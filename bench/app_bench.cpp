@@ -11,7 +11,7 @@
 // Ends with one JSON line.
 #include "app/appsession.h"
 #include "app/demotablet.h"
-#include "app/qmlregistration.h"
+#include "app/qmlmodule.h"
 #include "app/workbench.h"
 #include "models/checklistmodel.h"
 #include "models/inventorymodel.h"
@@ -174,7 +174,6 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QQuickStyle::setStyle(QStringLiteral("Material"));
     QGuiApplication qapp(argc, argv);
-    registerAppQmlTypes();
     QTemporaryDir dir;
 
     Fill fill;

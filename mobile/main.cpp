@@ -2,7 +2,7 @@
 // local store; --sync runs one sync with no window; --screenshots renders every page to PNG files.
 // main() only wires things together; the logic lives in releasedesk_mobile and the pages in qml/.
 #include "app/appsession.h"
-#include "app/qmlregistration.h"
+#include "app/qmlmodule.h"
 #include "app/screenshots.h"
 #include "sync/headlesssync.h"
 #include "sync/syncclient.h"
@@ -192,7 +192,6 @@ int main(int argc, char **argv)
         return runHeadlessSync(*app, dir, parser.value(serverOption), parser.value(userOption),
                                parser.isSet(passwordOption));
     }
-    rd::mobile::registerAppQmlTypes();
     auto &gui = static_cast<QGuiApplication &>(*app);
     if (parser.isSet(screenshotsOption))
         return rd::mobile::renderScreenshots(parser.value(screenshotsOption));

@@ -1,9 +1,10 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // The app's window: the sync bar always on top, three places (Today, Inventory, Sync) and a
 // stack of pages for the work in hand. On a wide screen (a desktop, a tablet in landscape) the
@@ -31,24 +32,12 @@ ApplicationWindow {
     }
 
     // --- navigation ---------------------------------------------------------------------------
-    function pageProps(extra) {
-        return Object.assign({session: window.session, workbench: workbench}, extra || {})
-    }
-    function wire(page) {
-        const handlers = {
-            openRelease: openRelease, openInstallation: openInstallation, startInstallation: startInstallation,
-            installationStarted: installationStarted, openSignOff: openSignOff, signedOff: finishedInstallation,
-            backedOut: finishedInstallation, openAsset: openAsset, signInRequested: signInAgain,
-            signedIn: signedIn
-        }
-        for (const name in handlers) {
-            if (page[name] !== undefined && typeof page[name].connect === "function")
-                page[name].connect(handlers[name])
-        }
-        return page
-    }
+    // Every page is made from one of the components below, which give it the session, the
+    // Workbench and where its signals lead; push() adds only what the page is about. These
+    // functions are also the window's interface for C++ (screenshots, checklist_driver, app_bench),
+    // which calls them with QVariant arguments: they are left untyped for that.
     function push(component, props) {
-        return wire(stack.push(component, pageProps(props)))
+        return stack.push(component, props || {})
     }
     /** One page back, as the Back button does. */
     function back() {
@@ -62,13 +51,14 @@ ApplicationWindow {
         place = index
         resetStack()
     }
+    onPlaceChanged: leftPane.show()
     function resetStack() {
         stack.clear(StackView.Immediate)
         if (!session.signedIn) {
-            push(signInPage)
+            push(signInPage, {})
             return
         }
-        push(wide ? welcomePane : placeComponent(place))
+        push(wide ? welcomePane : placeComponent(place), {})
     }
     function placeComponent(index) {
         return index === 1 ? inventoryPage : index === 2 ? syncPage : todayPage
@@ -85,10 +75,10 @@ ApplicationWindow {
         return openInstallation(installationId)
     }
     function openInstallation(installationId) {
-        return push(checklistPage, {installationId: installationId, objectName: "checklistPage"})
+        return push(checklistPage, {installationId: installationId})
     }
     function openSignOff(installationId) {
-        return push(signOffPage, {installationId: installationId, objectName: "signOffPage"})
+        return push(signOffPage, {installationId: installationId})
     }
     function finishedInstallation(releaseId) {
         toast.show(qsTr("Saved. The installation is recorded on this tablet."))
@@ -98,7 +88,7 @@ ApplicationWindow {
         return push(assetPage, {assetId: assetId})
     }
     function signInAgain() {
-        push(signInPage, {objectName: "signInPage"})
+        push(signInPage, {})
     }
     function signedIn() {
         if (stack.depth > 1 && stack.currentItem.objectName === "signInPage") {
@@ -131,10 +121,12 @@ ApplicationWindow {
             return
         if (item.objectName === "signInPage")
             return // signing in again: the place underneath is still the place
-        if (item.objectName === "checklistPage")
-            session.setResumePoint("checklist", item.installationId)
-        else if (item.objectName === "signOffPage")
-            session.setResumePoint("signoff", item.installationId)
+        const checklist = item as ChecklistPage
+        const signOff = item as SignOffPage
+        if (checklist)
+            session.setResumePoint("checklist", checklist.installationId)
+        else if (signOff)
+            session.setResumePoint("signoff", signOff.installationId)
         else
             session.clearResumePoint()
     }
@@ -149,16 +141,82 @@ ApplicationWindow {
     }
     // Turning the tablet keeps the stack as it is (typed fields and all); the left pane comes and goes.
 
-    Component { id: signInPage; SignInPage {} }
-    Component { id: todayPage; TodayPage {} }
-    Component { id: inventoryPage; InventoryPage {} }
-    Component { id: syncPage; SyncPage {} }
-    Component { id: welcomePane; WelcomePane {} }
-    Component { id: releasePage; ReleasePage {} }
-    Component { id: startPage; StartInstallationPage {} }
-    Component { id: checklistPage; ChecklistPage {} }
-    Component { id: signOffPage; SignOffPage {} }
-    Component { id: assetPage; AssetPage {} }
+    Component {
+        id: signInPage
+        SignInPage {
+            objectName: "signInPage"
+            session: window.session
+            onSignedIn: window.signedIn()
+        }
+    }
+    Component {
+        id: todayPage
+        TodayPage {
+            session: window.session
+            onOpenRelease: (releaseId) => window.openRelease(releaseId)
+        }
+    }
+    Component {
+        id: inventoryPage
+        InventoryPage {
+            session: window.session
+            onOpenAsset: (assetId) => window.openAsset(assetId)
+        }
+    }
+    Component {
+        id: syncPage
+        SyncPage {
+            session: window.session
+            workbench: window.workbench
+            onSignInRequested: window.signInAgain()
+        }
+    }
+    Component {
+        id: welcomePane
+        WelcomePane { session: window.session }
+    }
+    Component {
+        id: releasePage
+        ReleasePage {
+            session: window.session
+            onStartInstallation: (releaseId) => window.startInstallation(releaseId)
+            onOpenInstallation: (installationId) => window.openInstallation(installationId)
+            onOpenAsset: (assetId) => window.openAsset(assetId)
+        }
+    }
+    Component {
+        id: startPage
+        StartInstallationPage {
+            workbench: window.workbench
+            onInstallationStarted: (installationId) => window.installationStarted(installationId)
+        }
+    }
+    Component {
+        id: checklistPage
+        ChecklistPage {
+            objectName: "checklistPage"
+            session: window.session
+            workbench: window.workbench
+            onOpenSignOff: (installationId) => window.openSignOff(installationId)
+            onBackedOut: (releaseId) => window.finishedInstallation(releaseId)
+        }
+    }
+    Component {
+        id: signOffPage
+        SignOffPage {
+            objectName: "signOffPage"
+            session: window.session
+            workbench: window.workbench
+            onSignedOff: (releaseId) => window.finishedInstallation(releaseId)
+        }
+    }
+    Component {
+        id: assetPage
+        AssetPage {
+            session: window.session
+            onOpenInstallation: (installationId) => window.openInstallation(installationId)
+        }
+    }
 
     // --- the window ---------------------------------------------------------------------------
     header: ToolBar {
@@ -177,7 +235,7 @@ ApplicationWindow {
             Label {
                 Layout.fillWidth: true
                 leftPadding: stack.depth > 1 ? 0 : 16
-                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : window.title
+                text: (stack.currentItem as Page)?.title || window.title
                 font.pixelSize: 20
                 font.bold: true
                 elide: Text.ElideRight
@@ -223,24 +281,29 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 0
-            Loader {
+            // The place's list, on a wide screen. A StackView of one page rather than a Loader: Qt 6.4's
+            // Loader cannot make the page components above, which are bound to this file's context.
+            StackView {
                 id: leftPane
                 objectName: "leftPane"
+                readonly property bool shown: window.wide && window.session.signedIn
                 Layout.preferredWidth: Math.min(460, window.width * 0.4)
                 Layout.fillHeight: true
-                active: window.wide && window.session.signedIn
-                visible: active
-                sourceComponent: window.placeComponent(window.place)
-                onLoaded: {
-                    item.session = window.session
-                    item.workbench = workbench
-                    window.wire(item)
+                visible: shown
+                /** The place's page, made again when the place changes or the pane comes back. */
+                function show() {
+                    if (shown)
+                        replace(null, window.placeComponent(window.place), {}, StackView.Immediate)
+                    else
+                        clear(StackView.Immediate)
                 }
+                onShownChanged: show()
+                Component.onCompleted: show()
             }
             Rectangle {
                 Layout.fillHeight: true
                 width: 1
-                visible: leftPane.active
+                visible: leftPane.shown
                 color: window.Material.dividerColor
             }
             StackView {
@@ -282,7 +345,7 @@ ApplicationWindow {
         id: toast
         objectName: "toast"
         property alias text: toastLabel.text
-        function show(message) {
+        function show(message: string) {
             text = message
             open()
             toastTimer.restart()

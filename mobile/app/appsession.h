@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QString>
 #include <QTimer>
+#include <QtQml/qqmlregistration.h>
 
 #include <memory>
 
@@ -39,6 +40,8 @@ namespace rd::mobile {
  */
 class AppSession : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The app makes the one session and hands it to Main.qml.")
     Q_PROPERTY(bool ready READ ready CONSTANT)
     Q_PROPERTY(QString openError READ openError CONSTANT)
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY accountChanged)

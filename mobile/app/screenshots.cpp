@@ -2,7 +2,7 @@
 
 #include "appsession.h"
 #include "demotablet.h"
-#include "qmlregistration.h"
+#include "qmlmodule.h"
 #include "qtconvert.h"
 #include "workbench.h"
 

@@ -240,7 +240,8 @@ QVariantList Workbench::roomsForRelease(const QString &releaseId) const
 
 QVariantMap Workbench::startInstallation(const QString &releaseId, const QString &linkAssetId,
                                          const QString &assetTag, const QString &serial, const QString &make,
-                                         const QString &model, const QString &roomId, const QVariantMap &overrides)
+                                         const QString &model, const QString &roomId, const QVariantMap &overrides,
+                                         const QString &category)
 {
     return attempt([&]() -> QVariantMap {
         auto &store = m_session->store();
@@ -286,7 +287,9 @@ QVariantMap Workbench::startInstallation(const QString &releaseId, const QString
             asset.serial = serialValue;
             asset.make = utf8(make.trimmed());
             asset.model = utf8(model.trimmed());
-            asset.category = m_session->views().categoryOfModel(asset.model);
+            asset.category = utf8(category.trimmed());
+            if (asset.category.empty())
+                asset.category = m_session->views().categoryOfModel(asset.model);
             if (asset.category.empty())
                 asset.category = "Hardware";
             asset.siteId = release->siteId;

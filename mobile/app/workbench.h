@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 
@@ -23,6 +24,7 @@ class AppSession;
  */
 class Workbench : public QObject {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(rd::mobile::AppSession *session READ session WRITE setSession NOTIFY sessionChanged)
 
 public:
@@ -62,13 +64,15 @@ public:
      * installer chose an existing asset, else a new asset from the tag, serial, make and model,
      * which must pass checkSerial and checkAssetTag unless @p overrides gives the installer's
      * reason for a refused one ({"serial": reason, "assetTag": reason}); an override is recorded.
-     * The asset is put in @p roomId (may be empty). Answers {"ok", "id": installation id,
-     * "assetId", "resumed": true when that asset's installation was already under way}.
+     * The asset is put in @p roomId (may be empty). A new asset is filed under @p category, or
+     * when that is empty under the category other assets of its model have ("Hardware" if none).
+     * Answers {"ok", "id": installation id, "assetId", "resumed": true when that asset's
+     * installation was already under way}.
      */
     Q_INVOKABLE QVariantMap startInstallation(const QString &releaseId, const QString &linkAssetId,
                                               const QString &assetTag, const QString &serial, const QString &make,
                                               const QString &model, const QString &roomId,
-                                              const QVariantMap &overrides = {});
+                                              const QVariantMap &overrides = {}, const QString &category = {});
     /** Records pass, fail or not-applicable for one line, with an optional note and scanned evidence. */
     Q_INVOKABLE QVariantMap recordStep(const QString &installationId, const QString &stepId,
                                        const QString &outcome, const QString &note, const QString &evidence);

@@ -106,7 +106,7 @@ void ChecklistModel::clear()
 {
     m_lines.clear();
     m_recordedBy.clear();
-    m_installation.clear();
+    m_installation = {};
 }
 
 void ChecklistModel::load()
@@ -132,16 +132,17 @@ void ChecklistModel::load()
             it = names.emplace(line.latest->recordedBy, qs(views.userDisplayName(line.latest->recordedBy))).first;
         m_recordedBy.push_back(it->second);
     }
-    m_installation = {{QStringLiteral("installationId"), qs(id)},
-                      {QStringLiteral("status"), qs(toString(inst->status))},
-                      {QStringLiteral("releaseId"), qs(inst->releaseId)},
-                      {QStringLiteral("releaseNumber"), release ? qs(release->number) : QString()},
-                      {QStringLiteral("assetId"), qs(inst->assetId)},
-                      {QStringLiteral("assetTag"), asset ? qs(asset->asset.assetTag) : QString()},
-                      {QStringLiteral("serial"), asset ? qs(asset->asset.serial) : QString()},
-                      {QStringLiteral("model"), asset ? qs(asset->asset.model) : QString()},
-                      {QStringLiteral("room"), asset ? qs(asset->room) : QString()},
-                      {QStringLiteral("backOutPlan"), qs(views.backOutPlan(inst->releaseId))}};
+    m_installation.loaded = true;
+    m_installation.installationId = qs(id);
+    m_installation.status = qs(toString(inst->status));
+    m_installation.releaseId = qs(inst->releaseId);
+    m_installation.releaseNumber = release ? qs(release->number) : QString();
+    m_installation.assetId = qs(inst->assetId);
+    m_installation.assetTag = asset ? qs(asset->asset.assetTag) : QString();
+    m_installation.serial = asset ? qs(asset->asset.serial) : QString();
+    m_installation.model = asset ? qs(asset->asset.model) : QString();
+    m_installation.room = asset ? qs(asset->room) : QString();
+    m_installation.backOutPlan = qs(views.backOutPlan(inst->releaseId));
 }
 
 int ChecklistModel::currentIndex() const
@@ -163,7 +164,7 @@ int ChecklistModel::recordedCount() const
 
 bool ChecklistModel::readyForSignOff() const
 {
-    if (m_lines.empty() || m_installation.value(QStringLiteral("status")).toString() != QLatin1String("in-progress"))
+    if (m_lines.empty() || m_installation.status != QLatin1String("in-progress"))
         return false;
     // The store's own rule: what it refuses at sign-off, and only that, keeps the button off.
     return std::none_of(m_lines.begin(), m_lines.end(), [](const ChecklistLine &line) {

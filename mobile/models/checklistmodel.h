@@ -1,11 +1,11 @@
 #pragma once
 
+#include "records.h"
 #include "sessionmodel.h"
 
 #include "domain/entities.h"
 
 #include <QElapsedTimer>
-#include <QVariantMap>
 
 #include <vector>
 
@@ -17,14 +17,15 @@ namespace rd::mobile {
  * transaction with its outbox entry) and moves `currentIndex` to the next line without a result,
  * so the page always opens, also after the app was killed, at the first line still to do.
  */
-class ChecklistModel : public SessionModel {
+class ChecklistModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString installationId READ installationId WRITE setInstallationId NOTIFY installationIdChanged)
     Q_PROPERTY(int currentIndex READ currentIndex NOTIFY progressChanged)
     Q_PROPERTY(int recordedCount READ recordedCount NOTIFY progressChanged)
     Q_PROPERTY(bool readyForSignOff READ readyForSignOff NOTIFY progressChanged)
     Q_PROPERTY(bool hasFailure READ hasFailure NOTIFY progressChanged)
-    Q_PROPERTY(QVariantMap installation READ installation NOTIFY progressChanged)
+    Q_PROPERTY(rd::mobile::InstallationInfo installation READ installation NOTIFY progressChanged)
 
 public:
     enum Role {
@@ -60,8 +61,8 @@ public:
     /** Every required line passed or not applicable, and the installation still in progress. */
     [[nodiscard]] bool readyForSignOff() const;
     [[nodiscard]] bool hasFailure() const;
-    /** {installationId, status, releaseId, releaseNumber, assetTag, serial, model, room, backOutPlan}. */
-    [[nodiscard]] QVariantMap installation() const { return m_installation; }
+    /** The installation, its release and asset, and the back-out plan that applies. */
+    [[nodiscard]] InstallationInfo installation() const { return m_installation; }
 
     /**
      * Records @p outcome ("pass", "fail" or "not-applicable") for line @p row, committed before it
@@ -81,7 +82,7 @@ protected:
 
 private:
     QString m_installationId;
-    QVariantMap m_installation;
+    InstallationInfo m_installation;
     std::vector<ChecklistLine> m_lines;
     std::vector<QString> m_recordedBy; // display names, per line
     QElapsedTimer m_lastTap;           // when the last result was recorded here

@@ -11,8 +11,9 @@ namespace rd::mobile {
  * The conflicts waiting on this tablet: a field two devices changed, with the value the server
  * kept and the one that lost, both in words (a room's name, not its id), side by side.
  */
-class ConflictsModel : public SessionModel {
+class ConflictsModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
 
 public:
     enum Role {

@@ -178,7 +178,7 @@ bool HistoryModel::canLoad() const
 void HistoryModel::clear()
 {
     m_rows.clear();
-    m_asset.clear();
+    m_asset = {};
 }
 
 void HistoryModel::load()
@@ -188,10 +188,18 @@ void HistoryModel::load()
     const auto row = views.assetRow(id);
     if (!row)
         throw NotFoundError("asset", id.toString());
-    QVariantMap asset;
-    const auto names = InventoryModel::assetRoleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        asset.insert(QString::fromLatin1(it.value()), assetRole(*row, it.key()));
+    AssetInfo asset;
+    asset.loaded = true;
+    asset.assetId = qs(row->asset.id);
+    asset.assetTag = qs(row->asset.assetTag);
+    asset.serial = qs(row->asset.serial);
+    asset.make = qs(row->asset.make);
+    asset.model = qs(row->asset.model);
+    asset.category = qs(row->asset.category);
+    asset.site = qs(row->siteName);
+    asset.room = qs(row->room);
+    asset.status = qs(toString(row->asset.status));
+    asset.assignedUser = qs(row->asset.assignedUser);
     m_asset = asset;
     m_rows = views.assetHistory(id);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "records.h"
 #include "sessionmodel.h"
 
 #include "store/views.h"
@@ -13,8 +14,9 @@ namespace rd::mobile {
  * in a room whose name does, as the installer types. Long results load a page at a time
  * (canFetchMore/fetchMore), so a search answers in milliseconds whatever it matches.
  */
-class InventoryModel : public SessionModel {
+class InventoryModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
 
 public:
@@ -61,10 +63,11 @@ private:
 };
 
 /** An asset's history, newest first: every installation and every step recorded on it. */
-class HistoryModel : public SessionModel {
+class HistoryModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString assetId READ assetId WRITE setAssetId NOTIFY assetIdChanged)
-    Q_PROPERTY(QVariantMap asset READ asset NOTIFY countChanged)
+    Q_PROPERTY(rd::mobile::AssetInfo asset READ asset NOTIFY countChanged)
 
 public:
     enum Role {
@@ -85,8 +88,8 @@ public:
 
     [[nodiscard]] QString assetId() const { return m_assetId; }
     void setAssetId(const QString &id);
-    /** {assetId, assetTag, serial, make, model, category, site, room, status, assignedUser}. */
-    [[nodiscard]] QVariantMap asset() const { return m_asset; }
+    /** The asset itself, as the inventory lists it. */
+    [[nodiscard]] AssetInfo asset() const { return m_asset; }
 
 signals:
     void assetIdChanged();
@@ -98,7 +101,7 @@ protected:
 
 private:
     QString m_assetId;
-    QVariantMap m_asset;
+    AssetInfo m_asset;
     std::vector<Views::HistoryEntry> m_rows;
 };
 

@@ -12,8 +12,9 @@ namespace rd::mobile {
  * Today's list: the open releases the signed-in installer is named on (every open release for the
  * office roles, or when mineOnly is false), by planned date, with units done of total.
  */
-class ReleasesModel : public SessionModel {
+class ReleasesModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(bool mineOnly READ mineOnly WRITE setMineOnly NOTIFY mineOnlyChanged)
 
 public:

@@ -3,6 +3,7 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QString>
+#include <QtQml/qqmlregistration.h>
 
 namespace rd::mobile {
 
@@ -12,9 +13,14 @@ class AppSession;
  * Base of the app's list models: a QAbstractListModel over the local store that reads its rows
  * from the session (never SQL in QML) and reads them again whenever something local changes or a
  * sync ends. A failure to read reaches the page as `error`, in plain words, with the list empty.
+ *
+ * Subclasses name it in full (`public rd::mobile::SessionModel`): Qt 6.4's qmltyperegistrar does
+ * not find a base class by its short name, and QML and qmllint would then not see session, count
+ * and error. Q_PROPERTY types are written in full for the same reason.
  */
 class SessionModel : public QAbstractListModel {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(rd::mobile::AppSession *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)

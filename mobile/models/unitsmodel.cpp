@@ -81,8 +81,8 @@ bool UnitsModel::canLoad() const
 void UnitsModel::clear()
 {
     m_rows.clear();
-    m_release.clear();
-    m_build.clear();
+    m_release = {};
+    m_build = {};
 }
 
 void UnitsModel::load()
@@ -93,38 +93,40 @@ void UnitsModel::load()
     const auto release = session()->store().release(id);
     if (!summary || !release)
         throw NotFoundError("release", id.toString());
-    m_release = {{QStringLiteral("releaseId"), qs(summary->id)},
-                 {QStringLiteral("number"), qs(summary->number)},
-                 {QStringLiteral("kind"), qs(toString(summary->kind))},
-                 {QStringLiteral("status"), qs(toString(summary->status))},
-                 {QStringLiteral("service"), qs(summary->service)},
-                 {QStringLiteral("site"), qs(summary->siteName)},
-                 {QStringLiteral("siteId"), qs(summary->siteId)},
-                 {QStringLiteral("rooms"), qs(summary->rooms)},
-                 {QStringLiteral("units"), summary->units},
-                 {QStringLiteral("unitsDone"), summary->unitsDone},
-                 {QStringLiteral("unitsStarted"), summary->unitsStarted},
-                 {QStringLiteral("unitsBackedOut"), summary->unitsBackedOut},
-                 {QStringLiteral("plannedDate"), qs(summary->plannedDate)},
-                 {QStringLiteral("trigger"), qs(toString(release->trigger))},
-                 {QStringLiteral("triggerRef"), qs(release->triggerRef)},
-                 {QStringLiteral("backOutPlan"), qs(release->backOutPlan)}};
+    m_release.loaded = true;
+    m_release.releaseId = qs(summary->id);
+    m_release.number = qs(summary->number);
+    m_release.kind = qs(toString(summary->kind));
+    m_release.status = qs(toString(summary->status));
+    m_release.service = qs(summary->service);
+    m_release.site = qs(summary->siteName);
+    m_release.siteId = qs(summary->siteId);
+    m_release.rooms = qs(summary->rooms);
+    m_release.units = summary->units;
+    m_release.unitsDone = summary->unitsDone;
+    m_release.unitsStarted = summary->unitsStarted;
+    m_release.unitsBackedOut = summary->unitsBackedOut;
+    m_release.plannedDate = qs(summary->plannedDate);
+    m_release.trigger = qs(toString(release->trigger));
+    m_release.triggerRef = qs(release->triggerRef);
+    m_release.backOutPlan = qs(release->backOutPlan);
     if (const auto details = views.buildDetails(release->buildId)) {
         const auto &b = details->build;
         int steps[3] = {0, 0, 0};
         for (const auto &s : b.steps)
             ++steps[static_cast<int>(s.part)];
-        m_build = {{QStringLiteral("buildId"), qs(b.id)},
-                   {QStringLiteral("service"), qs(details->service)},
-                   {QStringLiteral("version"), b.version},
-                   {QStringLiteral("status"), qs(toString(b.status))},
-                   {QStringLiteral("hardwareModel"), qs(b.hardwareModel)},
-                   {QStringLiteral("designNotes"), qs(b.designNotes)},
-                   {QStringLiteral("backOutPlan"), qs(views.backOutPlan(release->id))},
-                   {QStringLiteral("installationSteps"), steps[0]},
-                   {QStringLiteral("stabilityTests"), steps[1]},
-                   {QStringLiteral("acceptanceTests"), steps[2]},
-                   {QStringLiteral("software"), static_cast<int>(details->software.size())}};
+        m_build.loaded = true;
+        m_build.buildId = qs(b.id);
+        m_build.service = qs(details->service);
+        m_build.version = b.version;
+        m_build.status = qs(toString(b.status));
+        m_build.hardwareModel = qs(b.hardwareModel);
+        m_build.designNotes = qs(b.designNotes);
+        m_build.backOutPlan = qs(views.backOutPlan(release->id));
+        m_build.installationSteps = steps[0];
+        m_build.stabilityTests = steps[1];
+        m_build.acceptanceTests = steps[2];
+        m_build.software = static_cast<int>(details->software.size());
     }
     m_rows = views.releaseUnits(id);
 }

@@ -1,24 +1,24 @@
 #pragma once
 
+#include "records.h"
 #include "sessionmodel.h"
 
 #include "store/views.h"
-
-#include <QVariantMap>
 
 #include <vector>
 
 namespace rd::mobile {
 
 /**
- * One release: its summary and build procedure (the `release` and `build` maps the release page
- * shows) and, as rows, its units: each installation with its asset and where its checklist stands.
+ * One release: its summary and build procedure (the `release` and `build` records the release
+ * page shows) and, as rows, its units: each installation with its asset and where its checklist stands.
  */
-class UnitsModel : public SessionModel {
+class UnitsModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString releaseId READ releaseId WRITE setReleaseId NOTIFY releaseIdChanged)
-    Q_PROPERTY(QVariantMap release READ release NOTIFY countChanged)
-    Q_PROPERTY(QVariantMap build READ build NOTIFY countChanged)
+    Q_PROPERTY(rd::mobile::ReleaseInfo release READ release NOTIFY countChanged)
+    Q_PROPERTY(rd::mobile::BuildInfo build READ build NOTIFY countChanged)
 
 public:
     enum Role {
@@ -45,8 +45,8 @@ public:
 
     [[nodiscard]] QString releaseId() const { return m_releaseId; }
     void setReleaseId(const QString &id);
-    [[nodiscard]] QVariantMap release() const { return m_release; }
-    [[nodiscard]] QVariantMap build() const { return m_build; }
+    [[nodiscard]] ReleaseInfo release() const { return m_release; }
+    [[nodiscard]] BuildInfo build() const { return m_build; }
 
 signals:
     void releaseIdChanged();
@@ -58,14 +58,15 @@ protected:
 
 private:
     QString m_releaseId;
-    QVariantMap m_release;
-    QVariantMap m_build;
+    ReleaseInfo m_release;
+    BuildInfo m_build;
     std::vector<Views::Unit> m_rows;
 };
 
 /** The DSL software items of a build procedure's design details, with where their media are. */
-class SoftwareModel : public SessionModel {
+class SoftwareModel : public rd::mobile::SessionModel {
     Q_OBJECT
+    QML_ELEMENT
     Q_PROPERTY(QString buildId READ buildId WRITE setBuildId NOTIFY buildIdChanged)
 
 public:

@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <QtQml/qqmlregistration.h>
 
 #include <optional>
 #include <vector>
@@ -38,13 +39,16 @@ namespace rd::mobile {
  */
 class SyncClient : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The session owns the sync client: session.sync.")
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
     Q_PROPERTY(Phase phase READ phase NOTIFY progress)
-    Q_PROPERTY(qint64 rowsDone READ rowsDone NOTIFY progress)
-    Q_PROPERTY(qint64 rowsTotal READ rowsTotal NOTIFY progress)
-    Q_PROPERTY(qint64 bytesDone READ bytesDone NOTIFY progress)
-    Q_PROPERTY(qint64 bytesTotal READ bytesTotal NOTIFY progress)
+    // Numbers for QML, which has no other kind: Qt 6.4's qmllint does not know qint64 (qlonglong).
+    Q_PROPERTY(double rowsDone READ rowsDone NOTIFY progress)
+    Q_PROPERTY(double rowsTotal READ rowsTotal NOTIFY progress)
+    Q_PROPERTY(double bytesDone READ bytesDone NOTIFY progress)
+    Q_PROPERTY(double bytesTotal READ bytesTotal NOTIFY progress)
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY accountChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY accountChanged)
     Q_PROPERTY(QString displayName READ displayName NOTIFY accountChanged)

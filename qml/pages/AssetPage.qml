@@ -1,19 +1,19 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // One asset and its history: every installation on it and every step recorded, newest first.
 Page {
     id: page
-    property AppSession session
-    property Workbench workbench
+    required property AppSession session
     property string assetId
     property alias history: history
     signal openInstallation(string installationId)
-    title: history.asset.assetTag ? qsTr("Asset %1").arg(history.asset.assetTag) : qsTr("Asset")
+    title: history.asset.assetTag.length > 0 ? qsTr("Asset %1").arg(history.asset.assetTag) : qsTr("Asset")
 
     HistoryModel {
         id: history
@@ -29,35 +29,8 @@ Page {
         spacing: 2
         clip: true
         model: history
-        header: ColumnLayout {
-            width: list.width
-            Card {
-                Layout.fillWidth: true
-                Layout.bottomMargin: 8
-                ColumnLayout {
-                    anchors.fill: parent
-                    RowLayout {
-                        Label {
-                            text: history.asset.assetTag || qsTr("No asset tag")
-                            font.pixelSize: 24
-                            font.bold: true
-                        }
-                        StatusChip { status: history.asset.status || "" }
-                    }
-                    InfoLine { label: qsTr("Serial"); value: history.asset.serial || "" }
-                    InfoLine { label: qsTr("Make and model"); value: (history.asset.make || "") + " " + (history.asset.model || "") }
-                    InfoLine { label: qsTr("Category"); value: history.asset.category || "" }
-                    InfoLine { label: qsTr("Where"); value: (history.asset.site || "") + (history.asset.room ? ", " + history.asset.room : "") }
-                    InfoLine { label: qsTr("User"); value: history.asset.assignedUser || "" }
-                }
-            }
-            Label {
-                text: qsTr("History")
-                font.pixelSize: 20
-                font.bold: true
-                leftPadding: 8
-            }
-        }
+        // A file of its own, made by the list: see ReleaseHeader.qml.
+        header: Qt.createComponent("AssetHeader.qml", Component.PreferSynchronous, list)
         delegate: ItemDelegate {
             id: entry
             required property var at
@@ -68,8 +41,8 @@ Page {
             required property string detail
             width: ListView.view.width
             padding: 10
-            enabled: installationId.length > 0
-            onClicked: page.openInstallation(installationId)
+            enabled: entry.installationId.length > 0
+            onClicked: page.openInstallation(entry.installationId)
             contentItem: ColumnLayout {
                 spacing: 2
                 Label {
@@ -88,12 +61,6 @@ Page {
                     font.pixelSize: 14
                 }
             }
-        }
-        footer: EmptyState {
-            width: list.width
-            visible: history.count === 0
-            title: history.error.length > 0 ? qsTr("Cannot show this asset") : ""
-            text: history.error.length > 0 ? history.error : qsTr("Nothing has been installed on this asset yet.")
         }
     }
 }

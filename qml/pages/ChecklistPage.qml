@@ -1,46 +1,48 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // The build install checklist: installation steps, then stability tests, then acceptance tests.
 // Each line is pass, fail or not applicable, with an optional note and scanned evidence; who and
 // when are recorded by themselves. Every tap is committed at once. A fail offers the back-out plan.
 Page {
     id: page
-    property AppSession session
-    property Workbench workbench
+    required property AppSession session
+    required property Workbench workbench
     property string installationId
     property alias checklist: lines
     property alias list: list
     property alias backOutDialog: backOutDialog
     signal openSignOff(string installationId)
     signal backedOut(string releaseId)
-    title: lines.installation.assetTag ? qsTr("Checklist · %1").arg(lines.installation.assetTag)
-                                       : qsTr("Checklist")
+    title: lines.installation.assetTag.length > 0 ? qsTr("Checklist · %1").arg(lines.installation.assetTag)
+                                                  : qsTr("Checklist")
 
     ChecklistModel {
         id: lines
         session: page.session
         installationId: page.installationId
-        onModelReset: Qt.callLater(page.showCurrent)
+        // Qt.callLater is a method of the Qt object; Qt 6.4's qmllint takes it for a QJSValue property.
+        onModelReset: Qt.callLater(page.showCurrent) // qmllint disable type
     }
 
     // What is typed on a line before it is tapped, kept by the page: a line scrolled out of view
     // and back (its card made anew) still has it.
     property var drafts: ({})
-    function draft(row, field) {
+    function draft(row: int, field: string): string {
         const d = drafts[row]
         return d && d[field] ? d[field] : ""
     }
-    function setDraft(row, field, text) {
+    function setDraft(row: int, field: string, text: string) {
         const d = Object.assign({}, drafts[row] || {})
         d[field] = text
         drafts[row] = d
     }
-    function clearDraft(row) {
+    function clearDraft(row: int) {
         delete drafts[row]
     }
 
@@ -50,7 +52,7 @@ Page {
             list.positionViewAtIndex(Math.min(lines.currentIndex, lines.count - 1), ListView.Center)
     }
     /** Records @p outcome on line @p row; a fail offers the back-out plan. */
-    function record(row, outcome, note, evidence) {
+    function record(row: int, outcome: string, note: string, evidence: string): bool {
         if (!lines.record(row, outcome, note, evidence))
             return false
         if (outcome === "fail") {
@@ -73,14 +75,23 @@ Page {
             Label {
                 Layout.fillWidth: true
                 elide: Text.ElideRight
-                text: qsTr("%1 · %2 · %3").arg(lines.installation.releaseNumber || "")
-                          .arg(lines.installation.model || "").arg(lines.installation.serial || "")
+                text: qsTr("%1 · %2 · %3").arg(lines.installation.releaseNumber)
+                          .arg(lines.installation.model).arg(lines.installation.serial)
             }
             Label {
                 objectName: "progressLabel"
                 text: qsTr("%1 of %2 done").arg(lines.recordedCount).arg(lines.count)
                 font.bold: true
             }
+        }
+    }
+
+    Connections {
+        target: list.footerItem as ChecklistFooter
+        function onSignOffRequested() { page.openSignOff(page.installationId) }
+        function onBackOutRequested() {
+            backOutDialog.failedStep = ""
+            backOutDialog.open()
         }
     }
 
@@ -94,16 +105,8 @@ Page {
         model: lines
         currentIndex: lines.currentIndex
         section.property: "partLabel"
-        section.delegate: Label {
-            required property string section
-            width: ListView.view.width
-            topPadding: 16
-            bottomPadding: 4
-            leftPadding: 8
-            text: section
-            font.pixelSize: 20
-            font.bold: true
-        }
+        // A file of its own, made by the list, as ReleaseHeader.qml says why.
+        section.delegate: Qt.createComponent("../components/SectionHeading.qml", Component.PreferSynchronous, list)
         delegate: Card {
             id: line
             required property int index
@@ -119,7 +122,7 @@ Page {
             readonly property bool current: index === lines.currentIndex
             width: ListView.view.width
             /** Records this line; the note and evidence typed for it go with it, once. */
-            function tap(outcome) {
+            function tap(outcome: string) {
                 const withDetails = current
                 if (page.record(index, outcome, withDetails ? note.text : "", withDetails ? evidence.text : "")) {
                     page.clearDraft(index)
@@ -223,52 +226,8 @@ Page {
                 }
             }
         }
-        footer: ColumnLayout {
-            width: list.width
-            spacing: 8
-            Item { height: 8 }
-            Label {
-                objectName: "errorLabel"
-                Layout.fillWidth: true
-                visible: lines.error.length > 0
-                text: lines.error
-                wrapMode: Text.Wrap
-                color: Material.color(Material.Red)
-            }
-            Label {
-                Layout.fillWidth: true
-                visible: lines.installation.status !== undefined && lines.installation.status !== "in-progress"
-                text: lines.installation.status === "accepted" ? qsTr("This installation is accepted and signed off.")
-                                                               : qsTr("This installation was backed out.")
-                wrapMode: Text.Wrap
-                font.bold: true
-            }
-            Button {
-                objectName: "signOffButton"
-                Layout.fillWidth: true
-                Layout.preferredHeight: 60
-                highlighted: true
-                visible: lines.installation.status === "in-progress"
-                enabled: lines.readyForSignOff
-                text: lines.readyForSignOff ? qsTr("Acceptance sign-off")
-                                            : lines.hasFailure ? qsTr("A line failed: retest it or back out")
-                                                               : qsTr("Sign-off after every required line")
-                onClicked: page.openSignOff(page.installationId)
-            }
-            Button {
-                objectName: "backOutButton"
-                Layout.fillWidth: true
-                Layout.preferredHeight: 56
-                flat: true
-                visible: lines.installation.status === "in-progress"
-                text: qsTr("Back out this installation…")
-                onClicked: {
-                    backOutDialog.failedStep = ""
-                    backOutDialog.open()
-                }
-            }
-            Item { height: 16 }
-        }
+        // A file of its own, made by the list: see ReleaseHeader.qml.
+        footer: Qt.createComponent("ChecklistFooter.qml", Component.PreferSynchronous, list)
     }
 
     Dialog {
@@ -294,7 +253,7 @@ Page {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 font.bold: true
-                text: lines.installation.backOutPlan || ""
+                text: lines.installation.backOutPlan
             }
             TextField {
                 id: reason

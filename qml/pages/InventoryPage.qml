@@ -1,15 +1,15 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // Inventory: instant search by serial, asset tag or room over the tablet's own copy.
 Page {
     id: page
-    property AppSession session
-    property Workbench workbench
+    required property AppSession session
     property alias search: search
     property alias model: inventory
     signal openAsset(string assetId)
@@ -30,7 +30,7 @@ Page {
             objectName: "searchField"
             Layout.fillWidth: true
             label: qsTr("Serial, asset tag or room")
-            onScanned: (value) => {
+            onScanned: () => {
                 if (inventory.count === 1)
                     page.openAsset(inventory.data(inventory.index(0, 0), InventoryModel.AssetIdRole))
             }
@@ -54,7 +54,7 @@ Page {
                 required property string status
                 width: ListView.view.width
                 padding: 12
-                onClicked: page.openAsset(assetId)
+                onClicked: page.openAsset(row.assetId)
                 contentItem: RowLayout {
                     ColumnLayout {
                         Layout.fillWidth: true

@@ -1,9 +1,11 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import QtMultimedia
-import ReleaseDesk.Scanning
+import ReleaseDesk
 
 // The scan page (issue 5): the asset tag and/or the serial of one unit, from the camera, a
 // keyboard-wedge scanner or typed, each checked by the core's label rules. A refused scan says why
@@ -38,7 +40,7 @@ Page {
         videoSink: preview.videoSink
         keyTarget: root.visible ? root.Window.window : null
         cameraActive: root.visible && root.cameraWanted && scanner.cameraAvailable && !scanner.complete
-        onGoodRead: (field, value) => {
+        onGoodRead: () => {
             beep.play()
             flash.restart()
             manual.text = ""
@@ -99,6 +101,7 @@ Page {
                       shown: root.mode !== ScanController.AssetTagOnly }
                 ]
                 delegate: Pane {
+                    id: slot
                     required property var modelData
                     visible: modelData.shown
                     Layout.fillWidth: true
@@ -106,21 +109,21 @@ Page {
                     ColumnLayout {
                         anchors.fill: parent
                         Label {
-                            text: modelData.name + (scanner.expecting === modelData.field ? qsTr(" (scan now)") : "")
-                            font.bold: scanner.expecting === modelData.field
+                            text: slot.modelData.name + (scanner.expecting === slot.modelData.field ? qsTr(" (scan now)") : "")
+                            font.bold: scanner.expecting === slot.modelData.field
                         }
                         RowLayout {
                             Label {
-                                text: modelData.value !== "" ? modelData.value : "—"
+                                text: slot.modelData.value !== "" ? slot.modelData.value : "—"
                                 font.pixelSize: 22
                                 Layout.fillWidth: true
                                 elide: Label.ElideMiddle
                             }
                             Button {
-                                visible: modelData.value !== ""
+                                visible: slot.modelData.value !== ""
                                 text: qsTr("Rescan")
                                 implicitHeight: 48
-                                onClicked: scanner.rescan(modelData.field)
+                                onClicked: scanner.rescan(slot.modelData.field)
                             }
                         }
                     }
@@ -159,11 +162,10 @@ Page {
                 anchors.fill: parent
                 color: "white"
                 opacity: 0
-                SequentialAnimation on opacity {
+                SequentialAnimation {
                     id: flash
-                    running: false
-                    NumberAnimation { to: 0.8; duration: 60 }
-                    NumberAnimation { to: 0; duration: 240 }
+                    NumberAnimation { target: flashOverlay; property: "opacity"; to: 0.8; duration: 60 }
+                    NumberAnimation { target: flashOverlay; property: "opacity"; to: 0; duration: 240 }
                 }
             }
             Label {

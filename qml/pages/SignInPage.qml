@@ -1,22 +1,22 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // First run (or the sign-in expired): the server's address, the user's name and password. After
 // the first sign-in the app works offline; the sign-in is needed again only to sync.
 Page {
     id: page
-    property AppSession session
-    property Workbench workbench
+    required property AppSession session
     signal signedIn()
     title: qsTr("Sign in")
 
     Connections {
-        target: page.session ? page.session.sync : null
-        function onSignInFinished(ok, message) {
+        target: page.session.sync
+        function onSignInFinished(ok: bool, message: string) {
             busy.running = false
             if (ok) {
                 password.text = ""
@@ -53,7 +53,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 56
                 placeholderText: qsTr("Server address, e.g. releasedesk.school.local:8080")
-                text: page.session ? page.session.serverUrl : ""
+                text: page.session.serverUrl
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
             }
             TextField {
@@ -62,7 +62,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 56
                 placeholderText: qsTr("Your sign-in name")
-                text: page.session ? page.session.userName : ""
+                text: page.session.userName
                 inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
             }
             TextField {

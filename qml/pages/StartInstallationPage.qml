@@ -1,110 +1,55 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
-import ReleaseDesk.Scanning
 
-// Starting an installation: scan or type the asset tag and the manufacturer's serial. A serial
-// already in the local inventory is said at once, and the installer links to that asset instead
-// of making a second one. Then the room, and the checklist opens.
+// Starting an installation: scan or type the asset tag and the manufacturer's serial. A serial or
+// tag already in the local inventory is said at once, and the installer links to that asset
+// instead of making a second one. Then the room, and the checklist opens. The fields, their checks
+// and the start itself are the form's (StartInstallationForm); the page shows them.
 Page {
     id: page
-    property AppSession session
-    property Workbench workbench
+    required property Workbench workbench
     property string releaseId
-    property string linkAssetId
-    property var linkedAsset: null
-    property var duplicates: []
-    // The label rules' verdicts on what is in the fields, and the installer's overrides of refusals.
-    property var serialCheck: ({accepted: true})
-    property var tagCheck: ({accepted: true})
-    property var overrides: ({})
+    property alias form: form
     property alias tagField: tag
     property alias serialField: serial
-    readonly property var defaults: workbench ? workbench.newAssetDefaults(releaseId) : ({})
-    readonly property var rooms: workbench ? workbench.roomsForRelease(releaseId) : []
     signal installationStarted(string installationId)
     title: qsTr("Start an installation")
 
-    function link(asset) {
-        linkAssetId = asset.assetId
-        linkedAsset = asset
-        if (asset.roomId) {
-            for (let i = 0; i < rooms.length; ++i) {
-                if (rooms[i].id === asset.roomId)
-                    room.currentIndex = i + 1
-            }
-        }
+    StartInstallationForm {
+        id: form
+        workbench: page.workbench
+        releaseId: page.releaseId
+        onStarted: (installationId) => page.installationStarted(installationId)
     }
-    function unlink() {
-        linkAssetId = ""
-        linkedAsset = null
-    }
-    // An override holds for the value it was given for: any change of the text asks again.
-    function checkSerial() {
-        serialCheck = serial.text.trim().length > 0 ? workbench.checkSerial(serial.text) : {accepted: true}
-        duplicates = workbench.assetsWithSerial(serialCheck.value || serial.text)
-        if (overrides.serial)
-            overrides = Object.assign({}, overrides, {serial: undefined})
-    }
-    function checkTag() {
-        tagCheck = tag.text.trim().length > 0 ? workbench.checkAssetTag(tag.text, releaseId) : {accepted: true}
-        if (overrides.assetTag)
-            overrides = Object.assign({}, overrides, {assetTag: undefined})
-    }
-    /** Takes a refused label on the installer's word; the reason is recorded with the asset. */
-    function overrideRefusal(field, reason) {
-        const copy = Object.assign({}, overrides)
-        copy[field] = reason
-        overrides = copy
-    }
-    readonly property bool serialBlocked: !serialCheck.accepted && !overrides.serial
-    readonly property bool tagBlocked: !tagCheck.accepted && !overrides.assetTag
+
     /** The camera (and scanner) page: both labels in one flow, with the same rules. */
     function openScanner() {
         const scanner = StackView.view.push(scanComponent, {mode: ScanController.Paired,
-                                                          assetTagPattern: workbench.tagPatternForRelease(releaseId)})
+                                                            assetTagPattern: form.assetTagPattern}) as ScanPage
         scanner.scanned.connect((assetTag, serialValue, overridden, overrideReason) => {
-            page.unlink()
-            tag.text = assetTag
-            serial.text = serialValue
-            page.checkTag()
-            page.checkSerial()
-            if (overridden) {
-                // The scan page took one refused label on the installer's word: keep its reason.
-                if (!serialCheck.accepted)
-                    page.overrideRefusal("serial", overrideReason)
-                if (!tagCheck.accepted)
-                    page.overrideRefusal("assetTag", overrideReason)
-            }
-            StackView.view.pop()
-            const found = assetTag.length > 0 ? workbench.assetWithTag(assetTag) : {found: false}
-            if (found.found)
-                page.duplicates = [found]
+            form.takeScan(assetTag, serialValue, overridden, overrideReason)
+            page.StackView.view.pop()
         })
-        scanner.cancelled.connect(() => StackView.view.pop())
+        scanner.cancelled.connect(() => page.StackView.view.pop())
     }
     Component { id: scanComponent; ScanPage {} }
-    function start() {
-        errorLabel.text = ""
-        const roomId = room.currentIndex > 0 ? rooms[room.currentIndex - 1].id : ""
-        const answer = workbench.startInstallation(releaseId, linkAssetId, tag.text, serial.text,
-                                                   make.text, model.text, roomId, overrides)
-        if (!answer.ok) {
-            errorLabel.text = answer.error
-            return
-        }
-        installationStarted(answer.id)
+    /** Starts the installation with what the form holds; the Workbench checks it all again. */
+    function start(): bool {
+        form.submit()
+        return form.error.length === 0
     }
 
     Flickable {
         anchors.fill: parent
-        contentHeight: form.implicitHeight + 48
+        contentHeight: column.implicitHeight + 48
         clip: true
         ColumnLayout {
-            id: form
+            id: column
             width: Math.min(parent.width - 32, 720)
             x: (parent.width - width) / 2
             y: 16
@@ -120,42 +65,31 @@ Page {
                 objectName: "tagField"
                 Layout.fillWidth: true
                 label: qsTr("Asset tag")
-                enabled: page.linkAssetId.length === 0
-                field.onTextChanged: page.checkTag()
-                warning: page.tagBlocked ? page.tagCheck.reason : ""
+                enabled: form.linkedAssetId.length === 0
+                field.onTextChanged: form.assetTag = tag.text
+                warning: form.assetTagError
                 onScanned: (value) => {
-                    page.checkTag()
-                    if (page.tagCheck.accepted && page.tagCheck.value !== value)
-                        tag.text = page.tagCheck.value // the tag a GS1 label holds
-                    const found = page.workbench.assetWithTag(page.tagCheck.value || value)
-                    if (found.found)
-                        page.duplicates = [found]
+                    form.takeScannedAssetTag(value)
                     serial.field.forceActiveFocus()
                 }
+                Binding { target: tag; property: "text"; value: form.assetTag }
             }
             ScanField {
                 id: serial
                 objectName: "serialField"
                 Layout.fillWidth: true
                 label: qsTr("Manufacturer's serial")
-                enabled: page.linkAssetId.length === 0
-                text: ""
+                enabled: form.linkedAssetId.length === 0
                 cameraAvailable: true
                 onCameraRequested: page.openScanner()
-                field.onTextChanged: page.checkSerial()
-                onScanned: (value) => {
-                    page.checkSerial()
-                    if (page.serialCheck.accepted && page.serialCheck.value && page.serialCheck.value !== value)
-                        serial.text = page.serialCheck.value // "S/N: 5CG..." or a GS1 label: the serial itself
-                }
-                warning: page.serialBlocked ? page.serialCheck.reason
-                         : page.duplicates.length > 0 && page.linkAssetId.length === 0
-                           ? qsTr("Already in the inventory. Use the asset below rather than adding it twice.") : ""
+                field.onTextChanged: form.serial = serial.text
+                onScanned: (value) => form.takeScannedSerial(value)
+                warning: form.serialError
+                Binding { target: serial; property: "text"; value: form.serial }
             }
             RowLayout {
                 Layout.fillWidth: true
-                visible: page.linkAssetId.length === 0
-                         && ((page.serialBlocked && page.serialCheck.canOverride) || (page.tagBlocked && page.tagCheck.canOverride))
+                visible: form.overrideOffered
                 TextField {
                     id: overrideReason
                     objectName: "overrideReasonField"
@@ -169,11 +103,8 @@ Page {
                     text: qsTr("Use anyway")
                     enabled: overrideReason.text.trim().length > 0
                     onClicked: {
-                        if (page.serialBlocked)
-                            page.overrideRefusal("serial", overrideReason.text.trim())
-                        if (page.tagBlocked)
-                            page.overrideRefusal("assetTag", overrideReason.text.trim())
-                        overrideReason.text = ""
+                        if (form.overrideRefusals(overrideReason.text))
+                            overrideReason.text = ""
                     }
                 }
             }
@@ -181,13 +112,15 @@ Page {
                 objectName: "overrideLabel"
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                visible: !!(page.overrides.serial || page.overrides.assetTag)
-                text: qsTr("Used on your word, and recorded: %1").arg(page.overrides.serial || page.overrides.assetTag || "")
+                visible: text.length > 0
+                text: form.serialOverride.length > 0 || form.assetTagOverride.length > 0
+                      ? qsTr("Used on your word, and recorded: %1").arg(form.serialOverride || form.assetTagOverride) : ""
                 font.italic: true
             }
             Repeater {
-                model: page.linkAssetId.length === 0 ? page.duplicates : []
+                model: form.duplicates
                 delegate: Card {
+                    id: duplicate
                     required property var modelData
                     Layout.fillWidth: true
                     RowLayout {
@@ -195,49 +128,50 @@ Page {
                         ColumnLayout {
                             Layout.fillWidth: true
                             Label {
-                                text: (modelData.assetTag || qsTr("no tag")) + " · " + modelData.serial
+                                text: (duplicate.modelData.assetTag || qsTr("no tag")) + " · " + duplicate.modelData.serial
                                 font.bold: true
                             }
                             Label {
                                 Layout.fillWidth: true
                                 wrapMode: Text.Wrap
-                                text: qsTr("%1 %2, %3 %4 (%5)").arg(modelData.make).arg(modelData.model)
-                                          .arg(modelData.site).arg(modelData.room).arg(modelData.status)
+                                text: qsTr("%1 %2, %3 %4 (%5)").arg(duplicate.modelData.make).arg(duplicate.modelData.model)
+                                          .arg(duplicate.modelData.site).arg(duplicate.modelData.room)
+                                          .arg(duplicate.modelData.status)
                             }
                         }
                         Button {
                             objectName: "useAssetButton"
                             text: qsTr("Use this asset")
                             Layout.preferredHeight: 52
-                            onClicked: page.link(modelData)
+                            onClicked: form.useAsset(duplicate.modelData.assetId)
                         }
                     }
                 }
             }
             Card {
                 Layout.fillWidth: true
-                visible: page.linkedAsset !== null
+                visible: form.linkedAssetId.length > 0
                 RowLayout {
                     anchors.fill: parent
                     Label {
                         objectName: "linkedLabel"
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        text: page.linkedAsset ? qsTr("Installing on %1 %2, tag %3, serial %4")
-                                                     .arg(page.linkedAsset.make).arg(page.linkedAsset.model)
-                                                     .arg(page.linkedAsset.assetTag || qsTr("none"))
-                                                     .arg(page.linkedAsset.serial) : ""
+                        readonly property var asset: form.linkedAsset
+                        text: form.linkedAssetId.length === 0 ? ""
+                              : qsTr("Installing on %1 %2, tag %3, serial %4").arg(asset.make).arg(asset.model)
+                                    .arg(asset.assetTag || qsTr("none")).arg(asset.serial)
                     }
                     Button {
                         text: qsTr("Change")
                         Layout.preferredHeight: 52
-                        onClicked: page.unlink()
+                        onClicked: form.clearAsset()
                     }
                 }
             }
             RowLayout {
                 Layout.fillWidth: true
-                visible: page.linkAssetId.length === 0
+                visible: form.linkedAssetId.length === 0
                 spacing: 12
                 TextField {
                     id: make
@@ -245,7 +179,8 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 56
                     placeholderText: qsTr("Make")
-                    text: page.defaults.make || ""
+                    onTextChanged: form.make = make.text
+                    Binding { target: make; property: "text"; value: form.make }
                 }
                 TextField {
                     id: model
@@ -253,7 +188,17 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 56
                     placeholderText: qsTr("Model")
-                    text: page.defaults.model || ""
+                    onTextChanged: form.model = model.text
+                    Binding { target: model; property: "text"; value: form.model }
+                }
+                TextField {
+                    id: category
+                    objectName: "categoryField"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    placeholderText: qsTr("Category")
+                    onTextChanged: form.category = category.text
+                    Binding { target: category; property: "text"; value: form.category }
                 }
             }
             ComboBox {
@@ -261,26 +206,28 @@ Page {
                 objectName: "roomBox"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 56
-                model: [qsTr("Room: not yet known")].concat(page.rooms.map(r => qsTr("Room: %1").arg(r.name)))
+                model: form.rooms
+                textRole: "name"
+                displayText: qsTr("Room: %1").arg(currentText)
+                currentIndex: form.roomIndex
+                onActivated: (index) => form.roomIndex = index
             }
             Label {
-                id: errorLabel
                 objectName: "errorLabel"
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 color: Material.color(Material.Red)
                 visible: text.length > 0
+                text: form.error
             }
             Button {
                 objectName: "startButton"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 56
                 highlighted: true
-                text: page.linkAssetId.length > 0 ? qsTr("Start on this asset") : qsTr("Add the asset and start")
+                text: form.linkedAssetId.length > 0 ? qsTr("Start on this asset") : qsTr("Add the asset and start")
                 // A serial already in the inventory is that asset: link it (Use this asset) instead.
-                enabled: page.linkAssetId.length > 0
-                         || (serial.text.trim().length > 0 && !page.serialBlocked && !page.tagBlocked
-                             && page.duplicates.length === 0)
+                enabled: form.canSubmit
                 onClicked: page.start()
             }
         }

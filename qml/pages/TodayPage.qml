@@ -1,15 +1,15 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
-import ReleaseDesk.Models
 
 // Today: my releases, by planned date, with units done of total.
 Page {
     id: page
-    property AppSession session
-    property Workbench workbench
+    required property AppSession session
     property alias model: releases
     signal openRelease(string releaseId)
     title: qsTr("Today")
@@ -17,7 +17,18 @@ Page {
     ReleasesModel {
         id: releases
         session: page.session
-        mineOnly: page.session ? !page.session.officeRole : true
+        mineOnly: !page.session.officeRole
+    }
+
+    // Above the list, not its header: it stays while the list scrolls (and Qt 6.4 cannot make a list
+    // header from an inline component of this file, which says ComponentBehavior: Bound).
+    header: Label {
+        leftPadding: 16
+        topPadding: 16
+        bottomPadding: 8
+        text: page.session.officeRole ? qsTr("Open releases") : qsTr("My releases")
+        font.pixelSize: 22
+        font.bold: true
     }
 
     ListView {
@@ -28,13 +39,6 @@ Page {
         spacing: 8
         model: releases
         clip: true
-        header: Label {
-            width: list.width
-            padding: 8
-            text: page.session && page.session.officeRole ? qsTr("Open releases") : qsTr("My releases")
-            font.pixelSize: 22
-            font.bold: true
-        }
         delegate: ItemDelegate {
             id: row
             required property int index
@@ -53,7 +57,7 @@ Page {
             required property string status
             width: ListView.view.width
             padding: 16
-            onClicked: page.openRelease(releaseId)
+            onClicked: page.openRelease(row.releaseId)
             contentItem: ColumnLayout {
                 spacing: 4
                 RowLayout {

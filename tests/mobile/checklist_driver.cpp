@@ -6,7 +6,7 @@
 //   checklist_driver --data DIR --open INSTALLATION --tap N [--then-wait]
 //   checklist_driver --data DIR --report      (prints where the reopened app stands, as JSON)
 #include "app/appsession.h"
-#include "app/qmlregistration.h"
+#include "app/qmlmodule.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -90,7 +90,6 @@ int main(int argc, char **argv)
     parser.addOptions({data, open, tap, wait, report});
     parser.process(app);
 
-    rd::mobile::registerAppQmlTypes();
     rd::mobile::AppSession session(parser.value(data));
     if (!session.ready()) {
         std::cerr << session.openError().toStdString() << std::endl;

@@ -157,10 +157,10 @@ void ModelsTest::aReleaseShowsItsBuildAndUnits()
     auto *software = checked<SoftwareModel>();
     units->setReleaseId(idText(release("R-2026-047").id));
     QCOMPARE(units->rowCount(), 2);
-    QCOMPARE(units->release().value(QStringLiteral("number")).toString(), QStringLiteral("R-2026-047"));
-    QCOMPARE(units->build().value(QStringLiteral("version")).toInt(), 2);
-    QCOMPARE(units->build().value(QStringLiteral("hardwareModel")).toString(), QStringLiteral("Dell Latitude 3440"));
-    QVERIFY(!units->build().value(QStringLiteral("backOutPlan")).toString().isEmpty());
+    QCOMPARE(units->release().number, QStringLiteral("R-2026-047"));
+    QCOMPARE(units->build().version, 2);
+    QCOMPARE(units->build().hardwareModel, QStringLiteral("Dell Latitude 3440"));
+    QVERIFY(!units->build().backOutPlan.isEmpty());
     int failing = 0;
     for (int i = 0; i < units->rowCount(); ++i) {
         QCOMPARE(roleOf(*units, i, UnitsModel::StepsTotalRole).toInt(), 12);
@@ -168,7 +168,7 @@ void ModelsTest::aReleaseShowsItsBuildAndUnits()
     }
     QCOMPARE(failing, 1);
 
-    software->setBuildId(units->build().value(QStringLiteral("buildId")).toString());
+    software->setBuildId(units->build().buildId);
     const QStringList products = column(*software, SoftwareModel::ProductRole);
     QVERIFY2(products.contains(QStringLiteral("GeoGebra Classic")), qPrintable(products.join(u',')));
     QCOMPARE(products.size(), 6);
@@ -283,7 +283,7 @@ void ModelsTest::signOffNeedsEveryRequiredLine()
 
     auto done = bench.signOff(installation, QStringLiteral("Ms Okafor"), QStringLiteral("10,10 20,25 30,12;40,40 41,44"));
     QVERIFY2(done.value(QStringLiteral("ok")).toBool(), qPrintable(done.value(QStringLiteral("error")).toString()));
-    QTRY_COMPARE(list->installation().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+    QTRY_COMPARE(list->installation().status, QStringLiteral("accepted"));
     QVERIFY(!list->readyForSignOff());
     // The unit counts toward the release at once.
     QCOMPARE(m_session->views().releaseSummary(release("R-2026-047").id)->unitsDone, 1);
@@ -463,7 +463,7 @@ void ModelsTest::historyListsEveryStepOnAnAsset()
     const auto units = m_session->views().releaseUnits(release("R-2026-047").id);
     const auto &unit = units.front();
     history->setAssetId(idText(unit.assetId));
-    QCOMPARE(history->asset().value(QStringLiteral("assetTag")).toString(), QString::fromStdString(unit.assetTag));
+    QCOMPARE(history->asset().assetTag, QString::fromStdString(unit.assetTag));
     // One "started" line plus one per recorded step.
     QCOMPARE(history->rowCount(), 1 + unit.stepsRecorded);
     QVERIFY(column(*history, HistoryModel::WhatRole).contains(QStringLiteral("Installation started")));

@@ -75,12 +75,12 @@ QString Fixture::releaseId(AppSession *session, const QString &number) const
     return r ? qs(r->id) : QString();
 }
 
-QStringList Fixture::installations(AppSession *session, const QString &releaseNumber) const
+QVariant Fixture::installations(AppSession *session, const QString &releaseNumber) const
 {
     const auto r = session->store().releaseByNumber(releaseNumber.toStdString());
     QStringList failing, others;
     if (!r)
-        return {};
+        return QStringList();
     for (const auto &u : session->views().releaseUnits(r->id)) {
         if (u.status != InstallationStatus::InProgress)
             continue;
@@ -102,27 +102,27 @@ QString Fixture::freeAsset(AppSession *session, const QString &releaseNumber) co
     return q->step() ? qs(q->id(0)) : QString();
 }
 
-QVariantMap Fixture::asset(AppSession *session, const QString &assetId) const
+QVariant Fixture::asset(AppSession *session, const QString &assetId) const
 {
     const auto row = session->views().assetRow(idOf(assetId));
     if (!row)
         return {};
-    return {{QStringLiteral("assetId"), qs(row->asset.id)},
-            {QStringLiteral("assetTag"), qs(row->asset.assetTag)},
-            {QStringLiteral("serial"), qs(row->asset.serial)},
-            {QStringLiteral("make"), qs(row->asset.make)},
-            {QStringLiteral("model"), qs(row->asset.model)},
-            {QStringLiteral("room"), qs(row->room)},
-            {QStringLiteral("roomId"), row->asset.roomId ? qs(*row->asset.roomId) : QString()}};
+    return QVariantMap{{QStringLiteral("assetId"), qs(row->asset.id)},
+                       {QStringLiteral("assetTag"), qs(row->asset.assetTag)},
+                       {QStringLiteral("serial"), qs(row->asset.serial)},
+                       {QStringLiteral("make"), qs(row->asset.make)},
+                       {QStringLiteral("model"), qs(row->asset.model)},
+                       {QStringLiteral("room"), qs(row->room)},
+                       {QStringLiteral("roomId"), row->asset.roomId ? qs(*row->asset.roomId) : QString()}};
 }
 
-QVariantMap Fixture::assetByTag(AppSession *session, const QString &tag) const
+QVariant Fixture::assetByTag(AppSession *session, const QString &tag) const
 {
     const auto a = session->store().findAssetByTag(tag.toStdString());
-    return a ? asset(session, qs(a->id)) : QVariantMap();
+    return a ? asset(session, qs(a->id)) : QVariant();
 }
 
-QVariantMap Fixture::installation(AppSession *session, const QString &installationId) const
+QVariant Fixture::installation(AppSession *session, const QString &installationId) const
 {
     const Id id = idOf(installationId);
     const auto inst = session->store().installation(id);
@@ -134,10 +134,10 @@ QVariantMap Fixture::installation(AppSession *session, const QString &installati
     auto q = session->store().database().query("SELECT count(*) FROM step_results WHERE installation_id = ?1");
     q->bind(1, id);
     q->step();
-    return {{QStringLiteral("status"), qs(toString(inst->status))},
-            {QStringLiteral("assetId"), qs(inst->assetId)},
-            {QStringLiteral("results"), static_cast<int>(q->int64(0))},
-            {QStringLiteral("latest"), latest}};
+    return QVariantMap{{QStringLiteral("status"), qs(toString(inst->status))},
+                       {QStringLiteral("assetId"), qs(inst->assetId)},
+                       {QStringLiteral("results"), static_cast<int>(q->int64(0))},
+                       {QStringLiteral("latest"), latest}};
 }
 
 QString Fixture::completedChecklist(AppSession *session, const QString &releaseNumber)

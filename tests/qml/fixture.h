@@ -3,7 +3,8 @@
 #include <QObject>
 #include <QString>
 #include <QTemporaryDir>
-#include <QVariantMap>
+#include <QVariant>
+#include <QtQml/qqmlregistration.h>
 
 #include <memory>
 #include <vector>
@@ -15,9 +16,16 @@ class AppSession;
 /**
  * What a Qt Quick test file needs beyond the pages: tablets with the demo school on them (each in
  * a fresh folder), the ids of demo records, and a look into the store to check what a tap wrote.
+ * Each test file declares one (`Fixture { id: fixture }`); its tablets go with it.
+ *
+ * Records and lists come back as QVariant, plain JS objects and arrays in QML: the tests read them
+ * by name, and Qt 6.4's qmllint does not let QML read a QVariantMap's keys or a QStringList's
+ * array methods.
  */
 class Fixture : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    Q_MOC_INCLUDE("app/appsession.h") // the QML type's methods give and take sessions
 
 public:
     explicit Fixture(QObject *parent = nullptr);
@@ -31,14 +39,15 @@ public:
     Q_INVOKABLE QString closedServer() const;
 
     Q_INVOKABLE QString releaseId(rd::mobile::AppSession *session, const QString &number) const;
-    /** The in-progress installations of a release, failing ones first. */
-    Q_INVOKABLE QStringList installations(rd::mobile::AppSession *session, const QString &releaseNumber) const;
+    /** The in-progress installations of a release, failing ones first (a list of ids). */
+    Q_INVOKABLE QVariant installations(rd::mobile::AppSession *session, const QString &releaseNumber) const;
     /** An asset of the release's site, in stock, with no installation yet. */
     Q_INVOKABLE QString freeAsset(rd::mobile::AppSession *session, const QString &releaseNumber) const;
-    Q_INVOKABLE QVariantMap asset(rd::mobile::AppSession *session, const QString &assetId) const;
-    Q_INVOKABLE QVariantMap assetByTag(rd::mobile::AppSession *session, const QString &tag) const;
+    /** {assetId, assetTag, serial, make, model, room, roomId} */
+    Q_INVOKABLE QVariant asset(rd::mobile::AppSession *session, const QString &assetId) const;
+    Q_INVOKABLE QVariant assetByTag(rd::mobile::AppSession *session, const QString &tag) const;
     /** {status, results (step results recorded), latest: [outcome per line]} */
-    Q_INVOKABLE QVariantMap installation(rd::mobile::AppSession *session, const QString &installationId) const;
+    Q_INVOKABLE QVariant installation(rd::mobile::AppSession *session, const QString &installationId) const;
     /** Starts an installation on a free asset and records every required line pass (the rest N/A). */
     Q_INVOKABLE QString completedChecklist(rd::mobile::AppSession *session, const QString &releaseNumber);
     /** Leaves a conflict on the asset's room, as a sync would. */

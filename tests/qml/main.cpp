@@ -1,9 +1,7 @@
-// The Qt Quick tests' main: the app's QML module and types, and a Fixture for each test file.
-#include "fixture.h"
+// The Qt Quick tests' main: the app's QML module, imported as the app imports it. Each test file
+// makes its own Fixture (import ReleaseDesk.Testing), gone with the file's TestCase.
+#include "app/qmlmodule.h"
 
-#include "app/qmlregistration.h"
-
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
@@ -15,17 +13,8 @@ class Setup : public QObject {
     Q_OBJECT
 
 public slots:
-    void applicationAvailable()
-    {
-        QQuickStyle::setStyle(QStringLiteral("Material"));
-        rd::mobile::registerAppQmlTypes();
-    }
-    void qmlEngineAvailable(QQmlEngine *engine)
-    {
-        rd::mobile::addAppImportPath(*engine);
-        // A fixture per test file, gone with its engine.
-        engine->rootContext()->setContextProperty(QStringLiteral("fixture"), new Fixture(engine));
-    }
+    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+    void qmlEngineAvailable(QQmlEngine *engine) { rd::mobile::addAppImportPath(*engine); }
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(releasedesk_pages, Setup)

@@ -1,10 +1,13 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtTest
 import ReleaseDesk
-import ReleaseDesk.Models
+import ReleaseDesk.Testing
 
 TestCase {
     id: testCase
+    Fixture { id: fixture }
     name: "ChecklistPage"
     width: 800
     height: 1200

@@ -1,10 +1,13 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtTest
 import ReleaseDesk
-import ReleaseDesk.Models
+import ReleaseDesk.Testing
 
 TestCase {
     id: testCase
+    Fixture { id: fixture }
     name: "MainWindow"
     when: windowShown
 
@@ -27,15 +30,15 @@ TestCase {
         const session = fixture.demoTablet("sam")
         const narrow = open(session, 800, 1200)
         compare(narrow.stack.currentItem.title, "Today")
-        verify(!findChild(narrow.contentItem, "leftPane").active)
+        verify(!findChild(narrow.contentItem, "leftPane").visible)
         narrow.openRelease(fixture.releaseId(session, "R-2026-047"))
         tryCompare(narrow.stack, "busy", false)
         compare(narrow.stack.depth, 2)
         compare(narrow.stack.currentItem.title, "Release R-2026-047")
 
         const wide = open(session, 1280, 800)
-        verify(findChild(wide.contentItem, "leftPane").active)
-        compare(findChild(wide.contentItem, "leftPane").item.title, "Today")
+        verify(findChild(wide.contentItem, "leftPane").visible)
+        compare(findChild(wide.contentItem, "leftPane").currentItem.title, "Today")
         compare(wide.stack.currentItem.title, "Release Desk")
     }
 
@@ -88,7 +91,7 @@ TestCase {
         window.width = 1280
         window.height = 800
         tryVerify(() => window.wide)
-        verify(findChild(window.contentItem, "leftPane").active)
+        verify(findChild(window.contentItem, "leftPane").visible)
         compare(window.stack.currentItem, start)
         compare(start.serialField.text, "7CD9F00B")
         window.width = 800

@@ -1,8 +1,8 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
-import QtQuick.Controls
 import QtTest
 import ReleaseDesk
-import ReleaseDesk.Scanning
 
 TestCase {
     id: testCase

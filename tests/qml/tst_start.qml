@@ -1,11 +1,14 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtTest
 import QtQuick.Controls
 import ReleaseDesk
-import ReleaseDesk.Models
+import ReleaseDesk.Testing
 
 TestCase {
     id: testCase
+    Fixture { id: fixture }
     name: "StartInstallationPage"
     width: 800
     height: 1200
@@ -20,7 +23,7 @@ TestCase {
     function open(session) {
         const bench = createTemporaryObject(workbenchComponent, testCase, {session: session})
         const page = createTemporaryObject(pageComponent, testCase,
-                                           {session: session, workbench: bench, width: 800, height: 1200,
+                                           {workbench: bench, width: 800, height: 1200,
                                             releaseId: fixture.releaseId(session, "R-2026-047")})
         started.target = page
         started.clear()
@@ -39,12 +42,12 @@ TestCase {
         const page = open(session)
         const existing = fixture.assetByTag(session, "RAU-00001")
         scan(page.serialField.field, existing.serial.toLowerCase())
-        compare(page.duplicates.length, 1)
+        compare(page.form.duplicates.length, 1)
         verify(page.serialField.warning.length > 0)
         const use = findChild(page, "useAssetButton")
         verify(use)
         mouseClick(use)
-        compare(page.linkAssetId, existing.assetId)
+        compare(page.form.linkedAssetId, existing.assetId)
         const assetsBefore = fixture.count(session, "assets")
         mouseClick(findChild(page, "startButton"))
         compare(started.count, 1)
@@ -62,7 +65,7 @@ TestCase {
         // Enter in the tag field moves on to the serial, as a scanner pair would.
         verify(page.serialField.field.activeFocus)
         scan(page.serialField.field, "9ZX-4471")
-        compare(page.duplicates.length, 0)
+        compare(page.form.duplicates.length, 0)
         const assetsBefore = fixture.count(session, "assets")
         mouseClick(findChild(page, "startButton"))
         compare(started.count, 1)
@@ -77,11 +80,12 @@ TestCase {
         const session = fixture.demoTablet("sam")
         const page = open(session)
         scan(page.tagField.field, "RAU-00002")
-        compare(page.duplicates.length, 1) // the asset that has it, to use instead
-        compare(page.duplicates[0].assetTag, "RAU-00002")
+        compare(page.form.duplicates.length, 1) // the asset that has it, to use instead
+        compare(page.form.duplicates[0].assetTag, "RAU-00002")
+        verify(page.tagField.warning.length > 0, "the tag in use is said")
         // Typed over anyway with a new serial: refused, and nothing is written.
         page.serialField.text = "NEW-SERIAL-77"
-        page.duplicates = [fixture.assetByTag(session, "RAU-00002")]
+        compare(page.form.duplicates.length, 1) // the tag's asset is still shown
         // While an asset with that tag is shown, the way on is to use it, not to add another.
         verify(!findChild(page, "startButton").enabled)
         // Forced anyway (as a second tablet would), the Workbench refuses it in words.
@@ -98,7 +102,7 @@ TestCase {
         const page = open(session)
         // The EAN-13 on the box, scanned into the serial field.
         scan(page.serialField.field, "4006381333931")
-        verify(!page.serialCheck.accepted)
+        verify(page.form.serialRefused)
         verify(page.serialField.warning.length > 0, "the refusal is said")
         const start = findChild(page, "startButton")
         verify(!start.enabled)
@@ -106,7 +110,7 @@ TestCase {
         verify(reason.visible)
         reason.text = "This maker prints the serial as digits only"
         mouseClick(findChild(page, "overrideButton"))
-        compare(page.overrides.serial, "This maker prints the serial as digits only")
+        compare(page.form.serialOverride, "This maker prints the serial as digits only")
         verify(start.enabled)
         mouseClick(start)
         compare(started.count, 1)
@@ -121,15 +125,14 @@ TestCase {
         const page = open(session)
         scan(page.serialField.field, "S/N: 5CG3141XYZ")
         compare(page.serialField.text, "5CG3141XYZ")
-        verify(page.serialCheck.accepted)
+        verify(!page.form.serialRefused)
     }
 
     function test_theCameraPageFillsBothFields() {
         const session = fixture.demoTablet("sam")
         const stack = createTemporaryObject(stackComponent, testCase, {width: 800, height: 1200})
         const bench = createTemporaryObject(workbenchComponent, testCase, {session: session})
-        const page = stack.push(pageComponent, {session: session, workbench: bench,
-                                                releaseId: fixture.releaseId(session, "R-2026-047")},
+        const page = stack.push(pageComponent, {workbench: bench, releaseId: fixture.releaseId(session, "R-2026-047")},
                                 StackView.Immediate)
         page.openScanner()
         tryCompare(stack, "busy", false)

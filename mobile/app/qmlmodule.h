@@ -1,0 +1,31 @@
+#pragma once
+
+#include "scancontroller.h"
+
+#include <QtQml/qqml.h> // QML_FOREIGN needs more than qqmlregistration.h in Qt 6.4
+
+class QQmlEngine;
+
+namespace rd::mobile {
+
+/**
+ * What the QML module ReleaseDesk takes from libraries that are not its backing target: the scan
+ * page's ScanController lives in releasedesk_scanning, which the app's build must never break, so
+ * it cannot declare itself into this module; ReleaseDesk declares it here, with its Mode and
+ * Field enums. Every type of releasedesk_mobile says QML_ELEMENT in its own header instead.
+ */
+struct ScanControllerForeign {
+    Q_GADGET
+    QML_FOREIGN(rd::mobile::ScanController)
+    QML_NAMED_ELEMENT(ScanController)
+};
+
+/**
+ * Lets @p engine find the app's QML module (ReleaseDesk, compiled into the binary's resources at
+ * qrc:/ReleaseDesk): Qt 6.4 does not look in qrc:/ by itself. Every engine that loads the app's
+ * QML calls it: the app, its screenshots, the Qt Quick tests, checklist_driver and app_bench, each
+ * linking releasedesk_mobileplugin and saying Q_IMPORT_QML_PLUGIN(ReleaseDeskPlugin).
+ */
+void addAppImportPath(QQmlEngine &engine);
+
+} // namespace rd::mobile
