@@ -64,6 +64,7 @@ struct DslItem {
     std::string mediaLocation; ///< where the original media are kept ("cupboard B, shelf 2")
     std::string buildSha256;   ///< SHA-256 of the build software (working copy), lower-case hex
     LicenceType licenceType = LicenceType::PerSeat;
+    std::string buildLocation; ///< where the build software is (a share, a disk image's path)
 };
 
 /** A line of the in/out book of original media: who took what, when, and when it came back. */
@@ -74,6 +75,8 @@ struct MediaLoan {
     Millis takenAt = 0;
     std::string purpose;
     std::optional<Millis> returnedAt;
+    std::optional<Millis> expectedBack; ///< when it should be back; overdue after that
+    std::optional<Id> returnedBy;
 };
 
 /** A licence in the licence log: a key or entitlement with a number of seats. */
@@ -81,8 +84,11 @@ struct Licence {
     Id id;
     std::optional<Id> dslItemId;
     std::string name;
-    std::string entitlement; ///< the key, agreement number or entitlement reference
+    std::string entitlement; ///< the key, agreement number or entitlement reference: office eyes only
     int seats = 1;
+    std::string expiresOn;   ///< YYYY-MM-DD, or empty for none
+    std::string supplier;
+    std::string purchaseRef; ///< the order or invoice reference
 };
 
 /** One seat of a licence given to an asset; overrideReason is set when seats were exceeded. */
@@ -93,6 +99,7 @@ struct LicenceAssignment {
     Id assignedBy;
     Millis assignedAt = 0;
     std::optional<std::string> overrideReason;
+    std::optional<Id> installationId; ///< the installation whose sign-off assigned it, if one did
 };
 
 /** One line of a build procedure's checklist: an installation step, a stability or acceptance test. */
@@ -144,6 +151,23 @@ struct Asset {
     std::optional<Id> roomId;
     std::string assignedUser; ///< the person who uses it, if it is someone's
     AssetStatus status = AssetStatus::InStock;
+    std::string purchaseDate; ///< YYYY-MM-DD, or empty when not known
+    std::string notes;
+};
+
+/**
+ * One field of a record changed: who changed what, from what to what, and when. The history of
+ * every change of an asset (room, status, user, site) and of the office's records; append-only.
+ */
+struct RecordChange {
+    Id id;
+    std::string table; ///< "assets", "services", "releases", "users", "dsl_items", "licences"
+    Id recordId;
+    std::string field;
+    std::optional<std::string> oldValue;
+    std::optional<std::string> newValue;
+    Id changedBy;
+    Millis changedAt = 0;
 };
 
 /** A release: one installation, or a rollout of N units, of one build procedure version. */
@@ -202,6 +226,8 @@ struct SignOff {
     std::string strokes;
     Millis signedAt = 0;
     Id recordedBy;
+    /** Why the installation goes ahead though a licence of its build has no seat left; else none. */
+    std::optional<std::string> seatOverrideReason;
 };
 
 /** The record of an installation taken back out following the back-out plan. */

@@ -58,6 +58,9 @@ inline constexpr TextRule version{"version", 40, true};
 inline constexpr TextRule vendor{"vendor", 120, true};
 inline constexpr TextRule mediaLocation{"media location", 200, false};
 inline constexpr TextRule buildSha256{"build SHA-256", 64, false};
+inline constexpr TextRule buildLocation{"where the build software is", 300, false};
+inline constexpr TextRule supplier{"supplier", 120, false};
+inline constexpr TextRule purchaseRef{"purchase reference", 64, false};
 inline constexpr TextRule loanPurpose{"purpose", 200, false};
 inline constexpr TextRule licenceName{"licence name", 120, true};
 inline constexpr TextRule entitlement{"licence key or entitlement", 200, true};
@@ -78,6 +81,7 @@ inline constexpr TextRule make{"make", 80, true};
 inline constexpr TextRule model{"model", 120, true};
 inline constexpr TextRule category{"category", 60, true};
 inline constexpr TextRule assignedUser{"user", 120, false};
+inline constexpr TextRule assetNotes{"notes", 4000, false, Lines::Multi};
 
 // releases and installations
 inline constexpr TextRule releaseNumber{"release number", 32, true};
@@ -99,6 +103,8 @@ inline constexpr TextRule resolution{"resolution", 500, false};
 /** The value a conflict is settled with: any field's, or a whole build draft (as JSON). */
 inline constexpr TextRule resolutionValue{"value", 1000000, false, Lines::Multi};
 inline constexpr TextRule search{"search", 64, false};
+inline constexpr TextRule changedField{"field", 64, true};
+inline constexpr TextRule changedValue{"value", 4000, false, Lines::Multi};
 
 } // namespace fields
 

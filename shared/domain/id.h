@@ -24,6 +24,13 @@ public:
 
     /** A new identity, unique across devices: 48 bits of Unix milliseconds, 74 random bits. */
     [[nodiscard]] static Id generate();
+    /**
+     * The same id for the same @p base and @p salt, wherever it is made (UUID version 8): a record
+     * that follows from another one (a licence seat from a sign-off, a history row from a change)
+     * gets the same id on the tablet that made it and on the server that applies it, so the two
+     * are one row, never two.
+     */
+    [[nodiscard]] static Id derived(const Id &base, std::string_view salt);
     /** Parses the 36-character text form; throws ValidationError naming @p field otherwise. */
     [[nodiscard]] static Id parse(std::string_view text, std::string_view field = "id");
     /** From a BLOB read from the database; throws StoreError when it is not 16 bytes. */

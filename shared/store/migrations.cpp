@@ -519,12 +519,50 @@ CREATE INDEX installations_asset ON installations(asset_id);
 CREATE INDEX installations_seq ON installations(seq);
 )sql";
 
+// Version 6 (issue 11): the Definitive Software Library says where the build software is, and the
+// in/out book when media are expected back (overdue after) and who booked them in; the licence log
+// has expiry, supplier and purchase reference, and a seat knows the sign-off that took it; a sign-off
+// carries the reason for going past a licence's seats; assets keep their purchase date and notes
+// (from an asset system's import); and the history of every change: one row per field changed, who,
+// when, from what to what (append-only, synced).
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE dsl_items ADD COLUMN build_location TEXT NOT NULL DEFAULT '';
+ALTER TABLE dsl_items ADD COLUMN changed_by BLOB REFERENCES users(id);
+ALTER TABLE dsl_items ADD COLUMN changed_at INTEGER;
+ALTER TABLE media_loans ADD COLUMN expected_back INTEGER;
+ALTER TABLE media_loans ADD COLUMN returned_by BLOB REFERENCES users(id);
+ALTER TABLE licences ADD COLUMN expires_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE licences ADD COLUMN supplier TEXT NOT NULL DEFAULT '';
+ALTER TABLE licences ADD COLUMN purchase_ref TEXT NOT NULL DEFAULT '';
+ALTER TABLE licences ADD COLUMN changed_by BLOB REFERENCES users(id);
+ALTER TABLE licences ADD COLUMN changed_at INTEGER;
+ALTER TABLE licence_assignments ADD COLUMN installation_id BLOB REFERENCES installations(id);
+ALTER TABLE signoffs ADD COLUMN seat_override_reason TEXT;
+ALTER TABLE assets ADD COLUMN purchase_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE assets ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE record_changes (
+    id         BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    table_name TEXT NOT NULL,
+    record_id  BLOB NOT NULL,
+    field      TEXT NOT NULL,
+    old_value  TEXT,
+    new_value  TEXT,
+    changed_by BLOB NOT NULL REFERENCES users(id),
+    changed_at INTEGER NOT NULL,
+    seq        INTEGER NOT NULL
+);
+CREATE INDEX record_changes_record ON record_changes(record_id, changed_at);
+CREATE INDEX record_changes_seq ON record_changes(seq);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kV1},
     Migration{2, kV2},
     Migration{3, kV3},
     Migration{4, kV4},
     Migration{5, kV5, Migration::Rebuilds::Tables},
+    Migration{6, kV6},
 };
 
 } // namespace

@@ -84,17 +84,28 @@ public:
     void retireService(const Id &serviceId, const Id &by, Millis at);
     [[nodiscard]] std::optional<Service> service(const Id &serviceId);
     Id addDslItem(DslItem item);
+    /** Changes a DSL item (product and version stay unique together). */
+    void updateDslItem(DslItem item, const Id &by, Millis at);
+    [[nodiscard]] std::optional<DslItem> dslItem(const Id &id);
     /** Writes a line in the in/out book; refused while the media are already out. */
     Id takeOutMedia(MediaLoan loan);
-    void returnMedia(const Id &loanId, Millis at);
+    /** Books media back in, by @p by when known. */
+    void returnMedia(const Id &loanId, Millis at, const std::optional<Id> &by = std::nullopt);
     [[nodiscard]] std::vector<MediaLoan> mediaBook(const Id &dslItemId);
     Id addLicence(Licence licence);
+    void updateLicence(Licence licence, const Id &by, Millis at);
+    [[nodiscard]] std::optional<Licence> licence(const Id &id);
     /**
      * Gives one seat of a licence to an asset. When every seat is taken, it is refused unless
      * assignment.overrideReason says why; the override is kept with who (assignedBy) and when.
      */
     Id assignLicence(LicenceAssignment assignment);
     void unassignLicence(const Id &assignmentId);
+    /**
+     * The id of the seat of @p licenceId given to @p assetId: made from the two, so that whichever
+     * tablet gives it (a sign-off, by hand) and the server make one row, never two that clash.
+     */
+    [[nodiscard]] static Id seatId(const Id &licenceId, const Id &assetId);
     [[nodiscard]] int seatsUsed(const Id &licenceId);
 
     // --- build procedures ---
@@ -167,6 +178,15 @@ public:
     /** The overrides recorded for an asset, oldest first. */
     [[nodiscard]] std::vector<ScanOverride> scanOverrides(const Id &assetId);
 
+    // --- the history of every change ---
+    /**
+     * Keeps one field change of a record: who, when, from and to. Append-only; a change with an id
+     * already kept (the tablet's row, then the server's: one id, see Id::derived) is kept once.
+     */
+    Id recordChange(RecordChange change);
+    /** A record's changes, oldest first. */
+    [[nodiscard]] std::vector<RecordChange> recordChanges(const Id &recordId);
+
     // --- conflicts between devices (written by the sync) ---
     /** Keeps a value that lost to another device's change of the same field. */
     Id recordConflict(const ConflictRecord &conflict);
@@ -194,7 +214,9 @@ private:
     void requireDraft(const Id &buildId);
     BuildProcedure existingBuild(const Id &buildId);
     void requireUniqueServiceName(const Service &service);
+    void requireUniqueDslItem(const DslItem &item);
     void writeReleaseTargets(const Release &release);
+    void assignSeats(SignOff &signOff, const Installation &installation);
     void writeBuildParts(const BuildProcedure &build);
     void tombstone(std::string_view table, const Id &key, const std::optional<Id> &key2 = std::nullopt);
     [[nodiscard]] std::vector<BuildStep> buildSteps(const Id &buildId);

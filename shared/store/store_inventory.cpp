@@ -16,6 +16,9 @@ Id Store::addAsset(Asset a)
     a.model = checked(fields::model, a.model);
     a.category = checked(fields::category, a.category);
     a.assignedUser = checked(fields::assignedUser, a.assignedUser);
+    a.notes = checked(fields::assetNotes, a.notes);
+    if (!a.purchaseDate.empty() && !isIsoDate(a.purchaseDate))
+        throw ValidationError("purchase date", "'" + printable(a.purchaseDate, 20) + "' is not a date (YYYY-MM-DD)");
     std::optional<std::string> serialNorm;
     if (a.serial) {
         serialNorm = normaliseSerial(*a.serial);
@@ -39,10 +42,10 @@ Id Store::addAsset(Asset a)
     // row is it worth finding out which, to say so plainly. Inventory imports stay fast.
     try {
         m_db.query("INSERT INTO assets(id, asset_tag, serial, serial_norm, make, make_key, model, category, "
-                   "site_id, room_id, assigned_user, status, seq) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                   "site_id, room_id, assigned_user, status, purchase_date, notes, seq) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
             ->bindAll(a.id, a.assetTag, a.serial, serialNorm, a.make, makeKey, a.model, a.category, a.siteId,
-                      a.roomId, a.assignedUser, toString(a.status), nextSeq())
+                      a.roomId, a.assignedUser, toString(a.status), a.purchaseDate, a.notes, nextSeq())
             .run();
     } catch (const StoreError &e) {
         if (!sql::isConstraint(e))

@@ -97,39 +97,98 @@ std::optional<Service> Store::service(const Id &serviceId)
     return Service{q->id(0), q->text(1), q->text(2), q->int64(3), q->text(4), q->optId(5), q->optInt64(6)};
 }
 
-Id Store::addDslItem(DslItem d)
+namespace {
+
+void checkDslFields(DslItem &d)
 {
     d.product = checked(fields::product, d.product);
     d.version = checked(fields::version, d.version);
     d.vendor = checked(fields::vendor, d.vendor);
     d.mediaLocation = checked(fields::mediaLocation, d.mediaLocation);
+    d.buildLocation = checked(fields::buildLocation, d.buildLocation);
     d.buildSha256 = checked(fields::buildSha256, d.buildSha256);
     std::transform(d.buildSha256.begin(), d.buildSha256.end(), d.buildSha256.begin(),
                    [](char c) { return (c >= 'A' && c <= 'F') ? static_cast<char>(c - 'A' + 'a') : c; });
     if (!d.buildSha256.empty() && (d.buildSha256.size() != 64 ||
                                    d.buildSha256.find_first_not_of("0123456789abcdef") != std::string::npos))
         throw ValidationError("build SHA-256", "must be 64 hexadecimal digits");
+}
+
+void checkLicenceFields(Licence &l)
+{
+    l.name = checked(fields::licenceName, l.name);
+    l.entitlement = checked(fields::entitlement, l.entitlement);
+    l.supplier = checked(fields::supplier, l.supplier);
+    l.purchaseRef = checked(fields::purchaseRef, l.purchaseRef);
+    if (l.seats < 0 || l.seats > 1000000)
+        throw ValidationError("seats", "must be between 0 and 1000000");
+    if (!l.expiresOn.empty() && !isIsoDate(l.expiresOn))
+        throw ValidationError("expires on", "'" + printable(l.expiresOn, 20) + "' is not a date (YYYY-MM-DD)");
+}
+
+constexpr std::string_view kDslColumns =
+    "id, product, version, vendor, media_kind, media_location, build_sha256, licence_type, build_location";
+constexpr std::string_view kLicenceColumns =
+    "id, dsl_item_id, name, entitlement, seats, expires_on, supplier, purchase_ref";
+
+} // namespace
+
+void Store::requireUniqueDslItem(const DslItem &d)
+{
+    auto q = m_db.query("SELECT id FROM dsl_items WHERE product = ?1 AND version = ?2 AND id <> ?3");
+    q->bindAll(d.product, d.version, d.id);
+    if (q->step())
+        throw DuplicateError("the DSL already holds " + d.product + " " + d.version, q->id(0).toString());
+}
+
+Id Store::addDslItem(DslItem d)
+{
+    checkDslFields(d);
     if (d.id.isNull())
         d.id = Id::generate();
     Write w(*this, Write::Rows::One);
-    {
-        auto q = m_db.query("SELECT id FROM dsl_items WHERE product = ?1 AND version = ?2");
-        q->bindAll(d.product, d.version);
-        if (q->step())
-            throw DuplicateError("the DSL already holds " + d.product + " " + d.version, q->id(0).toString());
-    }
+    requireUniqueDslItem(d);
     m_db.query("INSERT INTO dsl_items(id, product, version, vendor, media_kind, media_location, "
-               "build_sha256, licence_type, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+               "build_sha256, licence_type, build_location, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
         ->bindAll(d.id, d.product, d.version, d.vendor, toString(d.mediaKind), d.mediaLocation, d.buildSha256,
-                  toString(d.licenceType), nextSeq())
+                  toString(d.licenceType), d.buildLocation, nextSeq())
         .run();
     w.commit();
     return d.id;
 }
 
+void Store::updateDslItem(DslItem d, const Id &by, Millis at)
+{
+    checkDslFields(d);
+    Write w(*this, Write::Rows::One);
+    requireRow("dsl_items", d.id, "DSL item");
+    requireUniqueDslItem(d);
+    m_db.query("UPDATE dsl_items SET product = ?2, version = ?3, vendor = ?4, media_kind = ?5, media_location = ?6, "
+               "build_sha256 = ?7, licence_type = ?8, build_location = ?9, changed_by = ?10, changed_at = ?11, "
+               "seq = ?12 WHERE id = ?1")
+        ->bindAll(d.id, d.product, d.version, d.vendor, toString(d.mediaKind), d.mediaLocation, d.buildSha256,
+                  toString(d.licenceType), d.buildLocation, by, at, nextSeq())
+        .run();
+    w.commit();
+}
+
+std::optional<DslItem> Store::dslItem(const Id &id)
+{
+    auto q = m_db.query("SELECT " + std::string(kDslColumns) + " FROM dsl_items WHERE id = ?1");
+    q->bind(1, id);
+    if (!q->step())
+        return std::nullopt;
+    return DslItem{q->id(0),   q->text(1), q->text(2), q->text(3), parse<MediaKind>(q->text(4)),
+                   q->text(5), q->text(6), parse<LicenceType>(q->text(7)), q->text(8)};
+}
+
 Id Store::takeOutMedia(MediaLoan l)
 {
     l.purpose = checked(fields::loanPurpose, l.purpose);
+    if (l.expectedBack && *l.expectedBack < l.takenAt)
+        throw ValidationError("expected back", "is before the media are taken out");
+    if (l.returnedAt)
+        throw ValidationError("returned at", "a loan starts out; it is booked back in later");
     if (l.id.isNull())
         l.id = Id::generate();
     Write w(*this, Write::Rows::One);
@@ -144,15 +203,15 @@ Id Store::takeOutMedia(MediaLoan l)
             throw RuleError("the original media are already out with " + q->text(1) +
                             "; they must be booked back in first");
     }
-    m_db.query("INSERT INTO media_loans(id, dsl_item_id, taken_by, taken_at, purpose, seq) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        ->bindAll(l.id, l.dslItemId, l.takenBy, l.takenAt, l.purpose, nextSeq())
+    m_db.query("INSERT INTO media_loans(id, dsl_item_id, taken_by, taken_at, purpose, expected_back, seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        ->bindAll(l.id, l.dslItemId, l.takenBy, l.takenAt, l.purpose, l.expectedBack, nextSeq())
         .run();
     w.commit();
     return l.id;
 }
 
-void Store::returnMedia(const Id &loanId, Millis at)
+void Store::returnMedia(const Id &loanId, Millis at, const std::optional<Id> &by)
 {
     Write w(*this, Write::Rows::One);
     auto q = m_db.query("SELECT taken_at, returned_at FROM media_loans WHERE id = ?1");
@@ -163,8 +222,10 @@ void Store::returnMedia(const Id &loanId, Millis at)
         throw RuleError("these media were already booked back in");
     if (at < q->int64(0))
         throw ValidationError("returned at", "is before the media were taken out");
-    m_db.query("UPDATE media_loans SET returned_at = ?2, seq = ?3 WHERE id = ?1")
-        ->bindAll(loanId, at, nextSeq())
+    if (by)
+        requireRow("users", *by, "user");
+    m_db.query("UPDATE media_loans SET returned_at = ?2, returned_by = ?3, seq = ?4 WHERE id = ?1")
+        ->bindAll(loanId, at, by, nextSeq())
         .run();
     w.commit();
 }
@@ -172,31 +233,60 @@ void Store::returnMedia(const Id &loanId, Millis at)
 std::vector<MediaLoan> Store::mediaBook(const Id &dslItemId)
 {
     std::vector<MediaLoan> out;
-    auto q = m_db.query("SELECT id, dsl_item_id, taken_by, taken_at, purpose, returned_at FROM media_loans "
-                        "WHERE dsl_item_id = ?1 ORDER BY taken_at");
+    auto q = m_db.query("SELECT id, dsl_item_id, taken_by, taken_at, purpose, returned_at, expected_back, returned_by "
+                        "FROM media_loans WHERE dsl_item_id = ?1 ORDER BY taken_at");
     q->bind(1, dslItemId);
     while (q->step())
-        out.push_back(MediaLoan{q->id(0), q->id(1), q->id(2), q->int64(3), q->text(4), q->optInt64(5)});
+        out.push_back(MediaLoan{q->id(0), q->id(1), q->id(2), q->int64(3), q->text(4), q->optInt64(5), q->optInt64(6),
+                                q->optId(7)});
     return out;
 }
 
 Id Store::addLicence(Licence l)
 {
-    l.name = checked(fields::licenceName, l.name);
-    l.entitlement = checked(fields::entitlement, l.entitlement);
-    if (l.seats < 0 || l.seats > 1000000)
-        throw ValidationError("seats", "must be between 0 and 1000000");
+    checkLicenceFields(l);
     if (l.id.isNull())
         l.id = Id::generate();
     Write w(*this, Write::Rows::One);
     if (l.dslItemId)
         requireRow("dsl_items", *l.dslItemId, "DSL item");
-    m_db.query("INSERT INTO licences(id, dsl_item_id, name, entitlement, seats, seq) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        ->bindAll(l.id, l.dslItemId, l.name, l.entitlement, l.seats, nextSeq())
+    m_db.query("INSERT INTO licences(id, dsl_item_id, name, entitlement, seats, expires_on, supplier, purchase_ref, "
+               "seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+        ->bindAll(l.id, l.dslItemId, l.name, l.entitlement, l.seats, l.expiresOn, l.supplier, l.purchaseRef, nextSeq())
         .run();
     w.commit();
     return l.id;
+}
+
+void Store::updateLicence(Licence l, const Id &by, Millis at)
+{
+    checkLicenceFields(l);
+    Write w(*this, Write::Rows::One);
+    requireRow("licences", l.id, "licence");
+    if (l.dslItemId)
+        requireRow("dsl_items", *l.dslItemId, "DSL item");
+    m_db.query("UPDATE licences SET dsl_item_id = ?2, name = ?3, entitlement = ?4, seats = ?5, expires_on = ?6, "
+               "supplier = ?7, purchase_ref = ?8, changed_by = ?9, changed_at = ?10, seq = ?11 WHERE id = ?1")
+        ->bindAll(l.id, l.dslItemId, l.name, l.entitlement, l.seats, l.expiresOn, l.supplier, l.purchaseRef, by, at,
+                  nextSeq())
+        .run();
+    w.commit();
+}
+
+std::optional<Licence> Store::licence(const Id &id)
+{
+    auto q = m_db.query("SELECT " + std::string(kLicenceColumns) + " FROM licences WHERE id = ?1");
+    q->bind(1, id);
+    if (!q->step())
+        return std::nullopt;
+    return Licence{q->id(0),
+                   q->optId(1),
+                   q->text(2),
+                   q->text(3),
+                   static_cast<int>(q->int64(4)),
+                   q->text(5),
+                   q->text(6),
+                   q->text(7)};
 }
 
 int Store::seatsUsed(const Id &licenceId)
@@ -207,15 +297,19 @@ int Store::seatsUsed(const Id &licenceId)
     return static_cast<int>(q->int64(0));
 }
 
+Id Store::seatId(const Id &licenceId, const Id &assetId)
+{
+    return Id::derived(assetId, "seat of licence " + licenceId.toString());
+}
+
 Id Store::assignLicence(LicenceAssignment a)
 {
+    a.id = seatId(a.licenceId, a.assetId);
     if (a.overrideReason) {
         a.overrideReason = checked(fields::seatOverrideReason, *a.overrideReason);
         if (a.overrideReason->empty())
             a.overrideReason.reset();
     }
-    if (a.id.isNull())
-        a.id = Id::generate();
     Write w(*this, Write::Rows::One);
     int seats = 0;
     std::string name;
@@ -242,8 +336,9 @@ Id Store::assignLicence(LicenceAssignment a)
     if (used < seats)
         a.overrideReason.reset(); // a free seat needs no override; do not record one
     m_db.query("INSERT INTO licence_assignments(id, licence_id, asset_id, assigned_by, assigned_at, "
-               "override_reason, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        ->bindAll(a.id, a.licenceId, a.assetId, a.assignedBy, a.assignedAt, a.overrideReason, nextSeq())
+               "override_reason, installation_id, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        ->bindAll(a.id, a.licenceId, a.assetId, a.assignedBy, a.assignedAt, a.overrideReason, a.installationId,
+                  nextSeq())
         .run();
     w.commit();
     return a.id;

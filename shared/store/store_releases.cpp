@@ -552,9 +552,11 @@ Id Store::signOff(SignOff so)
                         (failed.empty() ? std::string() : " failed " + failed + ";") +
                         (missing.empty() ? std::string() : " no result for " + missing + ";"));
     }
-    m_db.query("INSERT INTO signoffs(id, installation_id, user_name, strokes, signed_at, recorded_by, seq) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        ->bindAll(so.id, so.installationId, so.userName, so.strokes, so.signedAt, so.recordedBy, nextSeq())
+    assignSeats(so, *inst);
+    m_db.query("INSERT INTO signoffs(id, installation_id, user_name, strokes, signed_at, recorded_by, "
+               "seat_override_reason, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        ->bindAll(so.id, so.installationId, so.userName, so.strokes, so.signedAt, so.recordedBy,
+                  so.seatOverrideReason, nextSeq())
         .run();
     m_db.query("UPDATE installations SET status = 'accepted', ended_at = ?2, seq = ?3 WHERE id = ?1")
         ->bindAll(so.installationId, so.signedAt, nextSeq())
@@ -573,6 +575,52 @@ Id Store::signOff(SignOff so)
     }
     w.commit();
     return so.id;
+}
+
+void Store::assignSeats(SignOff &so, const Installation &inst)
+{
+    // The build's licensed software takes a seat of its licence for this asset, in the sign-off's
+    // own transaction; a licence with no seat left needs the sign-off's reason for going past it.
+    // Each seat's id follows from the licence and the asset (seatId), so the tablet that signed,
+    // another that signed off the same asset in another release, and the server make one row.
+    struct Seat {
+        Id licence;
+        std::string name;
+        std::int64_t seats;
+        std::int64_t used;
+    };
+    std::vector<Seat> wanted;
+    {
+        auto q = m_db.query(
+            "SELECT l.id, l.name, l.seats, (SELECT count(*) FROM licence_assignments a WHERE a.licence_id = l.id) "
+            "FROM licences l JOIN build_items b ON b.dsl_item_id = l.dsl_item_id JOIN dsl_items d ON d.id = l.dsl_item_id "
+            "WHERE b.build_id = ?1 AND (d.licence_type = 'per-seat' OR d.licence_type = 'subscription') "
+            "AND NOT EXISTS (SELECT 1 FROM licence_assignments a WHERE a.licence_id = l.id AND a.asset_id = ?2) "
+            "ORDER BY l.name");
+        q->bindAll(inst.buildId, inst.assetId);
+        while (q->step())
+            wanted.push_back({q->id(0), q->text(1), q->int64(2), q->int64(3)});
+    }
+    if (so.seatOverrideReason) {
+        so.seatOverrideReason = checked(fields::seatOverrideReason, *so.seatOverrideReason);
+        if (so.seatOverrideReason->empty())
+            so.seatOverrideReason.reset();
+    }
+    bool overridden = false;
+    for (const auto &seat : wanted) {
+        const bool full = seat.used >= seat.seats;
+        if (full && !so.seatOverrideReason)
+            throw RuleError("licence " + seat.name + " has all " + std::to_string(seat.seats) +
+                            " seats assigned: signing this installation off needs a reason for going past them");
+        overridden = overridden || full;
+        m_db.query("INSERT INTO licence_assignments(id, licence_id, asset_id, assigned_by, assigned_at, override_reason, "
+                   "installation_id, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            ->bindAll(seatId(seat.licence, inst.assetId), seat.licence, inst.assetId, so.recordedBy,
+                      so.signedAt, full ? so.seatOverrideReason : std::nullopt, inst.id, nextSeq())
+            .run();
+    }
+    if (!overridden)
+        so.seatOverrideReason.reset(); // only kept where it was needed
 }
 
 Id Store::recordBackOut(BackOut b)

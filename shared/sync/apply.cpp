@@ -205,17 +205,22 @@ void MutationApplier::applyOne(const FieldChanges &d, const Mutation &m, Mutatio
     if (!now)
         throw NotFoundError(std::string(table.table) + " record", id.toString());
     FieldValues apply;
+    std::map<std::string, FieldChange> applied;
     json::array conflicts;
     for (const auto &[name, change] : d.changes) {
         const auto it = now->find(name);
         const auto value = it == now->end() ? std::nullopt : it->second;
-        if (value == change.from)
+        if (value == change.from) {
             apply[name] = change.to;
-        else if (value != change.to)
+            applied.emplace(name, change);
+        } else if (value != change.to) {
             conflicts.push_back(json::string(recordLoss(table.table, id, name, value, change).toString()));
+        }
     }
-    if (!apply.empty())
+    if (!apply.empty()) {
         table.write(m_store, id, apply, m_who.userId, m_now);
+        recordChanges(m_store, table, id, applied, m_who.userId, m.at, keyOf(m));
+    }
     conflicted(r, std::move(conflicts));
 }
 
@@ -225,9 +230,11 @@ void MutationApplier::applyOne(const SetChange &d, const Mutation &m, MutationRe
     const auto now = setText(set.current(m_store, d.id));
     const auto from = setText(d.from);
     const auto to = setText(d.to);
-    if (now == from)
+    if (now == from) {
         set.write(m_store, d.id, d.to, m_who.userId, m_now);
-    else if (now != to)
+        if (from != to)
+            recordSetChange(m_store, set, d.id, from, to, m_who.userId, m.at, keyOf(m));
+    } else if (now != to)
         conflicted(r, json::array{json::string(
                           recordLoss(set.table, d.id, std::string(set.field), now, FieldChange{from, to}).toString())});
 }
@@ -243,6 +250,10 @@ void MutationApplier::applyOne(const RecordAction &d, const Mutation &m, Mutatio
         m_store.approveBuild(d.id, d.by, d.at);
     else if (kind == "retireBuild")
         m_store.retireBuild(d.id, d.at, d.by);
+    else if (kind == "returnMedia")
+        m_store.returnMedia(d.id, d.at, d.by);
+    else if (kind == "unassignLicence")
+        m_store.unassignLicence(d.id);
     else
         throw RuleError("there is no such action");
 }
@@ -315,6 +326,31 @@ void MutationApplier::applyOne(const Release &d, const Mutation &, MutationResul
 void MutationApplier::applyOne(const ReleaseClose &d, const Mutation &, MutationResult &)
 {
     m_store.closeRelease(d.id, d.reviewNote, d.by, d.at);
+}
+
+Id MutationApplier::keyOf(const Mutation &m) const
+{
+    return Id::derived(m_who.deviceId, "seq " + std::to_string(m.seq));
+}
+
+void MutationApplier::applyOne(const DslItem &d, const Mutation &, MutationResult &)
+{
+    m_store.addDslItem(d);
+}
+
+void MutationApplier::applyOne(const MediaLoan &d, const Mutation &, MutationResult &)
+{
+    m_store.takeOutMedia(d);
+}
+
+void MutationApplier::applyOne(const Licence &d, const Mutation &, MutationResult &)
+{
+    m_store.addLicence(d);
+}
+
+void MutationApplier::applyOne(const LicenceAssignment &d, const Mutation &, MutationResult &)
+{
+    m_store.assignLicence(d);
 }
 
 void MutationApplier::applyOne(const Person &d, const Mutation &, MutationResult &)
@@ -409,8 +445,14 @@ void MutationApplier::addCurrent(MutationResult &r, const Mutation &m)
                 rows.emplace_back(&syncedTable(m.kind->fields->table), canonical(d.id));
             else if constexpr (std::is_same_v<T, SetChange>)
                 rows.emplace_back(&syncedTable(m.kind->set->table), d.id);
-            else if constexpr (std::is_same_v<T, RecordAction>)
-                rows.emplace_back(&syncedTable(m.kind->name == "retireService" ? "services" : "build_procedures"), d.id);
+            else if constexpr (std::is_same_v<T, RecordAction>) {
+                const auto &kind = m.kind->name;
+                rows.emplace_back(&syncedTable(kind == "retireService"     ? "services"
+                                               : kind == "returnMedia"     ? "media_loans"
+                                               : kind == "unassignLicence" ? "licence_assignments"
+                                                                           : "build_procedures"),
+                                  d.id);
+            }
             else if constexpr (std::is_same_v<T, BuildDraft> || std::is_same_v<T, BuildReturn>)
                 rows.emplace_back(&syncedTable("build_procedures"), d.id);
             else if constexpr (std::is_same_v<T, ReleaseClose>)

@@ -23,6 +23,7 @@ struct Mutation {
     const MutationKind *kind = nullptr;
     MutationData data;
     const codec::json::object *sent = nullptr; ///< the data as sent (kept with a refusal), in the request's arena
+    Millis at = 0;                             ///< when the device made it, by its clock (the history's "when")
 };
 
 /** The answer to one mutation, as the push answer lists it. */
@@ -71,6 +72,13 @@ private:
     void applyOne(const Release &d, const Mutation &m, MutationResult &r);
     void applyOne(const ReleaseClose &d, const Mutation &m, MutationResult &r);
     void applyOne(const Person &d, const Mutation &m, MutationResult &r);
+    void applyOne(const DslItem &d, const Mutation &m, MutationResult &r);
+    void applyOne(const MediaLoan &d, const Mutation &m, MutationResult &r);
+    void applyOne(const Licence &d, const Mutation &m, MutationResult &r);
+    void applyOne(const LicenceAssignment &d, const Mutation &m, MutationResult &r);
+
+    /** The base of the ids of the rows that follow from @p m (its history rows): the device and number. */
+    [[nodiscard]] Id keyOf(const Mutation &m) const;
 
     /** Writes a build draft's parts over the draft @p id (at the draft's current revision). */
     void saveDraft(const BuildDraft &d);

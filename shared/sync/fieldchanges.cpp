@@ -196,10 +196,104 @@ void personWrite(Store &store, const Id &id, const FieldValues &values, const Id
         store.setUserActive(id, textValue(values, "active", "true") == "true");
 }
 
+// --- the Definitive Software Library ---
+
+constexpr std::array kDslFields{
+    ChangeableField{"product", Type::Text, false, {}, "text"},
+    ChangeableField{"version", Type::Text, false, {}, "text; unique with the product"},
+    ChangeableField{"vendor", Type::Text, false, {}, "text"},
+    ChangeableField{"media_kind", Type::Enum, false, EnumNames<MediaKind>::names, "a media kind"},
+    ChangeableField{"media_location", Type::Text, false, {}, "text"},
+    ChangeableField{"build_location", Type::Text, false, {}, "text"},
+    ChangeableField{"build_sha256", Type::Text, false, {}, "64 hexadecimal digits, or \"\""},
+    ChangeableField{"licence_type", Type::Enum, false, EnumNames<LicenceType>::names, "a licence type"},
+};
+
+std::optional<FieldValues> dslNow(Store &store, const Id &id)
+{
+    const auto d = store.dslItem(id);
+    if (!d)
+        return std::nullopt;
+    return FieldValues{{"product", d->product},
+                       {"version", d->version},
+                       {"vendor", d->vendor},
+                       {"media_kind", std::string(toString(d->mediaKind))},
+                       {"media_location", d->mediaLocation},
+                       {"build_location", d->buildLocation},
+                       {"build_sha256", d->buildSha256},
+                       {"licence_type", std::string(toString(d->licenceType))}};
+}
+
+void dslWrite(Store &store, const Id &id, const FieldValues &values, const Id &by, Millis at)
+{
+    auto d = store.dslItem(id);
+    if (!d)
+        throw NotFoundError("DSL item", id.toString());
+    d->product = textValue(values, "product", d->product);
+    d->version = textValue(values, "version", d->version);
+    d->vendor = textValue(values, "vendor", d->vendor);
+    d->mediaKind = enumValue(values, "media_kind", d->mediaKind);
+    d->mediaLocation = textValue(values, "media_location", d->mediaLocation);
+    d->buildLocation = textValue(values, "build_location", d->buildLocation);
+    d->buildSha256 = textValue(values, "build_sha256", d->buildSha256);
+    d->licenceType = enumValue(values, "licence_type", d->licenceType);
+    store.updateDslItem(*d, by, at);
+}
+
+// --- the licence log ---
+
+constexpr std::array kLicenceFields{
+    ChangeableField{"name", Type::Text, false, {}, "text"},
+    ChangeableField{"entitlement", Type::Text, false, {}, "text: the key (never in the history)", true},
+    ChangeableField{"seats", Type::Integer, false, {}, "a whole number, 0 to 1,000,000"},
+    ChangeableField{"expires_on", Type::Text, false, {}, "YYYY-MM-DD or \"\""},
+    ChangeableField{"supplier", Type::Text, false, {}, "text"},
+    ChangeableField{"purchase_ref", Type::Text, false, {}, "text"},
+    ChangeableField{"dsl_item_id", Type::Id, true, {}, "a DSL item id, or null"},
+};
+
+std::optional<FieldValues> licenceNow(Store &store, const Id &id)
+{
+    const auto l = store.licence(id);
+    if (!l)
+        return std::nullopt;
+    return FieldValues{{"name", l->name},
+                       {"entitlement", l->entitlement},
+                       {"seats", std::to_string(l->seats)},
+                       {"expires_on", l->expiresOn},
+                       {"supplier", l->supplier},
+                       {"purchase_ref", l->purchaseRef},
+                       {"dsl_item_id", idText(l->dslItemId)}};
+}
+
+void licenceWrite(Store &store, const Id &id, const FieldValues &values, const Id &by, Millis at)
+{
+    auto l = store.licence(id);
+    if (!l)
+        throw NotFoundError("licence", id.toString());
+    l->name = textValue(values, "name", l->name);
+    l->entitlement = textValue(values, "entitlement", l->entitlement);
+    if (values.count("seats")) {
+        const auto text = textValue(values, "seats", "");
+        int seats = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seats);
+        if (ec != std::errc() || end != text.data() + text.size())
+            throw ValidationError("seats", "must be a whole number");
+        l->seats = seats;
+    }
+    l->expiresOn = textValue(values, "expires_on", l->expiresOn);
+    l->supplier = textValue(values, "supplier", l->supplier);
+    l->purchaseRef = textValue(values, "purchase_ref", l->purchaseRef);
+    l->dslItemId = idValue(values, "dsl_item_id", l->dslItemId);
+    store.updateLicence(*l, by, at);
+}
+
 const ChangeableTable kAssets{"assets", kAssetFields, assetNow, assetWrite};
 const ChangeableTable kServices{"services", kServiceFields, serviceNow, serviceWrite};
 const ChangeableTable kReleases{"releases", kReleaseFields, releaseNow, releaseWrite};
 const ChangeableTable kPeople{"users", kPersonFields, personNow, personWrite};
+const ChangeableTable kDsl{"dsl_items", kDslFields, dslNow, dslWrite};
+const ChangeableTable kLicences{"licences", kLicenceFields, licenceNow, licenceWrite};
 
 // --- sets ---
 
@@ -276,9 +370,19 @@ const ChangeableTable &personFields() noexcept
     return kPeople;
 }
 
+const ChangeableTable &dslFields() noexcept
+{
+    return kDsl;
+}
+
+const ChangeableTable &licenceFields() noexcept
+{
+    return kLicences;
+}
+
 const ChangeableTable *changeableTable(std::string_view table) noexcept
 {
-    for (const auto *t : {&kAssets, &kServices, &kReleases, &kPeople}) {
+    for (const auto *t : {&kAssets, &kServices, &kReleases, &kPeople, &kDsl, &kLicences}) {
         if (t->table == table)
             return t;
     }
@@ -363,6 +467,27 @@ const ChangeableSet *changeableSet(std::string_view table, std::string_view fiel
             return s;
     }
     return nullptr;
+}
+
+void recordChanges(Store &store, const ChangeableTable &table, const Id &id,
+                   const std::map<std::string, FieldChange> &changes, const Id &by, Millis at, const Id &key)
+{
+    for (const auto &[name, change] : changes) {
+        const auto *f = changeableField(table, name);
+        const bool secret = f && f->secret;
+        const auto shown = [&](const std::optional<std::string> &v) {
+            return secret && v ? std::optional<std::string>("(hidden)") : v;
+        };
+        store.recordChange(
+            RecordChange{Id::derived(key, name), std::string(table.table), id, name, shown(change.from), shown(change.to), by, at});
+    }
+}
+
+void recordSetChange(Store &store, const ChangeableSet &set, const Id &id, const std::string &from,
+                     const std::string &to, const Id &by, Millis at, const Id &key)
+{
+    store.recordChange(RecordChange{Id::derived(key, set.field), std::string(set.table), id, std::string(set.field),
+                                    from, to, by, at});
 }
 
 std::string setText(std::vector<Id> ids)

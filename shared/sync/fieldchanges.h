@@ -26,6 +26,7 @@ struct ChangeableField {
     bool nullable;                          ///< may be set to null
     std::span<const std::string_view> names; ///< an Enum's allowed values
     std::string_view what;                  ///< its values, for the protocol doc
+    bool secret = false;                    ///< its values are not kept in the history (a licence key)
 };
 
 /**
@@ -47,6 +48,8 @@ struct ChangeableTable {
 [[nodiscard]] const ChangeableTable &serviceFields() noexcept;
 [[nodiscard]] const ChangeableTable &releaseFields() noexcept;
 [[nodiscard]] const ChangeableTable &personFields() noexcept;
+[[nodiscard]] const ChangeableTable &dslFields() noexcept;
+[[nodiscard]] const ChangeableTable &licenceFields() noexcept;
 /** The changeable table for @p table's records, or nullptr (a conflict on it is resolved otherwise). */
 [[nodiscard]] const ChangeableTable *changeableTable(std::string_view table) noexcept;
 /** The field named @p name of @p table, or nullptr. */
@@ -75,6 +78,18 @@ struct ChangeableSet {
 [[nodiscard]] const ChangeableSet &personSites() noexcept;
 /** The set @p field of @p table's records, or nullptr. */
 [[nodiscard]] const ChangeableSet *changeableSet(std::string_view table, std::string_view field) noexcept;
+
+/**
+ * Keeps in the history (record_changes) each change of @p changes applied to @p table's record
+ * @p id, by @p by at @p at; a secret field's values are kept as "(hidden)". Each row's id follows
+ * from @p key and the field, so the tablet that made the change and the server that applies it
+ * keep one row.
+ */
+void recordChanges(Store &store, const ChangeableTable &table, const Id &id,
+                   const std::map<std::string, FieldChange> &changes, const Id &by, Millis at, const Id &key);
+/** The same for a set replaced. */
+void recordSetChange(Store &store, const ChangeableSet &set, const Id &id, const std::string &from,
+                     const std::string &to, const Id &by, Millis at, const Id &key);
 
 /** A set as a conflict keeps it: its ids, sorted, comma-separated. */
 [[nodiscard]] std::string setText(std::vector<Id> ids);

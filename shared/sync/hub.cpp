@@ -97,8 +97,8 @@ Mutation readMutation(const json::value &v)
     if (m.seq < 1 || m.seq > kMaxSeq)
         throw ProtocolError("wrong_type", "field 'seq' must be from 1 to " + std::to_string(kMaxSeq));
     m.kind = &mutationKind(getString(o, "kind"));
-    const auto at = getInt(o, "at");
-    if (at < 0 || at > kMaxTime)
+    m.at = getInt(o, "at");
+    if (m.at < 0 || m.at > kMaxTime)
         throw ProtocolError("wrong_type", "field 'at' must be a time in Unix milliseconds, from 0 to " +
                                               std::to_string(kMaxTime));
     const auto &d = getObject(o, "data");

@@ -104,13 +104,14 @@ private:
         int columns = 0;
         bool scoped = false; ///< binds the user as ?3
     };
-    const std::vector<PageQuery> &pageQueries(bool scoped);
+    /** The page queries for a scope (all sites or the user's) and whether office-only columns go. */
+    const std::vector<PageQuery> &pageQueries(bool scoped, bool office);
 
     Store &m_store;
     std::optional<Id> m_databaseId;
     std::function<void(const std::string &)> m_log;
     std::int64_t m_lastRows = 0;
-    std::vector<PageQuery> m_pageQueries[2]; // [scoped]
+    std::vector<PageQuery> m_pageQueries[2][2]; // [scoped][office]
     std::string m_seqUnion[2];               // [scoped]
 };
 

@@ -30,9 +30,9 @@ std::string seqUnion(bool scoped)
 
 } // namespace
 
-const std::vector<Hub::PageQuery> &Hub::pageQueries(bool scoped)
+const std::vector<Hub::PageQuery> &Hub::pageQueries(bool scoped, bool office)
 {
-    auto &queries = m_pageQueries[scoped];
+    auto &queries = m_pageQueries[scoped][office];
     if (!queries.empty())
         return queries;
     for (const auto &t : syncedTables()) {
@@ -40,7 +40,9 @@ const std::vector<Hub::PageQuery> &Hub::pageQueries(bool scoped)
         for (const auto &c : tableColumns(m_store.database(), t.name).names) {
             if (c == "seq") // the page's cursor says where it is; rows need not repeat it
                 continue;
-            p.sql += (p.columns ? ", " : "") + c;
+            // A licence key goes to the office only: an installer's tablet gets "" in its place.
+            const bool blank = !office && isOfficeColumn(t.name, c);
+            p.sql += (p.columns ? ", " : "") + (blank ? "'' AS " + c : c);
             p.columnNames += (p.columns ? ",\"" : "\"") + c + "\"";
             ++p.columns;
         }
@@ -124,7 +126,7 @@ std::string Hub::pull(const Principal &who, std::string_view body)
     std::int64_t rows = 0;
     bool firstTable = true;
     if (upto > cursor) {
-        for (const auto &t : pageQueries(scoped)) {
+        for (const auto &t : pageQueries(scoped, who.role != Role::Installer)) {
             auto q = db.query(t.sql);
             q->bindAll(cursor, upto);
             if (t.scoped)

@@ -73,6 +73,12 @@ constexpr std::array kDevelopersThemselves{Grant{BuildDevelopers, kByThemselves}
 constexpr std::array kDevelopersCreate{Grant{BuildDevelopers, kCreatedByThemselves}};
 constexpr std::array kManagersCreate{Grant{ReleaseManagers, kCreatedByThemselves}};
 
+constexpr std::array kTakenByThemselves{Requirement{C::AsThemselves, "taken_by"}};
+constexpr std::array kAnyoneTakes{Grant{Everyone, kTakenByThemselves}};
+constexpr std::array kAnyoneThemselves{Grant{Everyone, kByThemselves}};
+constexpr std::array kAssignedByThemselves{Requirement{C::AsThemselves, "assigned_by"}};
+constexpr std::array kOfficeAssigns{Grant{ReleaseManagers | BuildDevelopers, kAssignedByThemselves}};
+
 constexpr std::array kResolveManager{Requirement{C::AsThemselves, "by"}};
 constexpr std::array kResolveLoser{Requirement{C::AsThemselves, "by"}, Requirement{C::LostTheConflict, "id"},
                                    Requirement{C::ConflictAtTheirSite, "id"}};
@@ -132,6 +138,23 @@ const std::array kKinds{
                  decodeChanges<personFields>, describeRecord<FieldChanges>, &personFields()},
     MutationKind{"setPersonSites", "replaces the sites a person works at", "", kManagers, decodeAs<SetChange>,
                  describeRecord<SetChange>, nullptr, &personSites()},
+    // the Definitive Software Library and the licence log
+    MutationKind{"addDslItem", "adds a software item to the DSL", "dsl_items", kOffice, decodeAs<DslItem>,
+                 describeRecord<DslItem>},
+    MutationKind{"setDslItemFields", "changes a DSL item", "", kOffice, decodeChanges<dslFields>,
+                 describeRecord<FieldChanges>, &dslFields()},
+    MutationKind{"takeOutMedia", "writes a line in the in/out book: original media taken out", "media_loans",
+                 kAnyoneTakes, decodeAs<MediaLoan>, describeRecord<MediaLoan>},
+    MutationKind{"returnMedia", "books original media back in (`id`: the loan)", "", kAnyoneThemselves,
+                 decodeAs<RecordAction>, describeRecord<RecordAction>},
+    MutationKind{"addLicence", "adds a licence to the licence log", "licences", kOffice, decodeAs<Licence>,
+                 describeRecord<Licence>},
+    MutationKind{"setLicenceFields", "changes a licence", "", kOffice, decodeChanges<licenceFields>,
+                 describeRecord<FieldChanges>, &licenceFields()},
+    MutationKind{"assignLicence", "gives an asset a seat of a licence", "licence_assignments", kOfficeAssigns,
+                 decodeAs<LicenceAssignment>, describeRecord<LicenceAssignment>},
+    MutationKind{"unassignLicence", "takes a seat back (`id`: the seat)", "", kOffice, decodeAs<RecordAction>,
+                 describeRecord<RecordAction>},
 };
 
 std::string roleWords(unsigned roles)

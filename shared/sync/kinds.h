@@ -20,7 +20,8 @@ namespace rd::sync {
 /** What a mutation carries, decoded: one alternative per record type. */
 using MutationData = std::variant<Asset, FieldChanges, ReleaseStatusChange, Installation, StepResult, SignOff,
                                   BackOut, ScanOverride, Resolution, Service, SetChange, RecordAction, BuildStart,
-                                  BuildDraft, BuildReturn, Release, ReleaseClose, Person>;
+                                  BuildDraft, BuildReturn, Release, ReleaseClose, Person, DslItem, MediaLoan,
+                                  Licence, LicenceAssignment>;
 
 /** A bit per role, so a grant can name several. */
 enum RoleBit : unsigned {

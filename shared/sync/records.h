@@ -170,7 +170,9 @@ struct RecordSpec<Asset> {
                                                 "a room of the asset's site"),
         field("assigned_user", &Asset::assignedUser, Presence::Optional, &fields::assignedUser,
               "who uses it; \"\" (not null) when nobody"),
-        field("status", &Asset::status));
+        field("status", &Asset::status),
+        field("purchase_date", &Asset::purchaseDate, Presence::Optional, nullptr, "YYYY-MM-DD or \"\""),
+        field("notes", &Asset::notes, Presence::Optional, &fields::assetNotes));
     static constexpr std::array computed{
         Computed{"serial_norm", "the serial with letters upper-cased and spaces and dashes removed"},
         Computed{"make_key", "the make trimmed, inner spaces collapsed, upper-cased"},
@@ -306,6 +308,66 @@ struct RecordSpec<ReleaseClose> {
 };
 
 template <>
+struct RecordSpec<DslItem> {
+    static constexpr std::string_view name = "DSL item";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &DslItem::id), field("product", &DslItem::product, Presence::Required, &fields::product),
+        field("version", &DslItem::version, Presence::Required, &fields::version, "unique with the product"),
+        field("vendor", &DslItem::vendor, Presence::Required, &fields::vendor), field("media_kind", &DslItem::mediaKind),
+        field("media_location", &DslItem::mediaLocation, Presence::Optional, &fields::mediaLocation,
+              "where the original media are kept"),
+        field("build_location", &DslItem::buildLocation, Presence::Optional, &fields::buildLocation,
+              "where the build software is"),
+        field("build_sha256", &DslItem::buildSha256, Presence::Optional, &fields::buildSha256,
+              "64 hexadecimal digits, or \"\""),
+        field("licence_type", &DslItem::licenceType));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
+struct RecordSpec<MediaLoan> {
+    static constexpr std::string_view name = "media loan";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &MediaLoan::id), field("dsl_item_id", &MediaLoan::dslItemId, Presence::Required, nullptr,
+                                            "its original media not already out"),
+        field("taken_by", &MediaLoan::takenBy), field("taken_at", &MediaLoan::takenAt),
+        field("purpose", &MediaLoan::purpose, Presence::Optional, &fields::loanPurpose),
+        field("expected_back", &MediaLoan::expectedBack, Presence::Optional, nullptr, "overdue after it"));
+    static constexpr std::array computed{Computed{"returned_at", "null until `returnMedia`"},
+                                         Computed{"returned_by", "who booked them back in"}};
+};
+
+template <>
+struct RecordSpec<Licence> {
+    static constexpr std::string_view name = "licence";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &Licence::id),
+        field("dsl_item_id", &Licence::dslItemId, Presence::Optional, nullptr, "the DSL item it licenses"),
+        field("name", &Licence::name, Presence::Required, &fields::licenceName),
+        field("entitlement", &Licence::entitlement, Presence::Required, &fields::entitlement,
+              "the key or entitlement: pulled by release managers and build developers only (\"\" for installers)"),
+        field("seats", &Licence::seats, Presence::Required, nullptr, "0 to 1,000,000"),
+        field("expires_on", &Licence::expiresOn, Presence::Optional, nullptr, "YYYY-MM-DD or \"\""),
+        field("supplier", &Licence::supplier, Presence::Optional, &fields::supplier),
+        field("purchase_ref", &Licence::purchaseRef, Presence::Optional, &fields::purchaseRef));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
+struct RecordSpec<LicenceAssignment> {
+    static constexpr std::string_view name = "licence seat";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &LicenceAssignment::id, Presence::Required, nullptr,
+              "the server makes it from the licence's and the asset's ids (send any: it is replaced)"),
+        field("licence_id", &LicenceAssignment::licenceId),
+        field("asset_id", &LicenceAssignment::assetId, Presence::Required, nullptr, "one seat per licence and asset"),
+        field("assigned_by", &LicenceAssignment::assignedBy), field("assigned_at", &LicenceAssignment::assignedAt),
+        field("override_reason", &LicenceAssignment::overrideReason, Presence::Optional, &fields::seatOverrideReason,
+              "required when every seat is taken"));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
 struct RecordSpec<Person> {
     static constexpr std::string_view name = "person";
     static constexpr auto fields = std::make_tuple(
@@ -366,8 +428,13 @@ struct RecordSpec<SignOff> {
         field("user_name", &SignOff::userName, Presence::Required, &fields::signerName),
         field("strokes", &SignOff::strokes, Presence::Required, nullptr,
               "the signature, \"x,y x,y;x,y ...\", at most 256 KiB"),
-        field("signed_at", &SignOff::signedAt), field("recorded_by", &SignOff::recordedBy));
-    static constexpr std::array<Computed, 0> computed{};
+        field("signed_at", &SignOff::signedAt), field("recorded_by", &SignOff::recordedBy),
+        field("seat_override_reason", &SignOff::seatOverrideReason, Presence::Optional, &fields::seatOverrideReason,
+              "why it goes ahead though a licence of its build has no seat left"));
+    static constexpr std::array computed{
+        Computed{"licence_assignments", "a seat of each per-seat or subscription licence of the build's DSL "
+                                        "items that the asset has not yet, its id made from the licence's and the "
+                                        "asset's"}};
 };
 
 template <>

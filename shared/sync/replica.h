@@ -17,6 +17,7 @@ class Store;
 namespace rd::sync {
 
 struct ChangeableTable;
+struct ChangeableSet;
 
 /**
  * The tablet side of the sync, over the tablet's own Store. Every local change goes through here:
@@ -62,9 +63,14 @@ public:
 
     // --- local changes (each: local write + outbox entry, atomic) ---
     Id addAsset(Asset asset);
-    void moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId);
-    void setAssetStatus(const Id &assetId, AssetStatus status);
-    void setAssetUser(const Id &assetId, std::string_view assignedUser);
+    // An asset's changes: with @p by, the history row (who, when) shows on this tablet at once; the
+    // server keeps one in any case when it applies the change, with the same id.
+    void moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId,
+                   const std::optional<Id> &by = std::nullopt, Millis at = 0);
+    void setAssetStatus(const Id &assetId, AssetStatus status, const std::optional<Id> &by = std::nullopt,
+                        Millis at = 0);
+    void setAssetUser(const Id &assetId, std::string_view assignedUser, const std::optional<Id> &by = std::nullopt,
+                      Millis at = 0);
     void setReleaseStatus(const Id &releaseId, ReleaseStatus status);
     Id startInstallation(Installation installation);
     Id recordStepResult(StepResult result);
@@ -99,7 +105,18 @@ public:
     /** A person who will sign in (their password is set online, never here). */
     Id addPerson(const User &user, const std::vector<Id> &sites);
     /** Changes a person's display name, role, whether they are switched on, and sites. */
-    void updatePerson(const User &user, const std::vector<Id> &sites);
+    void updatePerson(const User &user, const std::vector<Id> &sites, const Id &by, Millis at);
+
+    // --- the Definitive Software Library and the licence log ---
+    Id addDslItem(DslItem item);
+    void updateDslItem(const DslItem &item, const Id &by, Millis at);
+    /** Takes original media out (the in/out book); refused while they are out with someone. */
+    Id takeOutMedia(MediaLoan loan);
+    void returnMedia(const Id &loanId, const Id &by, Millis at);
+    Id addLicence(Licence licence);
+    void updateLicence(const Licence &licence, const Id &by, Millis at);
+    Id assignLicence(LicenceAssignment assignment);
+    void unassignLicence(const Id &assignmentId, const Id &by, Millis at);
 
     // --- push ---
     /** Changes not yet acknowledged by the server, of every device on this tablet. */
@@ -163,14 +180,17 @@ public:
     [[nodiscard]] int rejectionCount();
 
 private:
-    void queue(std::string_view kind, const std::string &payload);
+    /** Queues a mutation as the current device's next; returns the base of the ids that follow from it. */
+    Id queue(std::string_view kind, const std::string &payload, Millis at = 0);
     template <typename Record>
     Id recordCreated(std::string_view kind, Record record, Id (Store::*write)(Record));
     /** Queues the set…Fields mutation @p kind for what changed in @p table's record since @p before. */
     void queueFieldChanges(std::string_view kind, const ChangeableTable &table, const Id &id,
-                           const std::map<std::string, std::optional<std::string>> &before);
+                           const std::map<std::string, std::optional<std::string>> &before,
+                           const std::optional<Id> &by, Millis at);
     /** Queues @p kind, a set replaced, when it changed. */
-    void queueSetChange(std::string_view kind, const Id &id, const std::vector<Id> &before, const std::vector<Id> &after);
+    void queueSetChange(std::string_view kind, const ChangeableSet &set, const Id &id, const std::vector<Id> &before,
+                        const std::vector<Id> &after, const Id &by, Millis at);
     template <typename Write>
     void recordAction(std::string_view kind, const Id &id, const Id &by, Millis at, Write write);
     /** The fresh pull's first step: every synced row marked as not yet seen again (seq 0). */

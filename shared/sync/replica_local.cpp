@@ -41,7 +41,7 @@ private:
 
 } // namespace
 
-void Replica::queue(std::string_view kind, const std::string &payload)
+Id Replica::queue(std::string_view kind, const std::string &payload, Millis at)
 {
     // The device's next number, kept apart from the outbox: acknowledged entries leave after a
     // while, and a number must never be handed out twice.
@@ -53,8 +53,10 @@ void Replica::queue(std::string_view kind, const std::string &payload)
     next->step();
     const auto seq = next->int64(0);
     db.query("INSERT INTO outbox(device_id, seq, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        ->bindAll(device, seq, kind, payload, nowMillis())
+        ->bindAll(device, seq, kind, payload, at ? at : nowMillis())
         .run();
+    // The server derives the ids of what follows from this mutation from the same two numbers.
+    return Id::derived(Id::parse(device, "device"), "seq " + std::to_string(seq));
 }
 
 template <typename Record>
@@ -82,19 +84,27 @@ Id Replica::addAsset(Asset asset)
 }
 
 void Replica::queueFieldChanges(std::string_view kind, const ChangeableTable &table, const Id &id,
-                                const FieldValues &before)
+                                const FieldValues &before, const std::optional<Id> &by, Millis at)
 {
     const auto after = table.current(m_store, id);
     auto changes = changesBetween(table, before, after.value_or(FieldValues{}));
-    if (!changes.empty())
-        queue(kind, codec::json::serialize(codec::toJson(FieldChanges{id, std::move(changes)})));
+    if (changes.empty())
+        return;
+    // The change's time is the mutation's "at", which the server keeps as the history's "when".
+    const Id key = queue(kind, codec::json::serialize(codec::toJson(FieldChanges{id, changes})), by ? at : 0);
+    if (by)
+        recordChanges(m_store, table, id, changes, *by, at, key);
 }
 
-void Replica::queueSetChange(std::string_view kind, const Id &id, const std::vector<Id> &before,
-                             const std::vector<Id> &after)
+void Replica::queueSetChange(std::string_view kind, const ChangeableSet &set, const Id &id,
+                             const std::vector<Id> &before, const std::vector<Id> &after, const Id &by, Millis at)
 {
-    if (setText(before) != setText(after))
-        queue(kind, codec::json::serialize(codec::toJson(SetChange{id, before, after})));
+    const auto from = setText(before);
+    const auto to = setText(after);
+    if (from == to)
+        return;
+    const Id key = queue(kind, codec::json::serialize(codec::toJson(SetChange{id, before, after})), at);
+    recordSetChange(m_store, set, id, from, to, by, at, key);
 }
 
 namespace {
@@ -110,30 +120,31 @@ FieldValues valuesOf(Store &store, const ChangeableTable &table, const Id &id)
 
 } // namespace
 
-void Replica::moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId)
+void Replica::moveAsset(const Id &assetId, const Id &siteId, const std::optional<Id> &roomId,
+                        const std::optional<Id> &by, Millis at)
 {
     LocalChange change(m_store, m_grouped);
     const auto before = valuesOf(m_store, assetFields(), assetId);
     m_store.moveAsset(assetId, siteId, roomId);
-    queueFieldChanges("setAssetFields", assetFields(), assetId, before);
+    queueFieldChanges("setAssetFields", assetFields(), assetId, before, by, at);
     change.commit();
 }
 
-void Replica::setAssetStatus(const Id &assetId, AssetStatus status)
+void Replica::setAssetStatus(const Id &assetId, AssetStatus status, const std::optional<Id> &by, Millis at)
 {
     LocalChange change(m_store, m_grouped);
     const auto before = valuesOf(m_store, assetFields(), assetId);
     m_store.setAssetStatus(assetId, status);
-    queueFieldChanges("setAssetFields", assetFields(), assetId, before);
+    queueFieldChanges("setAssetFields", assetFields(), assetId, before, by, at);
     change.commit();
 }
 
-void Replica::setAssetUser(const Id &assetId, std::string_view assignedUser)
+void Replica::setAssetUser(const Id &assetId, std::string_view assignedUser, const std::optional<Id> &by, Millis at)
 {
     LocalChange change(m_store, m_grouped);
     const auto before = valuesOf(m_store, assetFields(), assetId);
     m_store.setAssetUser(assetId, assignedUser);
-    queueFieldChanges("setAssetFields", assetFields(), assetId, before);
+    queueFieldChanges("setAssetFields", assetFields(), assetId, before, by, at);
     change.commit();
 }
 
@@ -212,7 +223,7 @@ void Replica::updateService(const Service &service, const Id &by, Millis at)
     LocalChange change(m_store, m_grouped);
     const auto before = valuesOf(m_store, serviceFields(), service.id);
     m_store.updateService(service, by, at);
-    queueFieldChanges("setServiceFields", serviceFields(), service.id, before);
+    queueFieldChanges("setServiceFields", serviceFields(), service.id, before, by, at);
     change.commit();
 }
 
@@ -299,8 +310,9 @@ void Replica::updateRelease(const Release &release, const Id &by, Millis at)
     const auto before = valuesOf(m_store, releaseFields(), release.id);
     const auto targetsBefore = releaseTargets().current(m_store, release.id);
     m_store.updateRelease(release, by, at);
-    queueFieldChanges("setReleaseFields", releaseFields(), release.id, before);
-    queueSetChange("setReleaseTargets", release.id, targetsBefore, releaseTargets().current(m_store, release.id));
+    queueFieldChanges("setReleaseFields", releaseFields(), release.id, before, by, at);
+    queueSetChange("setReleaseTargets", releaseTargets(), release.id, targetsBefore,
+                   releaseTargets().current(m_store, release.id), by, at);
     change.commit();
 }
 
@@ -309,7 +321,7 @@ void Replica::setReleaseInstallers(const Id &releaseId, const std::vector<Id> &i
     LocalChange change(m_store, m_grouped);
     const auto before = releaseInstallers().current(m_store, releaseId);
     m_store.setReleaseInstallers(releaseId, installers, by, at);
-    queueSetChange("setReleaseInstallers", releaseId, before, installers);
+    queueSetChange("setReleaseInstallers", releaseInstallers(), releaseId, before, installers, by, at);
     change.commit();
 }
 
@@ -332,7 +344,7 @@ Id Replica::addPerson(const User &user, const std::vector<Id> &sites)
     return p.id;
 }
 
-void Replica::updatePerson(const User &user, const std::vector<Id> &sites)
+void Replica::updatePerson(const User &user, const std::vector<Id> &sites, const Id &by, Millis at)
 {
     LocalChange change(m_store, m_grouped);
     const auto before = valuesOf(m_store, personFields(), user.id);
@@ -340,9 +352,60 @@ void Replica::updatePerson(const User &user, const std::vector<Id> &sites)
     m_store.updateUser(user);
     m_store.setUserActive(user.id, user.active);
     m_store.setUserSites(user.id, sites);
-    queueFieldChanges("setPersonFields", personFields(), user.id, before);
-    queueSetChange("setPersonSites", user.id, sitesBefore, sites);
+    queueFieldChanges("setPersonFields", personFields(), user.id, before, by, at);
+    queueSetChange("setPersonSites", personSites(), user.id, sitesBefore, sites, by, at);
     change.commit();
+}
+
+// --- the Definitive Software Library and the licence log ---
+
+Id Replica::addDslItem(DslItem item)
+{
+    return recordCreated("addDslItem", std::move(item), &Store::addDslItem);
+}
+
+void Replica::updateDslItem(const DslItem &item, const Id &by, Millis at)
+{
+    LocalChange change(m_store, m_grouped);
+    const auto before = valuesOf(m_store, dslFields(), item.id);
+    m_store.updateDslItem(item, by, at);
+    queueFieldChanges("setDslItemFields", dslFields(), item.id, before, by, at);
+    change.commit();
+}
+
+Id Replica::takeOutMedia(MediaLoan loan)
+{
+    return recordCreated("takeOutMedia", std::move(loan), &Store::takeOutMedia);
+}
+
+void Replica::returnMedia(const Id &loanId, const Id &by, Millis at)
+{
+    recordAction("returnMedia", loanId, by, at, [&] { m_store.returnMedia(loanId, at, by); });
+}
+
+Id Replica::addLicence(Licence licence)
+{
+    return recordCreated("addLicence", std::move(licence), &Store::addLicence);
+}
+
+void Replica::updateLicence(const Licence &licence, const Id &by, Millis at)
+{
+    LocalChange change(m_store, m_grouped);
+    const auto before = valuesOf(m_store, licenceFields(), licence.id);
+    m_store.updateLicence(licence, by, at);
+    queueFieldChanges("setLicenceFields", licenceFields(), licence.id, before, by, at);
+    change.commit();
+}
+
+Id Replica::assignLicence(LicenceAssignment assignment)
+{
+    assignment.id = Store::seatId(assignment.licenceId, assignment.assetId); // as the store and the server make it
+    return recordCreated("assignLicence", std::move(assignment), &Store::assignLicence);
+}
+
+void Replica::unassignLicence(const Id &assignmentId, const Id &by, Millis at)
+{
+    recordAction("unassignLicence", assignmentId, by, at, [&] { m_store.unassignLicence(assignmentId); });
 }
 
 } // namespace rd::sync

@@ -23,6 +23,11 @@ constexpr std::string_view kConflictScope =
     "user_sites WHERE user_id = ?3))) OR (table_name = 'releases' AND record_id IN (SELECT id FROM releases "
     "WHERE site_id IN (SELECT site_id FROM user_sites WHERE user_id = ?3))) OR "
     "(table_name <> 'assets' AND table_name <> 'releases' AND lost_by = ?3))";
+constexpr std::string_view kChangeScope =
+    "((table_name = 'assets' AND record_id IN (SELECT id FROM assets WHERE site_id IN (SELECT site_id FROM "
+    "user_sites WHERE user_id = ?3))) OR (table_name = 'releases' AND record_id IN (SELECT id FROM releases "
+    "WHERE site_id IN (SELECT site_id FROM user_sites WHERE user_id = ?3))) OR "
+    "(table_name <> 'assets' AND table_name <> 'releases'))";
 constexpr std::string_view kAssetScope = "asset_id IN (SELECT id FROM assets WHERE site_id IN (SELECT "
                                          "site_id FROM user_sites WHERE user_id = ?3))";
 
@@ -49,6 +54,8 @@ constexpr std::array kTables{
     SyncedTable{"backouts", "id", "", kInstallationScope, TabletWrites::Yes, "users of its installation's release's site"},
     SyncedTable{"conflicts", "id", "", kConflictScope, TabletWrites::Never, "users of the site of the asset or release it is about; for another record, the person whose value lost"},
     SyncedTable{"scan_overrides", "id", "", kAssetScope, TabletWrites::Yes, "users of the asset's site"},
+    SyncedTable{"record_changes", "id", "", kChangeScope, TabletWrites::Yes,
+                "for an asset or a release, users of its site; for another record, everyone"},
 };
 
 } // namespace
@@ -70,6 +77,11 @@ const SyncedTable &syncedTable(std::string_view name)
 bool isPrivateColumn(std::string_view table, std::string_view column) noexcept
 {
     return table == "users" && column == "password_hash";
+}
+
+bool isOfficeColumn(std::string_view table, std::string_view column) noexcept
+{
+    return table == "licences" && column == "entitlement";
 }
 
 codec::json::value columnValue(const sql::Statement &row, int col)

@@ -37,6 +37,8 @@ struct SyncedTable {
 
 /** Columns that never leave the server (password hashes). */
 [[nodiscard]] bool isPrivateColumn(std::string_view table, std::string_view column) noexcept;
+/** Columns only the office (release managers, build developers) receives; installers get "" (licence keys). */
+[[nodiscard]] bool isOfficeColumn(std::string_view table, std::string_view column) noexcept;
 
 /** A column's value in the protocol's JSON: ids (16-byte BLOBs) as UUID text. */
 [[nodiscard]] codec::json::value columnValue(const sql::Statement &row, int col);

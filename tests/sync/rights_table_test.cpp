@@ -73,6 +73,7 @@ struct World {
     Id theirAsset, otherAsset;          // at each site, in stock
     Id theirAsset2, otherAsset2;        // spares, for installations
     Id service, approvedBuild, draftBuild;  // the whiteboard service, its approved version and a draft
+    Id dslItem, licence, loan, seat;         // a DSL item out on loan, a licence with a seat given
 };
 
 World seed(Store &s)
@@ -108,6 +109,11 @@ World seed(Store &s)
     w.approvedBuild = s.release(w.yesRelease)->buildId;
     w.service = s.buildProcedure(w.approvedBuild)->serviceId;
     w.draftBuild = s.newBuildVersion(w.approvedBuild, s.userByName("devi")->id, kNow);
+    w.dslItem = s.addDslItem({{}, "Rights Test Suite", "1.0", "Vendor", MediaKind::Disc, "Cupboard", "",
+                              LicenceType::PerSeat});
+    w.loan = s.takeOutMedia({{}, w.dslItem, sam, kNow, "a rebuild"});
+    w.licence = s.addLicence({{}, w.dslItem, "Rights Test Suite licence", "KEY-1234", 10});
+    w.seat = s.assignLicence({{}, w.licence, w.theirAsset, sam, kNow});
     return w;
 }
 
@@ -250,6 +256,33 @@ std::map<std::string, Builder> builders()
     };
     b["setPersonSites"] = [](Store &s, const World &w, const Id &, const Facts &) {
         return toJson(sync::SetChange{w.other, s.userSites(w.other), {w.theirSite}});
+    };
+    // the Definitive Software Library and the licence log
+    b["addDslItem"] = [](Store &, const World &, const Id &, const Facts &) {
+        const Id id = Id::generate();
+        return toJson(DslItem{id, "Product " + id.toString().substr(24), "2.0", "Vendor", MediaKind::Download, "", "",
+                              LicenceType::Free});
+    };
+    b["setDslItemFields"] = [](Store &, const World &w, const Id &, const Facts &) {
+        return toJson(sync::FieldChanges{w.dslItem, {{"media_location", {"Cupboard", "Cupboard B"}}}});
+    };
+    b["takeOutMedia"] = [](Store &, const World &w, const Id &who, const Facts &f) {
+        return toJson(MediaLoan{Id::generate(), w.dslItem, whoseWork(w, who, f), kNow, "to copy"});
+    };
+    b["returnMedia"] = [](Store &, const World &w, const Id &who, const Facts &f) {
+        return toJson(sync::RecordAction{w.loan, whoseWork(w, who, f), kNow});
+    };
+    b["addLicence"] = [](Store &, const World &w, const Id &, const Facts &) {
+        return toJson(Licence{Id::generate(), w.dslItem, "Another licence", "KEY-9", 5});
+    };
+    b["setLicenceFields"] = [](Store &, const World &w, const Id &, const Facts &) {
+        return toJson(sync::FieldChanges{w.licence, {{"seats", {"10", "20"}}}});
+    };
+    b["assignLicence"] = [](Store &, const World &w, const Id &who, const Facts &f) {
+        return toJson(LicenceAssignment{Id::generate(), w.licence, w.otherAsset, whoseWork(w, who, f), kNow});
+    };
+    b["unassignLicence"] = [](Store &, const World &w, const Id &who, const Facts &f) {
+        return toJson(sync::RecordAction{w.seat, whoseWork(w, who, f), kNow});
     };
     return b;
 }
