@@ -149,6 +149,7 @@ void OfficePeople::setPassword(const QString &userId, const QString &password)
     }
     // Online only: a password is never queued for a later sync, nor kept here.
     if (!m_session->online()) {
+        m_session->checkOnline(); // so that the bar (and the next try) knows as soon as it is back
         emit passwordFinished(false, tr("The password can be set once this computer is online: the server cannot "
                                         "be reached now. Nothing was sent."));
         return;
