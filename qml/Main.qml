@@ -6,16 +6,42 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
 
-// The app's window: the sync bar always on top, three places (Today, Inventory, Sync) and a
-// stack of pages for the work in hand. On a wide screen (a desktop, a tablet in landscape) the
-// place's list stays on the left and the work opens on the right.
+// The app's window: the sync bar always on top, the places (Today, Inventory, Sync, and the
+// office's by role) and a stack of pages for the work in hand. On a wide screen (a desktop, a
+// tablet in landscape) the place's list stays on the left and the work opens on the right; the
+// office roles get a side navigation there instead of the tab bar.
 ApplicationWindow {
     id: window
     required property AppSession session
     readonly property bool wide: width >= 960
-    property int place: 0 // 0 Today, 1 Inventory, 2 Sync
+    property int place: 0 // an index in places: 0 Today, 1 Inventory, 2 Sync, then the office's
     property alias stack: stack
     property alias workbench: workbench
+    property alias officeReleases: officeReleases
+    property alias officePeople: officePeople
+
+    /**
+     * Every place, in the navigation's order. The first three are everyone's (the tab bar); the
+     * office's follow, each for the roles it names, reached from the side navigation on a wide
+     * screen and from Today on a narrow one. An office page plugs in with its Component as the
+     * entry's `page`; an entry without one is not shown.
+     */
+    readonly property var places: [
+        {name: "today", title: qsTr("Today"), office: false, roles: [], page: todayPage},
+        {name: "inventory", title: qsTr("Inventory"), office: false, roles: [], page: inventoryPage},
+        {name: "sync", title: session.openConflicts > 0 ? qsTr("Sync (%1)").arg(session.openConflicts) : qsTr("Sync"),
+         office: false, roles: [], page: syncPage},
+        {name: "releases", title: qsTr("Releases"), office: true, roles: ["release-manager"], page: releasesPage},
+        {name: "people", title: qsTr("People"), office: true, roles: ["release-manager"], page: peoplePage},
+        {name: "services", title: qsTr("Services"), office: true, roles: ["release-manager", "build-developer"],
+         page: null},
+        {name: "builds", title: qsTr("Build procedures"), office: true, roles: ["release-manager", "build-developer"],
+         page: null},
+    ]
+    /** The places the signed-in person has: everyone's, and the office's of their role. */
+    readonly property var myPlaces: places.filter(p => p.page !== null
+                                                       && (p.roles.length === 0 || p.roles.indexOf(session.role) >= 0))
+    readonly property bool sideNavigation: wide && session.signedIn && session.officeRole
 
     width: 1280
     height: 800
@@ -29,6 +55,15 @@ ApplicationWindow {
     Workbench {
         id: workbench
         session: window.session
+    }
+    OfficeReleases {
+        id: officeReleases
+        session: window.session
+    }
+    OfficePeople {
+        id: officePeople
+        session: window.session
+        onPasswordFinished: (ok, message) => toast.show(message)
     }
 
     // --- navigation ---------------------------------------------------------------------------
@@ -47,7 +82,11 @@ ApplicationWindow {
     function goRoot() {
         stack.pop(null, StackView.Immediate)
     }
-    function showPlace(index) {
+    /** Opens a place by its index in places, or by its name ("releases"). */
+    function showPlace(where) {
+        const index = typeof where === "string" ? places.findIndex(p => p.name === where) : where
+        if (myPlaces.indexOf(places[index]) < 0)
+            return // not a place, or not one of this person's
         place = index
         resetStack()
     }
@@ -61,7 +100,7 @@ ApplicationWindow {
         push(wide ? welcomePane : placeComponent(place), {})
     }
     function placeComponent(index) {
-        return index === 1 ? inventoryPage : index === 2 ? syncPage : todayPage
+        return places[index]?.page ?? todayPage
     }
     function openRelease(releaseId) {
         goRoot()
@@ -86,6 +125,42 @@ ApplicationWindow {
     }
     function openAsset(assetId) {
         return push(assetPage, {assetId: assetId})
+    }
+    // The office: releases and people (the release manager's).
+    function openOfficeRelease(releaseId) {
+        goRoot()
+        return push(officeReleasePage, {releaseId: releaseId})
+    }
+    function planRelease() {
+        goRoot()
+        return push(releasePlanPage, {releaseId: ""})
+    }
+    function editReleasePlan(releaseId) {
+        return push(releasePlanPage, {releaseId: releaseId})
+    }
+    function releasePlanSaved(releaseId, planned) {
+        toast.show(planned ? qsTr("Planned. The release is on this computer and goes to the server at the next sync.")
+                           : qsTr("Saved. The changed plan goes to the server at the next sync."))
+        if (planned)
+            return openOfficeRelease(releaseId)
+        back()
+        return stack.currentItem
+    }
+    function openPerson(userId) {
+        goRoot()
+        return push(personPage, {userId: userId})
+    }
+    function addPerson() {
+        goRoot()
+        return push(personPage, {userId: ""})
+    }
+    function personSaved(userId, added) {
+        if (!added) {
+            toast.show(qsTr("Saved. The change goes to the server at the next sync."))
+            return stack.currentItem
+        }
+        toast.show(qsTr("Added. Set a password (online) so that they can sign in."))
+        return openPerson(userId)
     }
     function signInAgain() {
         push(signInPage, {})
@@ -153,7 +228,10 @@ ApplicationWindow {
         id: todayPage
         TodayPage {
             session: window.session
+            // On a narrow screen the office's places are reached from here; on a wide one, from the side.
+            shortcuts: window.wide ? [] : window.myPlaces.filter(p => p.office)
             onOpenRelease: (releaseId) => window.openRelease(releaseId)
+            onOpenPlace: (name) => window.showPlace(name)
         }
     }
     Component {
@@ -215,6 +293,47 @@ ApplicationWindow {
         AssetPage {
             session: window.session
             onOpenInstallation: (installationId) => window.openInstallation(installationId)
+        }
+    }
+
+    // The office's releases and people.
+    Component {
+        id: releasesPage
+        ReleasesOverviewPage {
+            session: window.session
+            onOpenRelease: (releaseId) => window.openOfficeRelease(releaseId)
+            onPlanRelease: window.planRelease()
+        }
+    }
+    Component {
+        id: officeReleasePage
+        OfficeReleasePage {
+            session: window.session
+            releases: window.officeReleases
+            onEditPlan: (releaseId) => window.editReleasePlan(releaseId)
+            onOpenAsset: (assetId) => window.openAsset(assetId)
+        }
+    }
+    Component {
+        id: releasePlanPage
+        ReleasePlanPage {
+            releases: window.officeReleases
+            onSaved: (releaseId, planned) => window.releasePlanSaved(releaseId, planned)
+        }
+    }
+    Component {
+        id: peoplePage
+        PeoplePage {
+            session: window.session
+            onOpenPerson: (userId) => window.openPerson(userId)
+            onAddPerson: window.addPerson()
+        }
+    }
+    Component {
+        id: personPage
+        PersonPage {
+            people: window.officePeople
+            onSaved: (userId, added) => window.personSaved(userId, added)
         }
     }
 
@@ -281,6 +400,21 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 0
+            SideNav {
+                objectName: "sideNav"
+                Layout.preferredWidth: 220
+                Layout.fillHeight: true
+                visible: window.sideNavigation
+                places: window.myPlaces
+                current: window.places[window.place]?.name ?? ""
+                onChosen: (name) => window.showPlace(name)
+            }
+            Rectangle {
+                Layout.fillHeight: true
+                width: 1
+                visible: window.sideNavigation
+                color: window.Material.dividerColor
+            }
             // The place's list, on a wide screen. A StackView of one page rather than a Loader: Qt 6.4's
             // Loader cannot make the page components above, which are bound to this file's context.
             StackView {
@@ -319,8 +453,8 @@ ApplicationWindow {
 
     footer: TabBar {
         id: tabs
-        visible: window.session.signedIn
-        currentIndex: window.place
+        visible: window.session.signedIn && !window.sideNavigation
+        currentIndex: window.place < 3 ? window.place : -1
         TabButton {
             objectName: "todayTab"
             text: qsTr("Today")
@@ -335,7 +469,7 @@ ApplicationWindow {
         }
         TabButton {
             objectName: "syncTab"
-            text: window.session.openConflicts > 0 ? qsTr("Sync (%1)").arg(window.session.openConflicts) : qsTr("Sync")
+            text: window.places[2].title
             height: 56
             onClicked: window.showPlace(2)
         }

@@ -2,6 +2,7 @@
 
 #include "appsession.h"
 #include "demotablet.h"
+#include "officepeople.h"
 #include "qmlmodule.h"
 #include "qtconvert.h"
 #include "workbench.h"
@@ -9,6 +10,7 @@
 #include "store/store.h"
 #include "store/views.h"
 
+#include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -19,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <iostream>
@@ -57,6 +60,53 @@ QObject *currentPage(QQuickWindow *window)
 {
     auto *stack = window->findChild<QQuickItem *>(QStringLiteral("stack"));
     return stack ? stack->property("currentItem").value<QObject *>() : nullptr;
+}
+
+/**
+ * The release manager's tablet with more to see than the demo school's: on the laptop rollout, the
+ * failing unit backed out by Sam and installed again, and one unit accepted; the office PC's single
+ * installation accepted, ready for its review. Written to the store as a sync from Sam's tablet
+ * would bring them: nothing waits to be sent from the office's desk.
+ */
+void prepareOfficeDemo(AppSession &session)
+{
+    auto &store = session.store();
+    const Id sam = store.userByName("sam")->id;
+    const Millis now = AppSession::now();
+    const auto laptops = *store.releaseByNumber("R-2026-047");
+    const auto office = *store.releaseByNumber("R-2026-048");
+    auto freeAsset = [&](const char *model) {
+        auto q = store.database().query("SELECT id FROM assets WHERE model = ?1 AND status = 'in-stock' AND "
+                                        "id NOT IN (SELECT asset_id FROM installations) ORDER BY asset_tag LIMIT 1");
+        q->bind(1, model);
+        return q->step() ? q->id(0) : Id();
+    };
+    auto complete = [&](const Id &releaseId, const Id &assetId, Millis at) {
+        const Id inst = store.startInstallation({{}, releaseId, assetId, InstallationStatus::InProgress, sam, at});
+        for (const auto &line : store.checklist(inst))
+            store.recordStepResult({{}, inst, line.step.id,
+                                    line.step.required ? StepOutcome::Pass : StepOutcome::NotApplicable, "", "", sam,
+                                    at + 60000});
+        store.signOff({{}, inst, "Mr D. Osei (Geography)", "10,40 30,22 52,45 70,20;80,40 120,38", at + 120000, sam});
+    };
+    Store::Batch batch(store);
+    for (const auto &u : session.views().releaseUnits(laptops.id)) {
+        if (!u.failing)
+            continue;
+        store.recordBackOut({{}, u.installationId, "Print server certificate missing: re-imaged with build v1", sam,
+                             now - 3 * 3600000});
+        const Id again =
+            store.startInstallation({{}, laptops.id, u.assetId, InstallationStatus::InProgress, sam, now - 3600000});
+        const auto lines = store.checklist(again);
+        for (std::size_t i = 0; i < lines.size() && i < 4; ++i)
+            store.recordStepResult({{}, again, lines[i].step.id, StepOutcome::Pass, "", "", sam, now - 3000000});
+    }
+    complete(laptops.id, freeAsset("Latitude 3440"), now - 5 * 3600000);
+    complete(office.id, freeAsset("ProDesk 400 G9"), now - 26 * 3600000);
+    store.setReleaseStatus(office.id, ReleaseStatus::Installed);
+    store.setReleaseStatus(office.id, ReleaseStatus::Accepted);
+    batch.commit();
+    session.notifyLocalChange();
 }
 
 } // namespace
@@ -253,6 +303,94 @@ int renderScreenshots(const QString &dir)
         call(root, "openInstallation", failingUnit.isEmpty() ? openUnit : failingUnit);
         shoot(engine, QStringLiteral("13-dark-checklist"));
         session.setDarkMode(false);
+    }
+    // The office at a desk: the release manager's releases and people, with the side navigation.
+    {
+        QTemporaryDir officeData;
+        AppSession office(officeData.path());
+        if (!prepareDemoTablet(office, QStringLiteral("morgan"), &why)) {
+            std::cerr << "releasedesk: cannot prepare the office's demo: " << why.toStdString() << "\n";
+            return 1;
+        }
+        prepareOfficeDemo(office);
+        QQmlApplicationEngine engine;
+        if (!openWindow(engine, office, 1280, 800))
+            return 1;
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        QObject *root = window;
+        const QString laptopsId = qs(office.store().releaseByNumber("R-2026-047")->id);
+        call(root, "showPlace", QStringLiteral("releases"));
+        call(root, "openOfficeRelease", laptopsId);
+        shoot(engine, QStringLiteral("20-releases"));
+        if (auto *page = currentPage(window)) {
+            // Down to the units: the one backed out and installed again, among the others.
+            if (auto *list = page->findChild<QQuickItem *>(QStringLiteral("unitList")))
+                QMetaObject::invokeMethod(list, "positionViewAtEnd");
+        }
+        shoot(engine, QStringLiteral("21-release-units"));
+        call(root, "planRelease");
+        if (auto *page = currentPage(window)) {
+            // A 30-unit rollout as a release manager plans it: the fields as typed and ticked.
+            if (auto *form = page->property("form").value<QObject *>()) {
+                form->setProperty("serviceIndex", 0);
+                form->setProperty("siteIndex", 1);
+                form->setProperty("kind", QStringLiteral("rollout"));
+                form->setProperty("units", 30);
+                form->setProperty("trigger", QStringLiteral("rfc"));
+                form->setProperty("triggerRef", QStringLiteral("RFC-0121"));
+                form->setProperty("plannedEnd", QDate::currentDate().addDays(14).toString(Qt::ISODate));
+                form->setProperty("userNotice", QStringLiteral("Year 9 laptops are swapped class by class; "
+                                                               "save your work to OneDrive first."));
+                const auto installers = form->property("installers").toList();
+                for (const auto &p : installers)
+                    QMetaObject::invokeMethod(form, "setInstallerChosen",
+                                              Q_ARG(QString, p.toMap().value(QStringLiteral("id")).toString()),
+                                              Q_ARG(bool, p.toMap().value(QStringLiteral("detail")).toString() ==
+                                                              OfficePeople::roleWords(Role::Installer)));
+            }
+        }
+        shoot(engine, QStringLiteral("22-plan-release"));
+        if (auto *page = currentPage(window)) {
+            // Further down the same plan: who installs it, when, and what asked for it.
+            auto *flick = page->findChild<QQuickItem *>(QStringLiteral("planFlick"));
+            // (The installers' boxes are made anew at each tick: the dates' field, made once, is the landmark.)
+            auto *when = page->findChild<QQuickItem *>(QStringLiteral("startField"));
+            auto *content = flick ? flick->property("contentItem").value<QQuickItem *>() : nullptr;
+            if (flick && when && content)
+                flick->setProperty("contentY", std::max(0.0, when->mapToItem(content, QPointF(0, 0)).y() - 330));
+        }
+        shoot(engine, QStringLiteral("23-plan-release-who"));
+        call(root, "openOfficeRelease", qs(office.store().releaseByNumber("R-2026-048")->id));
+        if (auto *page = currentPage(window)) {
+            if (auto *dialog = page->property("closeDialog").value<QObject *>()) {
+                QMetaObject::invokeMethod(dialog, "open");
+                if (auto *note = dialog->property("note").value<QObject *>())
+                    note->setProperty("text", QStringLiteral("Installed and accepted in a day. The finance "
+                                                             "office asked for the SIMS shortcut on the desktop: "
+                                                             "added to the build's next version."));
+            }
+        }
+        shoot(engine, QStringLiteral("24-close-release"));
+        if (auto *page = currentPage(window)) {
+            if (auto *dialog = page->property("closeDialog").value<QObject *>())
+                QMetaObject::invokeMethod(dialog, "close");
+        }
+        call(root, "showPlace", QStringLiteral("people"));
+        call(root, "openPerson", qs(office.store().userByName("sam")->id));
+        shoot(engine, QStringLiteral("25-people"));
+        call(root, "addPerson");
+        if (auto *page = currentPage(window)) {
+            if (auto *form = page->property("form").value<QObject *>()) {
+                form->setProperty("name", QStringLiteral("priya"));
+                form->setProperty("displayName", QStringLiteral("Priya Shah"));
+                const auto sites = form->property("sites").toList();
+                if (!sites.isEmpty())
+                    QMetaObject::invokeMethod(form, "setSiteChosen",
+                                              Q_ARG(QString, sites.constFirst().toMap().value(QStringLiteral("id")).toString()),
+                                              Q_ARG(bool, true));
+            }
+        }
+        shoot(engine, QStringLiteral("26-add-person"));
     }
     session.clearResumePoint();
     std::cout << written << " screenshots written to " << dir.toStdString() << "\n";

@@ -128,7 +128,7 @@ void SyncClient::guarded(F &&f) noexcept
 bool SyncClient::busy() const noexcept
 {
     return m_state == State::SigningIn || m_state == State::Pushing || m_state == State::Pulling ||
-           m_state == State::WaitingToRetry;
+           m_state == State::WaitingToRetry || m_state == State::SettingPassword;
 }
 
 bool SyncClient::signedIn() const
@@ -235,12 +235,20 @@ void SyncClient::cancel()
     if (!busy())
         return;
     const bool signingIn = m_phase == Phase::SignIn;
+    const bool settingPassword = m_phase == Phase::Password;
     abortReply();
     m_retryTimer.stop();
     ++m_run;
     setState(State::Idle);
     if (signingIn) {
         emit signInFinished(false, QStringLiteral("Sign-in cancelled."));
+        return;
+    }
+    if (settingPassword) {
+        m_phase = Phase::None;
+        forgetRequest();
+        emit passwordSet(false, QStringLiteral("Setting the password was stopped; it may or may not have been set: "
+                                               "set it again to be sure."));
         return;
     }
     m_lastSummary =
@@ -267,6 +275,25 @@ bool SyncClient::setServerUrl(const QString &serverUrl)
     }
     emit accountChanged();
     return true;
+}
+
+void SyncClient::setPassword(const QString &userId, const QString &password)
+{
+    if (busy()) {
+        emit passwordSet(false, QStringLiteral("A sync is running; set the password when it has finished."));
+        return;
+    }
+    guarded([&] {
+        m_phase = Phase::Password;
+        if (!m_account.serverUrl().isValid() ||
+            (m_account.accessToken().isEmpty() && m_account.refreshToken().isEmpty())) {
+            requireSignIn(QStringLiteral("Sign in to set a password: this computer is not signed in to a server."));
+            return;
+        }
+        const QJsonObject body{{QStringLiteral("user_id"), userId}, {QStringLiteral("password"), password}};
+        setState(State::SettingPassword);
+        startStep(Step::Password, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    });
 }
 
 // --- state and progress ---
@@ -298,10 +325,11 @@ void SyncClient::emitProgress()
 QUrl SyncClient::endpoint(Step step) const
 {
     QUrl url = step == Step::SignIn ? m_signInUrl : m_account.serverUrl();
-    const char *name = step == Step::SignIn    ? "signin"
-                       : step == Step::Refresh ? "refresh"
-                       : step == Step::Push    ? "push"
-                                               : "pull";
+    const char *name = step == Step::SignIn     ? "signin"
+                       : step == Step::Refresh  ? "refresh"
+                       : step == Step::Push     ? "push"
+                       : step == Step::Password ? "password"
+                                                : "pull";
     url.setPath(url.path() +
                 QStringLiteral("/api/v%1/%2").arg(sync::kProtocolVersion).arg(QLatin1String(name)));
     return url;
@@ -311,7 +339,7 @@ void SyncClient::startStep(Step step, QByteArray body)
 {
     m_request = {step, std::move(body)};
     m_attempt = 0;
-    if (step == Step::Push || step == Step::Pull)
+    if (step == Step::Push || step == Step::Pull || step == Step::Password)
         m_refreshed = false;
     transmit();
 }
@@ -329,7 +357,7 @@ void SyncClient::transmit()
         request.setRawHeader("Accept-Encoding", "gzip");
         request.setRawHeader("User-Agent", "ReleaseDesk/" RD_APP_VERSION " (sync protocol 1)");
         request.setTransferTimeout(m_tuning.transferTimeoutMs);
-        if (step == Step::Push || step == Step::Pull)
+        if (step == Step::Push || step == Step::Pull || step == Step::Password)
             request.setRawHeader("Authorization",
                                  "Bearer " + (m_other ? m_otherAccess : m_account.accessToken()).toUtf8());
 
@@ -434,6 +462,10 @@ void SyncClient::handleAnswer(const Answer &a)
     if (a.transportError) {
         if (step == Step::SignIn)
             failSignIn(QStringLiteral("Cannot sign in: %1.").arg(a.transportWhy));
+        else if (m_phase == Phase::Password) // someone is waiting: no retries
+            failPassword(QStringLiteral("The password was not set: %1. It can be set once this computer reaches "
+                                        "the server.")
+                             .arg(a.transportWhy));
         else if (!a.retryable)
             fail(
                 QStringLiteral("Cannot sync: %1. Your changes are kept on this tablet.").arg(a.transportWhy));
@@ -447,6 +479,8 @@ void SyncClient::handleAnswer(const Answer &a)
             why += QStringLiteral(": ") + a.errorMessage;
         if (step == Step::SignIn)
             failSignIn(QStringLiteral("Cannot sign in: %1. Try again later.").arg(why));
+        else if (m_phase == Phase::Password)
+            failPassword(QStringLiteral("The password was not set: %1. Try again in a moment.").arg(why));
         else
             scheduleRetry(why);
         return;
@@ -472,6 +506,7 @@ void SyncClient::handleAnswer(const Answer &a)
             return;
         case Step::Push:
         case Step::Pull:
+        case Step::Password:
             // An expired (or otherwise refused) access token: refresh once and send the same
             // request again. A second refusal means the refreshed token does not work either.
             if (m_refreshed && m_other) {
@@ -515,6 +550,9 @@ void SyncClient::handleAnswer(const Answer &a)
     case Step::Pull:
         onPullAnswer(a.body);
         break;
+    case Step::Password:
+        onPasswordSet();
+        break;
     }
 }
 
@@ -527,6 +565,16 @@ QString SyncClient::describeFailure(const Answer &a) const
     if (a.status == 404 && code.isEmpty())
         return QStringLiteral("There is no Release Desk sync service at %1: check the server address.")
             .arg(m_request.step == Step::SignIn ? m_signInUrl.toString() : m_account.serverUrl().toString());
+    if (m_request.step == Step::Password) {
+        if (a.status == 403)
+            return QStringLiteral("The password was not set: only a release manager sets passwords.");
+        if (code == QLatin1String("not_found"))
+            return QStringLiteral("The password was not set: the server does not have this person yet. Sync, then "
+                                  "set the password.");
+        return QStringLiteral("The password was not set: %1.")
+            .arg(a.errorMessage.isEmpty() ? QStringLiteral("the server refused it (HTTP %1)").arg(a.status)
+                                          : a.errorMessage);
+    }
     if (a.status == 403 && (m_request.step == Step::Push || m_request.step == Step::Pull))
         return QStringLiteral(
                    "The server refused the sync: %1 The changes stay on this tablet; ask the release "
@@ -849,6 +897,10 @@ void SyncClient::fail(const QString &message)
         failSignIn(message);
         return;
     }
+    if (m_phase == Phase::Password) {
+        failPassword(message);
+        return;
+    }
     abortReply();
     m_retryTimer.stop();
     ++m_run;
@@ -876,11 +928,48 @@ void SyncClient::requireSignIn(const QString &why)
     m_retryTimer.stop();
     ++m_run;
     m_lastError = why;
+    if (m_phase == Phase::Password) {
+        m_phase = Phase::None;
+        forgetRequest();
+        setState(State::Failed);
+        emit signInRequired(why);
+        emit error(why);
+        emit passwordSet(false, why);
+        return;
+    }
     m_lastSummary = why;
     setState(State::Failed);
     emit signInRequired(why);
     emit error(why);
     emit finished(false, why);
+}
+
+void SyncClient::onPasswordSet()
+{
+    m_phase = Phase::None;
+    forgetRequest();
+    setState(State::Idle);
+    emit passwordSet(true, QStringLiteral("The new password is kept on the server."));
+}
+
+void SyncClient::failPassword(const QString &message)
+{
+    abortReply();
+    m_retryTimer.stop();
+    ++m_run;
+    m_phase = Phase::None;
+    forgetRequest();
+    // Idle, not Failed: the sync itself did not fail, and the sync page says nothing of it.
+    setState(State::Idle);
+    emit passwordSet(false, message);
+}
+
+void SyncClient::forgetRequest()
+{
+    m_request.body.fill('\0');
+    m_request = {};
+    m_resume.body.fill('\0');
+    m_resume = {};
 }
 
 } // namespace rd::mobile

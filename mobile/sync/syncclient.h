@@ -58,9 +58,9 @@ class SyncClient : public QObject {
     Q_PROPERTY(QDateTime lastSyncAt READ lastSyncAt NOTIFY finished)
 
 public:
-    enum class State { Idle, SigningIn, Pushing, Pulling, WaitingToRetry, Failed, Finished };
+    enum class State { Idle, SigningIn, Pushing, Pulling, WaitingToRetry, Failed, Finished, SettingPassword };
     Q_ENUM(State)
-    enum class Phase { None, SignIn, Push, Pull };
+    enum class Phase { None, SignIn, Push, Pull, Password };
     Q_ENUM(Phase)
 
     /** Sizes, retry and time limits; the defaults suit a tablet, tests make them small. */
@@ -90,6 +90,14 @@ public:
     Q_INVOKABLE void cancel();
     /** Points the kept sign-in at another address of the same server (it moved, or a new port). */
     Q_INVOKABLE bool setServerUrl(const QString &serverUrl);
+    /**
+     * Sets the password of the person @p userId on the server (POST /api/v1/password; the signed-in
+     * person must be a release manager), online: it is never queued, and not kept once sent. The
+     * person must have reached the server (sync first after adding them). Refreshes the sign-in
+     * like a sync; fails at once, in words, when the server cannot be reached (no retries: someone
+     * is waiting). Not while a sync runs. Ends with passwordSet().
+     */
+    Q_INVOKABLE void setPassword(const QString &userId, const QString &password);
 
     [[nodiscard]] State state() const noexcept { return m_state; }
     [[nodiscard]] bool busy() const noexcept;
@@ -115,6 +123,8 @@ signals:
     /** A request failed for a reason that may pass; it is sent again after @p delayMs. */
     void retrying(int attempt, int maxAttempts, int delayMs, const QString &why);
     void signInFinished(bool ok, const QString &message);
+    /** The end of a setPassword(): whether the server keeps the new password, in plain words. */
+    void passwordSet(bool ok, const QString &message);
     /** The end of a sync(): whether it completed, and what happened in plain words. */
     void finished(bool ok, const QString &summary);
     /** The kept sign-in no longer works: the user must sign in again; nothing local was dropped. */
@@ -123,7 +133,7 @@ signals:
     void accountChanged();
 
 private:
-    enum class Step { SignIn, Refresh, Push, Pull };
+    enum class Step { SignIn, Refresh, Push, Pull, Password };
     struct Request {
         Step step = Step::Push;
         QByteArray body;
@@ -168,10 +178,14 @@ private:
     bool recover(const Answer &answer);
     void nextPull();
     void onPullAnswer(const QByteArray &body);
+    void onPasswordSet();
 
     void succeed();
     void fail(const QString &message);
     void failSignIn(const QString &message);
+    void failPassword(const QString &message);
+    /** Forgets the request in flight's body and what a refresh would resume: a password must not linger. */
+    void forgetRequest();
     void requireSignIn(const QString &why);
     void abortReply();
 

@@ -6,12 +6,16 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
 
-// Today: my releases, by planned date, with units done of total.
+// Today: my releases, by planned date, with units done of total. For the office roles on a narrow
+// screen, the way to their places too (shortcuts).
 Page {
     id: page
     required property AppSession session
     property alias model: releases
+    /** The office's places to offer here, as Main.qml lists them: [{name, title}]. */
+    property var shortcuts: []
     signal openRelease(string releaseId)
+    signal openPlace(string name)
     title: qsTr("Today")
 
     ReleasesModel {
@@ -22,13 +26,36 @@ Page {
 
     // Above the list, not its header: it stays while the list scrolls (and Qt 6.4 cannot make a list
     // header from an inline component of this file, which says ComponentBehavior: Bound).
-    header: Label {
-        leftPadding: 16
-        topPadding: 16
-        bottomPadding: 8
-        text: page.session.officeRole ? qsTr("Open releases") : qsTr("My releases")
-        font.pixelSize: 22
-        font.bold: true
+    header: ColumnLayout {
+        spacing: 0
+        Flow {
+            objectName: "officeShortcuts"
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+            Layout.rightMargin: 16
+            Layout.topMargin: 12
+            visible: page.shortcuts.length > 0
+            spacing: 8
+            Repeater {
+                model: page.shortcuts
+                delegate: Button {
+                    id: shortcut
+                    required property var modelData
+                    objectName: "shortcut_" + shortcut.modelData.name
+                    height: 52
+                    text: shortcut.modelData.title
+                    onClicked: page.openPlace(shortcut.modelData.name)
+                }
+            }
+        }
+        Label {
+            leftPadding: 16
+            topPadding: 16
+            bottomPadding: 8
+            text: page.session.officeRole ? qsTr("Open releases") : qsTr("My releases")
+            font.pixelSize: 22
+            font.bold: true
+        }
     }
 
     ListView {

@@ -1,6 +1,7 @@
 // Releases, installations, the build install checklist results, sign-offs and back-outs.
 #include "writescope.h"
 
+#include "domain/releaseplan.h"
 #include "domain/rules.h"
 #include "domain/fields.h"
 #include "domain/text.h"
@@ -17,25 +18,18 @@ constexpr std::string_view kReleaseColumns =
     "id, number, kind, units, trigger_kind, trigger_ref, build_id, site_id, planned_date, status, "
     "back_out_plan, created_by, created_at, release_type, planned_end, user_notice, review_note";
 
-/** The plan's own rules, checked before any row is read: the same for a new release and a changed one. */
+/**
+ * The plan's own rules (domain/releaseplan.h), checked before any row is read: the same for a new
+ * release and a changed one.
+ */
 void checkReleasePlan(Release &r)
 {
+    if (const auto problems = releasePlanProblems(r); !problems.empty())
+        throw ValidationError(problems.front().field, problems.front().message);
     r.number = checked(fields::releaseNumber, r.number);
     r.triggerRef = checked(fields::triggerRef, r.triggerRef);
     r.backOutPlan = checked(fields::backOutPlan, r.backOutPlan);
     r.userNotice = checked(fields::userNotice, r.userNotice);
-    if (!isIsoDate(r.plannedDate))
-        throw ValidationError("planned date", "'" + printable(r.plannedDate, 20) + "' is not a date (YYYY-MM-DD)");
-    if (!r.plannedEnd.empty() && !isIsoDate(r.plannedEnd))
-        throw ValidationError("planned end", "'" + printable(r.plannedEnd, 20) + "' is not a date (YYYY-MM-DD)");
-    if (!r.plannedEnd.empty() && r.plannedEnd < r.plannedDate)
-        throw ValidationError("planned end", "is before the planned start");
-    if (r.kind == ReleaseKind::Single && r.units != 1)
-        throw ValidationError("units", "a single installation has exactly 1 unit");
-    if (r.units < 1 || r.units > 10000)
-        throw ValidationError("units", "must be between 1 and 10000");
-    if (r.trigger != TriggerKind::None && r.triggerRef.empty())
-        throw ValidationError("trigger reference", "is required for a " + std::string(toString(r.trigger)));
 }
 
 /** Signature strokes: "x,y x,y;x,y ..." with numbers; anything else is refused. */
