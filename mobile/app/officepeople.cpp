@@ -98,7 +98,7 @@ QVariantMap OfficePeople::update(const User &person, const std::vector<Id> &site
             return failure(why);
     }
     return attempt([&]() -> QVariantMap {
-        m_session->replica().updatePerson(person, sites);
+        m_session->replica().updatePerson(person, sites, m_session->userId(), AppSession::now());
         return {{QStringLiteral("id"), qs(person.id)}};
     });
 }
