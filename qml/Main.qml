@@ -16,6 +16,7 @@ ApplicationWindow {
     property int place: 0 // 0 Today, 1 Inventory, 2 Sync
     property alias stack: stack
     property alias workbench: workbench
+    property alias services: services
 
     width: 1280
     height: 800
@@ -30,6 +31,17 @@ ApplicationWindow {
         id: workbench
         session: window.session
     }
+    OfficeBench {
+        id: office
+        session: window.session
+    }
+    // The office's services and build procedures pages: services.openServices() opens the catalogue.
+    ServicesNavigation {
+        id: services
+        stack: stack
+        session: window.session
+        office: office
+    }
 
     // --- navigation ---------------------------------------------------------------------------
     // Every page is made from one of the components below, which give it the session, the
@@ -41,6 +53,9 @@ ApplicationWindow {
     }
     /** One page back, as the Back button does. */
     function back() {
+        // A page with edits not saved yet (the build editor, the service form) asks first.
+        if (services.asksBeforeLeaving(() => stack.pop(), false))
+            return
         stack.pop()
     }
     /** Back to the place's first page (the list itself, or the welcome pane on a wide screen). */
@@ -48,6 +63,8 @@ ApplicationWindow {
         stack.pop(null, StackView.Immediate)
     }
     function showPlace(index) {
+        if (services.asksBeforeLeaving(() => window.showPlace(index), true))
+            return
         place = index
         resetStack()
     }
@@ -257,6 +274,15 @@ ApplicationWindow {
                     MenuItem {
                         text: window.session.darkMode ? qsTr("Light theme") : qsTr("Dark theme")
                         onTriggered: window.session.darkMode = !window.session.darkMode
+                    }
+                    MenuItem {
+                        objectName: "servicesMenuItem"
+                        text: qsTr("Services and build procedures")
+                        // Release managers and build developers. (A hidden MenuItem keeps its place
+                        // in Qt 6.4's Menu unless its height goes too.)
+                        visible: office.canEditServices
+                        height: office.canEditServices ? implicitHeight : 0
+                        onTriggered: services.openServices()
                     }
                     MenuItem {
                         text: qsTr("Sign in again")

@@ -194,6 +194,12 @@ void ServiceForm::setError(const QString &error)
     emit errorChanged();
 }
 
+void ServiceForm::revert()
+{
+    setError({});
+    load();
+}
+
 QVariantMap ServiceForm::submit()
 {
     if (!m_office) {

@@ -79,6 +79,8 @@ public:
 
     /** Adds or changes the service; answers {ok, id} or {ok: false, error}; saved(id) on success. */
     Q_INVOKABLE QVariantMap submit();
+    /** Drops the changes: the service as stored (or an empty form, to add one). */
+    Q_INVOKABLE void revert();
 
 signals:
     void officeChanged();
