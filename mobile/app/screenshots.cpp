@@ -1,6 +1,7 @@
 #include "screenshots.h"
 
 #include "appsession.h"
+#include "buildscreenshots.h"
 #include "demotablet.h"
 #include "qmlmodule.h"
 #include "qtconvert.h"
@@ -254,6 +255,9 @@ int renderScreenshots(const QString &dir)
         shoot(engine, QStringLiteral("13-dark-checklist"));
         session.setDarkMode(false);
     }
+    // The office: services and build procedures (buildscreenshots.cpp).
+    if (!renderBuildScreenshots({openWindow, shoot}))
+        ++failed;
     session.clearResumePoint();
     std::cout << written << " screenshots written to " << dir.toStdString() << "\n";
     return failed == 0 && written > 0 ? 0 : 1;

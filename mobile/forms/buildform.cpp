@@ -142,6 +142,8 @@ void BuildForm::load()
     m_service.clear();
     m_savedBy.clear();
     m_savedAt = {};
+    m_stateWords.clear();
+    m_stateAt = {};
     m_returnedBy.clear();
     m_newerElsewhere = false;
     std::vector<BuildStep> steps;
@@ -160,6 +162,9 @@ void BuildForm::load()
                         m_savedBy = qs(v->changedBy.empty() ? v->createdBy : v->changedBy);
                         m_savedAt = localTime(v->changedAt.value_or(v->createdAt));
                         m_returnedBy = qs(v->returnedBy);
+                        const QString who = versionWho(*v);
+                        m_stateWords = who.isEmpty() ? versionWhat(*v) : versionWhat(*v) + QLatin1Char(' ') + who;
+                        m_stateAt = localTime(versionWhen(*v));
                     }
                     catalogue = views.dslCatalogue();
                     steps = m_stored.steps;

@@ -47,6 +47,9 @@ class BuildForm : public QObject {
     Q_PROPERTY(int revision READ revision NOTIFY buildChanged)
     Q_PROPERTY(QString savedBy READ savedBy NOTIFY buildChanged)
     Q_PROPERTY(QDateTime savedAt READ savedAt NOTIFY buildChanged)
+    /** Where it stands, and who put it there: "approved by Morgan Hale", "submitted by Devi Raman". */
+    Q_PROPERTY(QString stateWords READ stateWords NOTIFY buildChanged)
+    Q_PROPERTY(QDateTime stateAt READ stateAt NOTIFY buildChanged)
     /** Why a release manager sent it back, while the draft waits to be submitted again. */
     Q_PROPERTY(QString returnedReason READ returnedReason NOTIFY buildChanged)
     Q_PROPERTY(QString returnedBy READ returnedBy NOTIFY buildChanged)
@@ -97,6 +100,8 @@ public:
     [[nodiscard]] int revision() const { return m_stored.revision; }
     [[nodiscard]] QString savedBy() const { return m_savedBy; }
     [[nodiscard]] QDateTime savedAt() const { return m_savedAt; }
+    [[nodiscard]] QString stateWords() const { return m_stateWords; }
+    [[nodiscard]] QDateTime stateAt() const { return m_stateAt; }
     [[nodiscard]] QString returnedReason() const;
     [[nodiscard]] QString returnedBy() const { return m_returnedBy; }
     [[nodiscard]] bool readOnly() const;
@@ -176,6 +181,8 @@ private:
     QString m_service;
     QString m_savedBy;
     QDateTime m_savedAt;
+    QString m_stateWords;
+    QDateTime m_stateAt;
     QString m_returnedBy;
     bool m_newerElsewhere = false;
     QString m_hardwareModel;

@@ -256,7 +256,7 @@ void BuildDiffModel::load()
         summary << software;
     for (const auto &t : d.texts) {
         if (t.kind == DiffKind::Changed)
-            summary << tr("%1 changed").arg(textLabel(t.field));
+            summary << tr("%1 changed").arg(textLabel(t.field).toLower());
     }
     m_summary = m_same ? tr("No differences: the two versions are the same.") : summary.join(QStringLiteral("; "));
 }

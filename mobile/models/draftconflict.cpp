@@ -40,7 +40,7 @@ DraftConflict describeDraftConflict(Store &store, const sync::Conflict &conflict
     DraftConflict d;
     d.field = tr("the draft, saved twice");
     d.keepText = tr("Keep theirs");
-    d.takeText = tr("Keep mine instead");
+    d.takeText = tr("Keep mine");
     d.lostTitle = tr("Yours, not kept");
     // "" settles it with the draft as the server holds it; the lost draft, whole, puts it back.
     d.keptValue = QString();

@@ -25,7 +25,7 @@ struct DraftConflict {
     QString lostLabel; ///< "12 lines, saved 3 Jan 2026 13:58"
     QString lostValue; ///< the lost draft whole, to put back over the colleague's
     QString keepText;  ///< "Keep theirs"
-    QString takeText;  ///< "Keep mine instead"
+    QString takeText;  ///< "Keep mine"
 };
 
 /** Whether @p conflict is two saves of one build draft. */

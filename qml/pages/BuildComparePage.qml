@@ -118,7 +118,7 @@ Page {
                 spacing: 12
                 Rectangle {
                     Layout.alignment: Qt.AlignTop
-                    implicitWidth: kindLabel.implicitWidth + 16
+                    implicitWidth: 96 // one width for every kind, so that the texts line up
                     implicitHeight: 26
                     radius: 13
                     color: Qt.rgba(row.tone.r, row.tone.g, row.tone.b, 0.18)

@@ -148,8 +148,8 @@ Page {
                           : form.status === "draft"
                             ? qsTr("revision %1, saved by %2, %3").arg(form.revision).arg(form.savedBy)
                                   .arg(form.savedAt.toLocaleString(Qt.locale(), Locale.ShortFormat))
-                            : qsTr("last changed by %1, %2").arg(form.savedBy)
-                                  .arg(form.savedAt.toLocaleString(Qt.locale(), Locale.ShortFormat))
+                            : qsTr("%1, %2").arg(form.stateWords)
+                                  .arg(form.stateAt.toLocaleString(Qt.locale(), Locale.ShortFormat))
                 }
                 Label {
                     objectName: "dirtyLabel"
@@ -476,11 +476,11 @@ Page {
         width: Math.min(page.width - 32, 640)
         modal: true
         title: qsTr("Return %1 v%2 to its build developer").arg(form.service).arg(form.version)
-        onOpened: {
+        onAboutToShow: {
             reason.text = ""
             returnError.text = ""
-            reason.forceActiveFocus()
         }
+        onOpened: reason.forceActiveFocus()
         ColumnLayout {
             anchors.fill: parent
             spacing: 8

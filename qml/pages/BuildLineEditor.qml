@@ -27,6 +27,9 @@ Pane {
     property bool wide: true
     property bool current: false
     readonly property bool readOnly: line.lines.readOnly
+    // The fields' room: the line's width less its number (32) and the spacing after it (8). Said
+    // from the line's own width, which the list gives, so that no layout waits on another.
+    readonly property real fieldsWidth: line.availableWidth - 40
     /** Enter in the words: the person wants the next line. */
     signal addBelow()
     /** A field of this line took the focus. */
@@ -97,32 +100,45 @@ Pane {
             Layout.fillWidth: true
             visible: !line.readOnly
             spacing: 4
-            GridLayout {
+            // Both fields wrap, so their widths are given, not taken from their text; a positioner,
+            // not a layout, so that each is as tall as its text at once.
+            Grid {
+                id: fields
                 Layout.fillWidth: true
                 columns: line.wide ? 2 : 1
                 columnSpacing: 8
                 rowSpacing: 4
-                TextField {
+                TextArea {
                     id: titleField
                     objectName: "titleField"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 3
-                    Layout.preferredHeight: 52
-                    Layout.alignment: Qt.AlignTop
+                    width: line.wide ? (line.fieldsWidth - fields.columnSpacing) * 0.45 : line.fieldsWidth
+                    height: Math.max(52, implicitHeight)
+                    wrapMode: TextEdit.Wrap
+                    font.bold: true
                     placeholderText: qsTr("What to do or check")
                     onTextChanged: line.lines.setTitle(line.index, titleField.text)
                     onActiveFocusChanged: if (activeFocus) line.focused()
-                    Keys.onReturnPressed: line.addBelow()
-                    Keys.onEnterPressed: line.addBelow()
+                    // The words are one line: Enter asks for the next line of the procedure.
+                    Keys.onReturnPressed: (event) => {
+                        event.accepted = true
+                        line.addBelow()
+                    }
+                    Keys.onEnterPressed: (event) => {
+                        event.accepted = true
+                        line.addBelow()
+                    }
+                    Keys.onTabPressed: (event) => {
+                        titleField.nextItemInFocusChain().forceActiveFocus(Qt.TabFocusReason)
+                        event.accepted = true
+                    }
                     Keys.onPressed: (event) => line.handleKey(event)
                     Binding { target: titleField; property: "text"; value: line.title }
                 }
                 TextArea {
                     id: detailField
                     objectName: "detailField"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 4
-                    Layout.minimumHeight: 52
+                    width: line.wide ? (line.fieldsWidth - fields.columnSpacing) * 0.55 : line.fieldsWidth
+                    height: Math.max(52, implicitHeight)
                     wrapMode: TextEdit.Wrap
                     placeholderText: qsTr("How, where, what to look for (optional)")
                     onTextChanged: line.lines.setDetail(line.index, detailField.text)
@@ -157,7 +173,7 @@ Pane {
                 }
                 ComboBox {
                     objectName: "evidenceBox"
-                    Layout.preferredWidth: 230
+                    Layout.preferredWidth: 290
                     Layout.preferredHeight: 48
                     model: line.lines.evidenceKinds
                     textRole: "text"

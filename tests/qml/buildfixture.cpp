@@ -96,9 +96,12 @@ QString BuildFixture::draftConflict(AppSession *session, const QString &buildId)
     mine.steps.pop_back();
     const sync::BuildDraft lost{id, mine.revision, mine.hardwareModel, "My notes", mine.backOutPlan, mine.dslItemIds,
                                 mine.steps, session->userId(), AppSession::now() - 60000};
+    // Kim, a second build developer, as the sync brings the people.
+    const auto known = store.userByName("kim");
+    const Id kim = known ? known->id : store.addUser({{}, "kim", "Kim Doyle", Role::BuildDeveloper});
     auto theirs = *store.buildProcedure(id);
     theirs.designNotes = "Kim's notes";
-    store.updateDraft(theirs, theirs.createdBy, AppSession::now() - 30000);
+    store.updateDraft(theirs, kim, AppSession::now() - 30000);
     ConflictRecord c;
     c.table = "build_procedures";
     c.recordId = id;

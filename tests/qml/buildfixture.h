@@ -38,7 +38,7 @@ public:
     Q_INVOKABLE void submitted(rd::mobile::AppSession *session, const QString &buildId) const;
     /**
      * Leaves what a sync leaves when this tablet's save of a draft lost to a colleague's: the
-     * colleague's save in the store (its notes "Kim's notes"), and a conflict keeping this
+     * colleague's save in the store (Kim Doyle's, its notes "Kim's notes"), and a conflict keeping this
      * tablet's save whole (its notes "My notes", its last line gone). Answers the conflict's id.
      */
     Q_INVOKABLE QString draftConflict(rd::mobile::AppSession *session, const QString &buildId) const;

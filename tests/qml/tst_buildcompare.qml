@@ -35,7 +35,7 @@ TestCase {
         const session = fixture.demoTablet("morgan")
         const page = open(session, "Curriculum laptop", 1, 2)
         compare(page.title, "Curriculum laptop: what changed")
-        compare(findChild(page, "summaryLabel").text, "1 software item added; Notes changed")
+        compare(findChild(page, "summaryLabel").text, "1 software item added; notes changed")
         compare(findChild(page, "fromBox").currentText, "v1 · Retired")
         compare(findChild(page, "toBox").currentText, "v2 · Approved")
         compare(page.diff.count, 2)

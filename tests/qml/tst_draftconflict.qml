@@ -33,12 +33,12 @@ TestCase {
         tryCompare(page.conflicts, "count", 1)
         const card = findChild(page, "conflictList").itemAtIndex(0)
         compare(card.record, "Build procedure MIS client v1")
-        compare(findChild(card, "keptTitle").text, "Kept: Devi Raman's save")
+        compare(findChild(card, "keptTitle").text, "Kept: Kim Doyle's save")
         verify(findChild(card, "keptLabel").text.indexOf("Revision 2: 12 lines") === 0, findChild(card, "keptLabel").text)
         compare(findChild(card, "lostTitle").text, "Yours, not kept")
         verify(findChild(card, "lostLabel").text.indexOf("11 lines, saved") === 0, findChild(card, "lostLabel").text)
         compare(findChild(card, "keepButton").text, "Keep theirs")
-        compare(findChild(card, "takeButton").text, "Keep mine instead")
+        compare(findChild(card, "takeButton").text, "Keep mine")
     }
 
     function test_keepingMineSendsItWhole() {
