@@ -17,6 +17,13 @@ Item {
     /** The line being worked on (the one with the focus), or -1. */
     property int currentRow: -1
 
+    // Where the list was when the part was left, to come back to it.
+    property int topRow: 0
+    onVisibleChanged: {
+        if (!pane.visible)
+            pane.topRow = Math.max(0, list.indexAt(0, list.contentY))
+    }
+
     /** A new line after @p row (at the end for -1), with the focus in its words; answers its row. */
     function addAfter(row: int): int {
         const added = pane.lines.add(row)
@@ -53,7 +60,16 @@ Item {
             Layout.fillHeight: true
             spacing: 6
             clip: true
-            model: pane.lines
+            // Lines are made only while their part is shown (the editor has three parts in tabs),
+            // and only those in view: a 60-line procedure opens at once.
+            model: pane.visible ? pane.lines : null
+            cacheBuffer: 0
+            onModelChanged: {
+                if (list.model && pane.topRow > 0) {
+                    list.forceLayout()
+                    list.positionViewAtIndex(pane.topRow, ListView.Beginning)
+                }
+            }
             // The line with the focus stays in view; the list does not move by itself otherwise.
             highlightFollowsCurrentItem: false
             delegate: BuildLineEditor {

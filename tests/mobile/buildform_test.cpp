@@ -80,6 +80,7 @@ private slots:
     void aColleaguesSaveIsNeverWrittenOverInSilence();
     void anUntouchedFormFollowsTheStore();
     void aNewVersionIsDraftedFromTheApprovedOne();
+    void onlyAReleaseManagerRetiresAVersion();
     void theLinesAndSoftwareKeepTheirModelContracts();
 
 private:
@@ -356,6 +357,31 @@ void BuildFormTest::aNewVersionIsDraftedFromTheApprovedOne()
     QCOMPARE(f->hardwareModel(), QStringLiteral("Dell Latitude 3440"));
     // The approved version is as it was.
     QVERIFY(devi.store().buildProcedure(approved)->status == BuildStatus::Approved);
+}
+
+void BuildFormTest::onlyAReleaseManagerRetiresAVersion()
+{
+    Desk devi("devi");
+    const Id boardsOnDevi = devi.build("Interactive whiteboard", 1);
+    const auto outbox = devi.outbox();
+    const QVariantMap refused = devi.office.retireBuild(idText(boardsOnDevi));
+    QVERIFY(!ok(refused));
+    QCOMPARE(error(refused), QStringLiteral("Only a release manager retires a build procedure."));
+    QCOMPARE(devi.outbox(), outbox);
+
+    Desk morgan("morgan");
+    const Id boards = morgan.build("Interactive whiteboard", 1);
+    const auto f = form(morgan, boards);
+    QVERIFY2(ok(morgan.office.retireBuild(idText(boards))), "a release manager retires it");
+    QVERIFY(morgan.store().buildProcedure(boards)->status == BuildStatus::Retired);
+    QTRY_COMPARE(f->status(), QStringLiteral("retired")); // the form follows the store
+    QVERIFY(f->readOnlyReason().contains(QStringLiteral("retired")));
+    // Retired once: not again, in the core's words, and nothing more is written.
+    const auto after = morgan.outbox();
+    const QVariantMap again = morgan.office.retireBuild(idText(boards));
+    QVERIFY(!ok(again));
+    QVERIFY(!error(again).isEmpty());
+    QCOMPARE(morgan.outbox(), after);
 }
 
 void BuildFormTest::theLinesAndSoftwareKeepTheirModelContracts()

@@ -109,6 +109,25 @@ TestCase {
         verify(findChild(page, "saveButton").enabled, "the edits are still there to save")
     }
 
+    function test_aPartKeepsItsPlaceWhenAnotherIsShown() {
+        const session = fixture.demoTablet("devi")
+        const page = open(session, builds.buildId(session, "MIS client", 1))
+        for (let i = 0; i < 24; ++i)
+            page.form.installation.setTitle(page.form.installation.add(), "Check port " + i)
+        page.tabs.currentIndex = 1
+        const pane = findChild(page, "installationPane")
+        tryCompare(pane, "visible", true)
+        pane.list.positionViewAtIndex(20, 0) // ListView.Beginning
+        const top = pane.list.indexAt(0, pane.list.contentY)
+        verify(top >= 15, top)
+        keySequence("Ctrl+PgUp") // the design details
+        tryCompare(pane, "visible", false)
+        keySequence("Ctrl+PgDown")
+        tryCompare(pane, "visible", true)
+        tryVerify(() => pane.list.indexAt(0, pane.list.contentY) === top)
+        compare(page.form.installation.count, 30) // the lines were only out of sight
+    }
+
     function test_submittingHandsItIn() {
         const session = fixture.demoTablet("devi")
         const buildId = builds.buildId(session, "MIS client", 1)
