@@ -74,6 +74,21 @@ TestCase {
         compare(builds.build(session, builds.buildId(session, "MIS client", 1)).hardwareModel, "HP ProDesk 400 G9")
     }
 
+    function test_closingTheWindowWithUnsavedEditsAsks() {
+        const session = fixture.demoTablet("devi")
+        const window = open(session)
+        window.services.openBuild(builds.buildId(session, "MIS client", 1))
+        settle(window)
+        const editor = window.stack.currentItem
+        editor.form.designNotes = "Typed, not saved"
+        window.close()
+        tryCompare(editor.leaveDialog, "opened", true)
+        verify(window.visible, "still open while it asks")
+        mouseClick(findChild(editor.leaveDialog.contentItem, "saveAndLeaveButton"))
+        tryCompare(window, "visible", false)
+        compare(builds.build(session, builds.buildId(session, "MIS client", 1)).designNotes, "Typed, not saved")
+    }
+
     function test_aNewServiceOpensToWriteItsBuildProcedure() {
         const session = fixture.demoTablet("morgan")
         const window = open(session)
