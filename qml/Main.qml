@@ -19,6 +19,7 @@ ApplicationWindow {
     property alias workbench: workbench
     property alias officeReleases: officeReleases
     property alias officePeople: officePeople
+    property alias services: services
 
     /**
      * Every place, in the navigation's order. The first three are everyone's (the tab bar); the
@@ -33,10 +34,9 @@ ApplicationWindow {
          office: false, roles: [], page: syncPage},
         {name: "releases", title: qsTr("Releases"), office: true, roles: ["release-manager"], page: releasesPage},
         {name: "people", title: qsTr("People"), office: true, roles: ["release-manager"], page: peoplePage},
-        {name: "services", title: qsTr("Services"), office: true, roles: ["release-manager", "build-developer"],
-         page: null},
-        {name: "builds", title: qsTr("Build procedures"), office: true, roles: ["release-manager", "build-developer"],
-         page: null},
+        // Build procedures are reached through their service.
+        {name: "services", title: qsTr("Services and builds"), office: true,
+         roles: ["release-manager", "build-developer"], page: services.servicesPage},
     ]
     /** The places the signed-in person has: everyone's, and the office's of their role. */
     readonly property var myPlaces: places.filter(p => p.page !== null
@@ -65,6 +65,17 @@ ApplicationWindow {
         session: window.session
         onPasswordFinished: (ok, message) => toast.show(message)
     }
+    OfficeBench {
+        id: office
+        session: window.session
+    }
+    // The office's services and build procedures pages: services.openServices() opens the catalogue.
+    ServicesNavigation {
+        id: services
+        stack: stack
+        session: window.session
+        office: office
+    }
 
     // --- navigation ---------------------------------------------------------------------------
     // Every page is made from one of the components below, which give it the session, the
@@ -76,14 +87,19 @@ ApplicationWindow {
     }
     /** One page back, as the Back button does. */
     function back() {
+        // A page with edits not saved yet (the build editor, the service form) asks first.
+        if (services.asksBeforeLeaving(() => stack.pop(), false))
+            return
         stack.pop()
     }
     /** Back to the place's first page (the list itself, or the welcome pane on a wide screen). */
     function goRoot() {
         stack.pop(null, StackView.Immediate)
     }
-    /** Opens a place by its index in places, or by its name ("releases"). */
+    /** Opens a place by its index in places, or by its name ("releases"), once unsaved edits are settled. */
     function showPlace(where) {
+        if (services.asksBeforeLeaving(() => window.showPlace(where), true))
+            return
         const index = typeof where === "string" ? places.findIndex(p => p.name === where) : where
         if (myPlaces.indexOf(places[index]) < 0)
             return // not a place, or not one of this person's
@@ -376,6 +392,15 @@ ApplicationWindow {
                     MenuItem {
                         text: window.session.darkMode ? qsTr("Light theme") : qsTr("Dark theme")
                         onTriggered: window.session.darkMode = !window.session.darkMode
+                    }
+                    MenuItem {
+                        objectName: "servicesMenuItem"
+                        text: qsTr("Services and build procedures")
+                        // Release managers and build developers. (A hidden MenuItem keeps its place
+                        // in Qt 6.4's Menu unless its height goes too.)
+                        visible: office.canEditServices
+                        height: office.canEditServices ? implicitHeight : 0
+                        onTriggered: services.openServices()
                     }
                     MenuItem {
                         text: qsTr("Sign in again")

@@ -1,6 +1,7 @@
 #include "screenshots.h"
 
 #include "appsession.h"
+#include "buildscreenshots.h"
 #include "demotablet.h"
 #include "officepeople.h"
 #include "qmlmodule.h"
@@ -392,6 +393,9 @@ int renderScreenshots(const QString &dir)
         }
         shoot(engine, QStringLiteral("26-add-person"));
     }
+    // The office: services and build procedures (buildscreenshots.cpp).
+    if (!renderBuildScreenshots({openWindow, shoot}))
+        ++failed;
     session.clearResumePoint();
     std::cout << written << " screenshots written to " << dir.toStdString() << "\n";
     return failed == 0 && written > 0 ? 0 : 1;

@@ -1,5 +1,7 @@
 #include "conflictsmodel.h"
 
+#include "draftconflict.h"
+
 #include "app/appsession.h"
 #include "app/qtconvert.h"
 
@@ -45,6 +47,14 @@ QVariant ConflictsModel::data(const QModelIndex &index, int role) const
         return r.lostBy;
     case CreatedAtRole:
         return localTime(r.createdAt);
+    case KeptTitleRole:
+        return r.keptTitle;
+    case LostTitleRole:
+        return r.lostTitle;
+    case KeepTextRole:
+        return r.keepText;
+    case TakeTextRole:
+        return r.takeText;
     default:
         return {};
     }
@@ -54,7 +64,9 @@ QHash<int, QByteArray> ConflictsModel::roleNames() const
 {
     return {{ConflictIdRole, "conflictId"}, {RecordRole, "record"},       {FieldRole, "field"},
             {KeptValueRole, "keptValue"},   {KeptLabelRole, "keptLabel"}, {LostValueRole, "lostValue"},
-            {LostLabelRole, "lostLabel"},   {LostByRole, "lostBy"},       {CreatedAtRole, "createdAt"}};
+            {LostLabelRole, "lostLabel"},   {LostByRole, "lostBy"},       {CreatedAtRole, "createdAt"},
+            {KeptTitleRole, "keptTitle"},   {LostTitleRole, "lostTitle"}, {KeepTextRole, "keepText"},
+            {TakeTextRole, "takeText"}};
 }
 
 void ConflictsModel::load()
@@ -80,7 +92,24 @@ void ConflictsModel::load()
         row.keptLabel = row.keptValue;
         row.lostLabel = row.lostValue;
         row.field = qs(c.field);
-        if (c.table == "assets") {
+        row.lostBy = qs(views.userDisplayName(c.lostBy));
+        row.keptTitle = tr("Kept by the office");
+        row.lostTitle = tr("From %1").arg(row.lostBy);
+        row.keepText = tr("Keep this");
+        row.takeText = tr("Use this instead");
+        if (isDraftConflict(c)) {
+            const auto d = describeDraftConflict(store, c);
+            row.record = d.record;
+            row.field = d.field;
+            row.keptTitle = d.keptTitle;
+            row.keptLabel = d.keptLabel;
+            row.keptValue = d.keptValue;
+            row.lostTitle = d.lostTitle;
+            row.lostLabel = d.lostLabel;
+            row.lostValue = d.lostValue;
+            row.keepText = d.keepText;
+            row.takeText = d.takeText;
+        } else if (c.table == "assets") {
             const auto asset = views.assetRow(c.recordId);
             row.record = asset ? tr("Asset %1 (%2 %3)")
                                      .arg(qs(asset->asset.assetTag.value_or(asset->asset.serial.value_or(""))),
@@ -99,7 +128,6 @@ void ConflictsModel::load()
         } else {
             row.record = qs(c.table) + QLatin1Char(' ') + qs(c.recordId);
         }
-        row.lostBy = qs(views.userDisplayName(c.lostBy));
         row.createdAt = c.createdAt;
         m_rows.push_back(row);
     }

@@ -9,7 +9,9 @@ namespace rd::mobile {
 
 /**
  * The conflicts waiting on this tablet: a field two devices changed, with the value the server
- * kept and the one that lost, both in words (a room's name, not its id), side by side.
+ * kept and the one that lost, both in words (a room's name, not its id), side by side. A build
+ * draft two people saved is one too: which draft, whose save was kept and when, and the lost
+ * draft's line count (draftconflict.h).
  */
 class ConflictsModel : public rd::mobile::SessionModel {
     Q_OBJECT
@@ -26,6 +28,10 @@ public:
         LostLabelRole,
         LostByRole,
         CreatedAtRole,
+        KeptTitleRole, ///< above the kept value: "Kept by the office"
+        LostTitleRole, ///< above the lost value: "From Sam Okafor"
+        KeepTextRole,  ///< the button that keeps the kept value: "Keep this"
+        TakeTextRole,  ///< the button that takes the lost value instead: "Use this instead"
     };
     Q_ENUM(Role)
 
@@ -42,6 +48,7 @@ protected:
 private:
     struct Row {
         QString id, record, field, keptValue, keptLabel, lostValue, lostLabel, lostBy;
+        QString keptTitle, lostTitle, keepText, takeText;
         qint64 createdAt = 0;
     };
     QVector<Row> m_rows;

@@ -13,11 +13,12 @@ Rectangle {
         "planned": qsTr("Planned"), "installed": qsTr("Installed"), "closed": qsTr("Closed"),
         "pass": qsTr("Pass"), "fail": qsTr("Fail"), "not-applicable": qsTr("N/A"),
         "in-stock": qsTr("In stock"), "in-use": qsTr("In use"), "spare": qsTr("Spare"),
-        "on-order": qsTr("On order"), "retired": qsTr("Retired"), "disposed": qsTr("Disposed")
+        "on-order": qsTr("On order"), "retired": qsTr("Retired"), "disposed": qsTr("Disposed"),
+        "draft": qsTr("Draft"), "submitted": qsTr("Submitted"), "approved": qsTr("Approved")
     })
-    readonly property color tone: status === "accepted" || status === "pass" ? Material.color(Material.Green)
+    readonly property color tone: status === "accepted" || status === "pass" || status === "approved" ? Material.color(Material.Green)
                                 : status === "fail" || status === "backed-out" ? Material.color(Material.Red)
-                                : status === "in-progress" || status === "installed" ? Material.color(Material.Blue)
+                                : status === "in-progress" || status === "installed" || status === "submitted" ? Material.color(Material.Blue)
                                 : Material.color(Material.Grey)
     implicitWidth: label.implicitWidth + 20
     implicitHeight: 28

@@ -45,6 +45,10 @@ Page {
             required property string lostValue
             required property string lostLabel
             required property string lostBy
+            required property string keptTitle
+            required property string lostTitle
+            required property string keepText
+            required property string takeText
             width: ListView.view.width
             function resolve(value: string) {
                 const answer = page.workbench.resolveConflict(conflict.conflictId, value)
@@ -64,8 +68,8 @@ Page {
                     Layout.fillWidth: true
                     columns: 2
                     columnSpacing: 12
-                    Label { text: qsTr("Kept by the office"); opacity: 0.7 }
-                    Label { text: qsTr("From %1").arg(conflict.lostBy); opacity: 0.7 }
+                    Label { objectName: "keptTitle"; text: conflict.keptTitle; opacity: 0.7 }
+                    Label { objectName: "lostTitle"; text: conflict.lostTitle; opacity: 0.7 }
                     Label {
                         objectName: "keptLabel"
                         Layout.fillWidth: true
@@ -84,14 +88,14 @@ Page {
                         objectName: "keepButton"
                         Layout.fillWidth: true
                         Layout.preferredHeight: 52
-                        text: qsTr("Keep this")
+                        text: conflict.keepText
                         onClicked: conflict.resolve(conflict.keptValue)
                     }
                     Button {
                         objectName: "takeButton"
                         Layout.fillWidth: true
                         Layout.preferredHeight: 52
-                        text: qsTr("Use this instead")
+                        text: conflict.takeText
                         onClicked: conflict.resolve(conflict.lostValue)
                     }
                 }

@@ -28,8 +28,11 @@ TestCase {
         verify(!window.footer.visible) // the side has every place: no tab bar
         verify(findChild(nav, "nav_releases"))
         verify(findChild(nav, "nav_people"))
-        // Services and Build procedures come with their pages.
-        verify(!findChild(nav, "nav_services"))
+        // Services, and their build procedures, are the third office place.
+        verify(findChild(nav, "nav_services"))
+        mouseClick(findChild(nav, "nav_services"))
+        const services = findChild(window.contentItem, "leftPane")
+        tryCompare(services.currentItem, "title", "Services")
         mouseClick(findChild(nav, "nav_releases"))
         const left = findChild(window.contentItem, "leftPane")
         tryCompare(left.currentItem, "title", "Releases")
