@@ -280,7 +280,7 @@ Response dispatch(Request &req, ServerContext &ctx, std::string &routeName, bool
     if (const auto v = apiVersion(path); !v.empty() && v != "1") {
         routeName = "unsupported_version";
         refuse(http::status::bad_request, "unsupported_protocol_version",
-               "this server speaks sync protocol version 1 (/api/v1/), not v" + std::string(v).substr(0, 20) +
+               "this server speaks sync protocol version 1 (/api/v1/), not v" + printable(v, 20) +
                    "; update the app or the server");
     }
     const auto route = std::find_if(kRoutes.begin(), kRoutes.end(), [&](const Route &r) { return r.path == path; });
