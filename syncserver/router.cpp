@@ -258,7 +258,8 @@ std::string decodedBody(Request &req, std::size_t limit)
     if (!encoding.empty() && !boost::beast::iequals(encoding, "identity")) {
         if (!boost::beast::iequals(encoding, "gzip"))
             refuse(http::status::unsupported_media_type, "unsupported_encoding",
-                   "Content-Encoding " + std::string(encoding) + " is not supported; send gzip or nothing");
+                   "Content-Encoding " + printable(std::string_view(encoding.data(), encoding.size()), 40) +
+                       " is not supported; send gzip or nothing");
         InflateError why{};
         auto inflated = gzipDecompress(body, limit, why);
         if (why == InflateError::TooLarge)
