@@ -11,6 +11,9 @@ packages=(
   libssl-dev libsodium-dev zlib1g-dev
   # tests
   catch2
+  # sanitizer and fuzzing builds (scripts/sanitize.sh, scripts/fuzz.sh): clang, its sanitizer and
+  # libFuzzer runtimes, lld, and llvm-symbolizer for readable stack traces
+  clang libclang-rt-14-dev lld llvm
   # the app: Qt 6.4 and the QML modules its pages import
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev
   qt6-qpa-plugins libgl-dev

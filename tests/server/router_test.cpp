@@ -8,6 +8,7 @@
 #include "serverfixture.h"
 
 #include "demo/demodata.h"
+#include "domain/text.h"
 
 #include <boost/beast/http.hpp>
 
@@ -62,6 +63,25 @@ TEST_CASE("Another protocol version in the path is refused with unsupported_prot
         CHECK(res.result() == http::status::bad_request);
         CHECK(errorOf(res) == "unsupported_protocol_version");
     }
+}
+
+TEST_CASE("A version in the path that is not UTF-8 is quoted in valid UTF-8", "[server][router][bad-input]")
+{
+    // Found by fuzz_http: the answer's message carried the path's raw bytes.
+    Router r;
+    const auto res = r.send(http::verb::post, "/api/v1\xA7/pull", "{}");
+    CHECK(errorOf(res) == "unsupported_protocol_version");
+    CHECK(isValidUtf8(res.body()));
+}
+
+TEST_CASE("A Content-Encoding that is not UTF-8 is quoted in valid UTF-8", "[server][router][bad-input]")
+{
+    // Found by fuzz_http: the answer's message carried the header's raw bytes.
+    Router r;
+    const auto res = r.send(http::verb::post, "/api/v1/pull", "{}", {{"Content-Encoding", "g\xFF\xFFzip"}});
+    CHECK(res.result() == http::status::unsupported_media_type);
+    CHECK(errorOf(res) == "unsupported_encoding");
+    CHECK(isValidUtf8(res.body()));
 }
 
 TEST_CASE("An unknown route is 404 not_found and a wrong method 405, both with JSON errors", "[server][router]")

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the core, the server and their tests (core_tests, sync_tests, server_tests,
+# syncserver_process_tests; not the Qt app) with AddressSanitizer and UndefinedBehaviorSanitizer
+# (clang, build-asan/: the "asan" preset) and runs them with ctest. Any sanitizer report fails its
+# test (-fno-sanitize-recover=all), so this exits non-zero on any failure.
+#   scripts/sanitize.sh              every test
+#   scripts/sanitize.sh -R router    ctest arguments are passed on
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+# The preset's environment: leaks are findings, a report aborts the process (the server's
+# subprocess too), UBSan prints where.
+ctest --preset asan "$@"
