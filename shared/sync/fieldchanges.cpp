@@ -1,5 +1,7 @@
 #include "fieldchanges.h"
 
+#include "domain/text.h"
+
 #include "store/store.h"
 
 #include <algorithm>
@@ -404,7 +406,7 @@ void checkChanges(const ChangeableTable &table, const std::map<std::string, Fiel
         const auto *f = changeableField(table, name);
         if (!f)
             throw ProtocolError("wrong_type",
-                                "'" + name.substr(0, 40) + "' is not a field of " + std::string(table.table) +
+                                "'" + printable(name, 40) + "' is not a field of " + std::string(table.table) +
                                     " a device may change");
         for (const auto *v : {&change.from, &change.to}) {
             if (!*v)

@@ -2,6 +2,7 @@
 
 #include "tables.h"
 
+#include "domain/text.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
 
@@ -222,7 +223,7 @@ const MutationKind &mutationKind(std::string_view name)
         if (k.name == name)
             return k;
     }
-    throw ProtocolError("wrong_type", "unknown mutation kind '" + std::string(name.substr(0, 40)) + "'");
+    throw ProtocolError("wrong_type", "unknown mutation kind '" + printable(name, 40) + "'");
 }
 
 codec::json::object toJson(const MutationData &data)

@@ -1,5 +1,7 @@
 #include "records.h"
 
+#include "domain/text.h"
+
 
 namespace rd::sync::detail {
 
@@ -71,13 +73,13 @@ std::map<std::string, FieldChange> readChanges(const codec::json::value &v, std:
     for (const auto &[name, change] : v.get_object()) {
         if (!change.is_object())
             throw ProtocolError("wrong_type",
-                                "change of '" + std::string(name).substr(0, 40) + "' must be {\"from\", \"to\"}");
+                                "change of '" + printable(name, 40) + "' must be {\"from\", \"to\"}");
         const auto &o = change.get_object();
         FieldChange c;
         for (auto [key, slot] : {std::pair{"from", &c.from}, std::pair{"to", &c.to}}) {
             const auto *value = o.if_contains(key);
             if (!value)
-                throw ProtocolError("missing_field", "change of '" + std::string(name).substr(0, 40) +
+                throw ProtocolError("missing_field", "change of '" + printable(name, 40) +
                                                          "' needs '" + key + "'");
             if (!value->is_null())
                 *slot = readText(*value, key);

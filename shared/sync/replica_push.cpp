@@ -7,6 +7,8 @@
 #include "replicastate.h"
 #include "tables.h"
 
+#include "domain/text.h"
+
 namespace rd::sync {
 
 using namespace codec;
@@ -177,7 +179,7 @@ PushOutcome Replica::acceptPushResponse(std::string_view body, const Id &device)
                     .run();
             }
         } else {
-            throw ProtocolError("wrong_type", "unknown push result '" + status.substr(0, 40) + "'");
+            throw ProtocolError("wrong_type", "unknown push result '" + printable(status, 40) + "'");
         }
     }
     // Acknowledged changes stay a while, for a server restored from an older backup.

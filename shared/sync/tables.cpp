@@ -1,5 +1,7 @@
 #include "tables.h"
 
+#include "domain/text.h"
+
 #include "store/sqlite.h"
 
 #include <algorithm>
@@ -71,7 +73,7 @@ const SyncedTable &syncedTable(std::string_view name)
         if (t.name == name)
             return t;
     }
-    throw ProtocolError("wrong_type", "'" + std::string(name.substr(0, 40)) + "' is not a synced table");
+    throw ProtocolError("wrong_type", "'" + printable(name, 40) + "' is not a synced table");
 }
 
 bool isPrivateColumn(std::string_view table, std::string_view column) noexcept
@@ -173,7 +175,7 @@ RowWriter::RowWriter(sql::Database &db, const SyncedTable &table, std::vector<st
         const auto it = std::find(local.names.begin(), local.names.end(), c);
         if (it == local.names.end())
             throw ProtocolError("wrong_type",
-                                std::string(table.name) + " has no column '" + c.substr(0, 40) + "'");
+                                std::string(table.name) + " has no column '" + printable(c, 40) + "'");
         const auto &type = local.types[static_cast<std::size_t>(it - local.names.begin())];
         m_kinds.push_back(type == "BLOB" ? Kind::Id : type == "INTEGER" ? Kind::Integer : Kind::Text);
         hasKey = hasKey || c == table.key1;
