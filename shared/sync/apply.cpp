@@ -308,6 +308,15 @@ void MutationApplier::applyOne(const BuildDraft &d, const Mutation &, MutationRe
                                                           "revision " + std::to_string(b->revision),
                                                           FieldChange{"revision " + std::to_string(d.revision), lost})
                                                    .toString())});
+        // The draft as the server has it, whole, so the tablet that lost puts its copy back: its
+        // own edit is not half-left among the winner's lines (the conflict keeps it whole).
+        json::array current{json::object{{"table", "build_procedures"},
+                                         {"row", currentRow(m_db, syncedTable("build_procedures"), d.id)}}};
+        for (const char *child : {"build_steps", "build_items"}) {
+            for (auto &row : currentRowsOf(m_db, syncedTable(child), "build_id", d.id))
+                current.push_back(json::object{{"table", child}, {"row", std::move(row)}});
+        }
+        r.extra["current"] = std::move(current);
         return;
     }
     saveDraft(d);

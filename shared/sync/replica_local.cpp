@@ -202,6 +202,18 @@ void Replica::resolveConflict(const Id &conflictId, const std::string &value, co
     if (!c)
         throw NotFoundError("conflict", conflictId.toString());
     // Locally the chosen value shows at once; the server applies it and settles the conflict.
+    if (c->table == "build_procedures" && c->field == "draft" && !value.empty()) {
+        // The draft chosen (a draft as saveBuildDraft sends it) over this tablet's copy.
+        const auto draft = codec::fromJson<BuildDraft>(codec::parseObject(value));
+        if (auto b = m_store.buildProcedure(c->recordId); b && draft.id == b->id) {
+            b->hardwareModel = draft.hardwareModel;
+            b->designNotes = draft.designNotes;
+            b->backOutPlan = draft.backOutPlan;
+            b->dslItemIds = draft.dslItemIds;
+            b->steps = draft.steps;
+            m_store.updateDraft(*b, by, at);
+        }
+    }
     const auto *table = changeableTable(c->table);
     if (const auto *field = table ? changeableField(*table, c->field) : nullptr; field && table->current(m_store, c->recordId))
         table->write(m_store, c->recordId, {{c->field, value.empty() && field->nullable ? std::nullopt : std::optional(value)}},

@@ -94,6 +94,33 @@ PushOutcome Replica::acceptPushResponse(std::string_view body, const Id &device)
         q->step();
         out.applied = static_cast<int>(q->int64(0)) - static_cast<int>(results.size());
     }
+    // The server's rows a refused or conflicting mutation touched, written over the tablet's copy.
+    const auto writeCurrent = [&](const json::object &r) {
+        const auto *current = r.if_contains("current");
+        if (!current || !current->is_array())
+            return;
+        for (const auto &c : current->get_array()) {
+            if (!c.is_object())
+                throw ProtocolError("wrong_type", "current rows must be objects");
+            const auto &table = syncedTable(getString(c.get_object(), "table"));
+            const auto &row = getObject(c.get_object(), "row");
+            std::vector<std::string> columns;
+            json::array values;
+            for (const auto &[k, val] : row) {
+                columns.emplace_back(k);
+                values.push_back(val);
+            }
+            RowWriter(db, table, std::move(columns)).write(values);
+        }
+    };
+    const auto outboxEntry = [&](std::int64_t seq) {
+        std::pair<std::string, std::string> kindAndPayload;
+        auto q = db.query("SELECT kind, payload FROM outbox WHERE device_id = ?1 AND seq = ?2");
+        q->bindAll(deviceText, seq);
+        if (q->step())
+            kindAndPayload = {q->text(0), q->text(1)};
+        return kindAndPayload;
+    };
     for (const auto &v : results) {
         if (!v.is_object())
             throw ProtocolError("wrong_type", "each push result must be an object");
@@ -106,6 +133,18 @@ PushOutcome Replica::acceptPushResponse(std::string_view body, const Id &device)
             ++out.duplicates;
         } else if (status == "conflict") {
             ++out.conflicts;
+            if (r.if_contains("current")) {
+                // A draft that lost to a colleague's newer save: the server's whole draft replaces
+                // this tablet's copy, lines included (the lost one is kept in the conflict).
+                const auto [kind, payload] = outboxEntry(seq);
+                if (kind == "saveBuildDraft" && !payload.empty()) {
+                    const Id build = getId(parseObject(payload), "id");
+                    for (const char *sql : {"DELETE FROM build_steps WHERE build_id = ?1",
+                                            "DELETE FROM build_items WHERE build_id = ?1"})
+                        db.query(sql)->bindAll(build).run();
+                }
+                writeCurrent(r);
+            }
         } else if (status == "merged") {
             ++out.merged;
             const auto &table = syncedTable(getString(r, "table"));
@@ -137,15 +176,7 @@ PushOutcome Replica::acceptPushResponse(std::string_view body, const Id &device)
             }
         } else if (status == "rejected") {
             ++out.rejected;
-            std::string kind, payload;
-            {
-                auto q = db.query("SELECT kind, payload FROM outbox WHERE device_id = ?1 AND seq = ?2");
-                q->bindAll(deviceText, seq);
-                if (q->step()) {
-                    kind = q->text(0);
-                    payload = q->text(1);
-                }
-            }
+            const auto [kind, payload] = outboxEntry(seq);
             // Undo the local effect: a record the server never took goes, a changed one is put back.
             const MutationKind *known = nullptr;
             for (const auto &k : mutationKinds())
@@ -156,21 +187,7 @@ PushOutcome Replica::acceptPushResponse(std::string_view body, const Id &device)
                     ->bindAll(getId(data, "id"))
                     .run();
             }
-            if (const auto *current = r.if_contains("current"); current && current->is_array()) {
-                for (const auto &c : current->get_array()) {
-                    if (!c.is_object())
-                        throw ProtocolError("wrong_type", "current rows must be objects");
-                    const auto &table = syncedTable(getString(c.get_object(), "table"));
-                    const auto &row = getObject(c.get_object(), "row");
-                    std::vector<std::string> columns;
-                    json::array values;
-                    for (const auto &[k, val] : row) {
-                        columns.emplace_back(k);
-                        values.push_back(val);
-                    }
-                    RowWriter(db, table, std::move(columns)).write(values);
-                }
-            }
+            writeCurrent(r);
             if (!kind.empty()) {
                 db.query("INSERT OR REPLACE INTO local_rejections(device_id, mutation_seq, kind, payload, reason, "
                          "at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")

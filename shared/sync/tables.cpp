@@ -160,6 +160,26 @@ codec::json::object currentRow(sql::Database &db, const SyncedTable &table, cons
     return row;
 }
 
+std::vector<codec::json::object> currentRowsOf(sql::Database &db, const SyncedTable &table, std::string_view column,
+                                              const Id &id)
+{
+    const auto cols = tableColumns(db, table.name);
+    std::string sql = "SELECT ";
+    for (std::size_t i = 0; i < cols.names.size(); ++i)
+        sql += (i ? ", " : "") + cols.names[i];
+    sql += " FROM " + std::string(table.name) + " WHERE " + std::string(column) + " = ?1";
+    auto q = db.query(sql);
+    q->bind(1, id);
+    std::vector<codec::json::object> rows;
+    while (q->step()) {
+        codec::json::object row;
+        for (int i = 0; i < q->columnCount(); ++i)
+            row[q->columnName(i)] = columnValue(*q, i);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 RowWriter::RowWriter(sql::Database &db, const SyncedTable &table, std::vector<std::string> columns, Clashes clashes)
     : m_db(db)
     , m_table(table)

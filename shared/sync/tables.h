@@ -54,6 +54,9 @@ struct TableColumns {
 
 /** One row, as the server answers a refused mutation with the record's current state. */
 [[nodiscard]] codec::json::object currentRow(sql::Database &db, const SyncedTable &table, const Id &id);
+/** The rows of @p table whose @p column is @p id (a build's lines), as currentRow() writes each. */
+[[nodiscard]] std::vector<codec::json::object> currentRowsOf(sql::Database &db, const SyncedTable &table,
+                                                             std::string_view column, const Id &id);
 
 /**
  * Writes rows received from the server into the tablet's copy of a table. Made once per table

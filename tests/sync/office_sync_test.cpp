@@ -104,6 +104,7 @@ TEST_CASE_METHOD(SyncFixture,
     auto theirs = *other->store->buildProcedure(v3);
     mine.designNotes = "Devi's notes";
     theirs.designNotes = "Kim's notes";
+    theirs.steps.push_back({{}, StepPart::Acceptance, 20, "Kim's extra test", "", false});
     devi->replica.saveBuildDraft(mine, devi->who.userId, kNow + 1);
     other->replica.saveBuildDraft(theirs, kim, kNow + 2);
     sync(*devi); // first
@@ -112,12 +113,19 @@ TEST_CASE_METHOD(SyncFixture,
     REQUIRE(conflictsOn(server, v3) == 1);
     const auto conflicts = other->replica.openConflicts();
     REQUIRE(conflicts.size() == 1);
-    CHECK_THAT(conflicts[0].lostValue, Catch::Contains("Kim's notes")); // nothing lost
+    CHECK_THAT(conflicts[0].lostValue, Catch::Contains("Kim's notes") && Catch::Contains("Kim's extra test")); // nothing lost
+    // Kim's tablet holds the draft as the server has it, lines included: not a mix of the two.
     CHECK(other->store->buildProcedure(v3)->designNotes == "Devi's notes");
-    // Kim keeps theirs: the draft they lost is written over the current one, openly.
+    CHECK(other->store->buildProcedure(v3)->steps.size() == server.buildProcedure(v3)->steps.size());
+    CHECK(dump(*other->store, "build_steps") == dump(server, "build_steps"));
+    // Kim keeps theirs: the draft they lost is written over the current one, openly, on the tablet at once.
     other->replica.resolveConflict(conflicts[0].id, conflicts[0].lostValue, kim, kNow + 3);
+    CHECK(other->store->buildProcedure(v3)->designNotes == "Kim's notes");
     sync(*other);
     CHECK(server.buildProcedure(v3)->designNotes == "Kim's notes");
+    CHECK(server.buildProcedure(v3)->steps.back().title == "Kim's extra test");
+    sync(*devi);
+    CHECK(dump(*devi->store, "build_steps") == dump(server, "build_steps"));
 }
 
 TEST_CASE_METHOD(SyncFixture, "An approved build procedure cannot be edited by a hand-made push",
