@@ -45,9 +45,12 @@ TestCase {
     /** Scrolls the form so that @p item is in view, as a finger would. */
     function show(page, item) {
         const flick = findChild(page, "planFlick")
+        // The form's layout moves when a message above the item appears or goes: measure it laid out.
+        waitForItemPolished(flick.contentItem.children[0])
         const y = item.mapToItem(flick.contentItem, 0, 0).y
         flick.contentY = Math.max(0, Math.min(y - 100, flick.contentHeight - flick.height))
-        wait(0)
+        const inView = item.mapToItem(flick, 0, 0).y
+        verify(inView >= 0 && inView + item.height <= flick.height, "in view")
     }
     function tap(page, name) {
         const item = findChild(page, name)
@@ -81,6 +84,7 @@ TestCase {
         tryCompare(findChild(page, "missingLabel"), "visible", false)
         verify(submit.enabled)
         tap(page, "submitButton")
+        compare(findChild(page, "errorLabel").text, "")
         compare(savedSpy.count, 1)
         compare(savedSpy.signalArguments[0][1], true)
         const planned = office.release(session, "R-2026-130")
@@ -124,6 +128,7 @@ TestCase {
         verify(!findChild(page, "submitButton").enabled) // its own plan, not written yet
         type(findChild(page, "backOutField"), "Give the old laptop back.")
         tap(page, "submitButton")
+        compare(findChild(page, "errorLabel").text, "")
         compare(savedSpy.count, 1)
         compare(savedSpy.signalArguments[0][1], false)
         compare(office.release(session, "R-2026-047").installers, 1)
