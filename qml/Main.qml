@@ -34,6 +34,7 @@ ApplicationWindow {
          office: false, roles: [], page: syncPage},
         {name: "releases", title: qsTr("Releases"), office: true, roles: ["release-manager"], page: releasesPage},
         {name: "people", title: qsTr("People"), office: true, roles: ["release-manager"], page: peoplePage},
+        {name: "sites", title: qsTr("Sites and rooms"), office: true, roles: ["release-manager"], page: sitesPage},
         // Build procedures are reached through their service.
         {name: "services", title: qsTr("Services and builds"), office: true,
          roles: ["release-manager", "build-developer"], page: services.servicesPage},
@@ -343,6 +344,12 @@ ApplicationWindow {
             session: window.session
             onOpenPerson: (userId) => window.openPerson(userId)
             onAddPerson: window.addPerson()
+        }
+    }
+    Component {
+        id: sitesPage
+        SitesPage {
+            session: window.session
         }
     }
     Component {

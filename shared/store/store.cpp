@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <regex>
 
 namespace rd {
 
@@ -302,14 +303,23 @@ Id Store::addSite(Site s)
     s.name = checked(fields::siteName, s.name);
     s.code = checked(fields::siteCode, s.code);
     s.assetTagPattern = checked(fields::assetTagPattern, s.assetTagPattern);
+    if (!s.assetTagPattern.empty()) {
+        try {
+            (void)std::regex(s.assetTagPattern, std::regex::ECMAScript);
+        } catch (const std::regex_error &) {
+            throw ValidationError(std::string(fields::assetTagPattern.label),
+                                  "'" + s.assetTagPattern + "' is not a regular expression (e.g. ^RAU-[0-9]{5}$)");
+        }
+    }
     if (s.id.isNull())
         s.id = Id::generate();
     Write w(*this, Write::Rows::One);
     {
-        auto q = m_db.query("SELECT id FROM sites WHERE name = ?1 OR code = ?2");
+        auto q = m_db.query("SELECT id, name = ?1 FROM sites WHERE name = ?1 OR code = ?2");
         q->bindAll(s.name, s.code);
         if (q->step())
-            throw DuplicateError("a site named '" + s.name + "' or coded '" + s.code + "' already exists",
+            throw DuplicateError(q->int64(1) ? "a site named '" + s.name + "' already exists"
+                                             : "a site coded '" + s.code + "' already exists",
                                  q->id(0).toString());
     }
     m_db.query("INSERT INTO sites(id, name, code, asset_tag_pattern, seq) VALUES (?1, ?2, ?3, ?4, ?5)")

@@ -342,6 +342,16 @@ Id MutationApplier::keyOf(const Mutation &m) const
     return Id::derived(m_who.deviceId, "seq " + std::to_string(m.seq));
 }
 
+void MutationApplier::applyOne(const Site &d, const Mutation &, MutationResult &)
+{
+    m_store.addSite(d);
+}
+
+void MutationApplier::applyOne(const Room &d, const Mutation &, MutationResult &)
+{
+    m_store.addRoom(d);
+}
+
 void MutationApplier::applyOne(const DslItem &d, const Mutation &, MutationResult &)
 {
     m_store.addDslItem(d);

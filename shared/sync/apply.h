@@ -73,6 +73,8 @@ private:
     void applyOne(const ReleaseClose &d, const Mutation &m, MutationResult &r);
     void applyOne(const Person &d, const Mutation &m, MutationResult &r);
     void applyOne(const DslItem &d, const Mutation &m, MutationResult &r);
+    void applyOne(const Site &d, const Mutation &m, MutationResult &r);
+    void applyOne(const Room &d, const Mutation &m, MutationResult &r);
     void applyOne(const MediaLoan &d, const Mutation &m, MutationResult &r);
     void applyOne(const Licence &d, const Mutation &m, MutationResult &r);
     void applyOne(const LicenceAssignment &d, const Mutation &m, MutationResult &r);

@@ -105,6 +105,9 @@ const std::array kKinds{
     MutationKind{"resolveConflict", "settles a conflict with the value to keep", "", kResolve,
                  decodeAs<Resolution>, describeRecord<Resolution>},
     // the office
+    MutationKind{"addSite", "adds a site (a school or building) of the organisation", "sites", kManagers,
+                 decodeAs<Site>, describeRecord<Site>},
+    MutationKind{"addRoom", "adds a room to a site", "rooms", kManagers, decodeAs<Room>, describeRecord<Room>},
     MutationKind{"addService", "adds a service to the catalogue", "services", kOffice, decodeAs<Service>,
                  describeRecord<Service>},
     MutationKind{"setServiceFields", "changes a service's name, description, what users get or owner", "", kOffice,

@@ -308,6 +308,26 @@ struct RecordSpec<ReleaseClose> {
 };
 
 template <>
+struct RecordSpec<Site> {
+    static constexpr std::string_view name = "site";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &Site::id), field("name", &Site::name, Presence::Required, &fields::siteName, "unique"),
+        field("code", &Site::code, Presence::Required, &fields::siteCode, "unique, e.g. RAU"),
+        field("asset_tag_pattern", &Site::assetTagPattern, Presence::Optional, &fields::assetTagPattern,
+              "an ECMAScript regular expression its asset tags match, or \"\"; refused if it does not compile"));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
+struct RecordSpec<Room> {
+    static constexpr std::string_view name = "room";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &Room::id), field("site_id", &Room::siteId),
+        field("name", &Room::name, Presence::Required, &fields::roomName, "unique within its site"));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
 struct RecordSpec<DslItem> {
     static constexpr std::string_view name = "DSL item";
     static constexpr auto fields = std::make_tuple(

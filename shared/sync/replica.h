@@ -85,6 +85,8 @@ public:
     void resolveConflict(const Id &conflictId, const std::string &value, const Id &by, Millis at);
 
     // --- the office's changes (each: local write + outbox entry, atomic) ---
+    Id addSite(Site site);
+    Id addRoom(Room room);
     Id addService(Service service);
     /** Changes a service's fields; the change carries what each field was, for the server's conflict check. */
     void updateService(const Service &service, const Id &by, Millis at);

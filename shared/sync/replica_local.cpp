@@ -225,6 +225,16 @@ void Replica::resolveConflict(const Id &conflictId, const std::string &value, co
 
 // --- the office ---
 
+Id Replica::addSite(Site site)
+{
+    return recordCreated("addSite", std::move(site), &Store::addSite);
+}
+
+Id Replica::addRoom(Room room)
+{
+    return recordCreated("addRoom", std::move(room), &Store::addRoom);
+}
+
 Id Replica::addService(Service service)
 {
     return recordCreated("addService", std::move(service), &Store::addService);

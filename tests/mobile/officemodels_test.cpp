@@ -5,9 +5,11 @@
 #include "app/demotablet.h"
 #include "app/officepeople.h"
 #include "app/officereleases.h"
+#include "app/officesites.h"
 #include "models/peoplemodel.h"
 #include "models/releasefollowupmodel.h"
 #include "models/releasesoverviewmodel.h"
+#include "models/sitesmodel.h"
 
 #include "store/store.h"
 #include "sync/replica.h"
@@ -64,6 +66,7 @@ private slots:
     void closingNeedsTheReviewAndNoUnitInProgress();
     void peopleAreListedWithRolesAndSites();
     void peopleChangeButNobodyLocksThemselvesOut();
+    void sitesAndRoomsAreAddedAndListed();
 
 private:
     template <typename Model>
@@ -385,6 +388,40 @@ void OfficeModelsTest::peopleChangeButNobodyLocksThemselvesOut()
     QVERIFY(!failure(m_people->update(myself, store.userSites(myself.id))).isEmpty());
     QVERIFY(store.user(m_session->userId())->role == Role::ReleaseManager);
     QCOMPARE(queued("setPersonFields"), 2);
+}
+
+void OfficeModelsTest::sitesAndRoomsAreAddedAndListed()
+{
+    auto *sites = checked<SitesModel>();
+    QCOMPARE(column(*sites, SitesModel::CodeRole), QStringList({"RAL", "RAU"})); // by name: Lower, Upper
+    const int upperRooms = roleOf(*sites, 1, SitesModel::RoomCountRole).toInt();
+    QVERIFY(upperRooms > 0);
+
+    OfficeSites office;
+    office.setSession(m_session.get());
+    const auto added = office.addSite(QStringLiteral("Northfield Primary"), QStringLiteral("NFP"),
+                                      QStringLiteral("^NFP-[0-9]{5}$"));
+    QCOMPARE(failure(added), QString());
+    const QString north = added.value(QStringLiteral("id")).toString();
+    QCOMPARE(failure(office.addRoom(north, QStringLiteral("ICT Suite"))), QString());
+    QCOMPARE(failure(office.addRoom(north, QStringLiteral("Library"))), QString());
+    QTRY_COMPARE(column(*sites, SitesModel::CodeRole), QStringList({"NFP", "RAL", "RAU"}));
+    QCOMPARE(roleOf(*sites, 0, SitesModel::SiteIdRole).toString(), north);
+    QCOMPARE(roleOf(*sites, 0, SitesModel::TagPatternRole).toString(), QStringLiteral("^NFP-[0-9]{5}$"));
+    QCOMPARE(roleOf(*sites, 0, SitesModel::RoomCountRole).toInt(), 2);
+    QCOMPARE(roleOf(*sites, 0, SitesModel::RoomsRole).toString(), QStringLiteral("ICT Suite, Library"));
+    QCOMPARE(queued("addSite"), 1);
+    QCOMPARE(queued("addRoom"), 2);
+
+    // A repeated code or room, a blank name, or a tag format that is no regular expression changes nothing.
+    const QString sameCode = failure(office.addSite(QStringLiteral("Northfield Infants"), QStringLiteral("NFP"), {}));
+    QVERIFY2(sameCode.contains(QStringLiteral("NFP")), qPrintable(sameCode));
+    QVERIFY(!failure(office.addRoom(north, QStringLiteral("Library"))).isEmpty());
+    QVERIFY(!failure(office.addSite(QStringLiteral("  "), QStringLiteral("BLK"), {})).isEmpty());
+    QVERIFY(!failure(office.addSite(QStringLiteral("Broken"), QStringLiteral("BRK"), QStringLiteral("[0-9"))).isEmpty());
+    QCOMPARE(sites->rowCount(), 3);
+    QCOMPARE(queued("addSite"), 1);
+    QCOMPARE(queued("addRoom"), 2);
 }
 
 QTEST_MAIN(OfficeModelsTest)

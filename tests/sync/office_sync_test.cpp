@@ -226,3 +226,42 @@ TEST_CASE_METHOD(SyncFixture, "A release manager plans a release and adds a pers
     CHECK_FALSE(server.passwordHash(person).has_value()); // set online, never through the outbox
     CHECK(morgan->replica.pendingCount() == 0);
 }
+
+TEST_CASE_METHOD(SyncFixture,
+                 "Sites and rooms: a release manager adds them; a second desk's same code is refused with its room",
+                 "[sync][office][sites]")
+{
+    auto morgan = tablet(DemoUsers::releaseManager);
+    auto other = tablet(DemoUsers::releaseManager); // a second desk, the same person
+    sync(*morgan);
+    sync(*other);
+
+    const Id north = morgan->replica.addSite({{}, "Northfield Primary", "NFP", "^NFP-[0-9]{5}$"});
+    const Id suite = morgan->replica.addRoom({{}, north, "ICT Suite"});
+    // Offline, the other desk adds a site with the same code, and a room in it.
+    const Id clash = other->replica.addSite({{}, "Northfield Infants", "NFP", ""});
+    const Id clashRoom = other->replica.addRoom({{}, clash, "Hall"});
+    sync(*morgan);
+    sync(*other);
+
+    const auto rows = [](Store &s, const std::string &table, const Id &id) {
+        auto q = s.database().query("SELECT count(*) FROM " + table + " WHERE id = ?1");
+        q->bind(1, id);
+        q->step();
+        return q->int64(0);
+    };
+    CHECK(count(server, "SELECT count(*) FROM sites WHERE code = 'NFP'") == 1);
+    CHECK(count(server, "SELECT count(*) FROM sites WHERE name = 'Northfield Primary'") == 1);
+    REQUIRE(server.rooms(north).size() == 1);
+    CHECK(server.rooms(north).front().id == suite);
+    CHECK(rows(server, "sites", clash) == 0);
+    CHECK(rows(server, "rooms", clashRoom) == 0);
+    // The refused site and its room are undone on the other desk, each kept with its reason; the
+    // site that stands arrives with its room.
+    CHECK(other->replica.rejectionCount() == 2);
+    CHECK(rows(*other->store, "sites", clash) == 0);
+    CHECK(rows(*other->store, "rooms", clashRoom) == 0);
+    CHECK(rows(*other->store, "sites", north) == 1);
+    CHECK(other->store->rooms(north).size() == 1);
+    CHECK(other->replica.pendingCount() == 0);
+}

@@ -195,6 +195,14 @@ std::map<std::string, Builder> builders()
         return toJson(sync::Resolution{conflict, "kept", whoseWork(w, who, f), kNow});
     };
     // the office
+    b["addSite"] = [](Store &, const World &, const Id &, const Facts &) {
+        const Id id = Id::generate();
+        return toJson(Site{id, "Site " + id.toString().substr(24), "S" + id.toString().substr(30), ""});
+    };
+    b["addRoom"] = [](Store &, const World &w, const Id &, const Facts &) {
+        const Id id = Id::generate();
+        return toJson(Room{id, w.theirSite, "Room " + id.toString().substr(24)});
+    };
     b["addService"] = [](Store &, const World &, const Id &, const Facts &) {
         const Id id = Id::generate();
         return toJson(Service{id, "Service " + id.toString().substr(24), "", kNow});
