@@ -354,11 +354,12 @@ private:
         }
         const auto byTag = a.assetTag ? m_store.findAssetByTag(*a.assetTag) : std::nullopt;
         if (byTag && (!same || byTag->id != same->id)) {
-            const bool tagOnly = !same && (!byTag->serial || (normaliseSerial(*byTag->serial) == serialNorm &&
-                                                              normaliseMake(byTag->make) == makeKey));
-            if (!tagOnly)
+            if (!same && !byTag->serial)
+                same = byTag; // matched by its tag: an asset in the inventory without a serial
+            else if (!same && normaliseSerial(*byTag->serial) == serialNorm)
+                otherMake = byTag; // the same tag and serial, the make written otherwise
+            else
                 throw Refusal{"asset tag " + *a.assetTag + " is already used by another asset " + describe(*byTag)};
-            same = byTag; // matched by its tag: an asset in the inventory without a serial
         }
         if (!same && otherMake) {
             r.outcome = RowOutcome::SameSerial;

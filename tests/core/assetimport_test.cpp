@@ -178,13 +178,14 @@ TEST_CASE("An existing asset: updated fields with history, unchanged, kept detai
     const std::string csv = std::string(kHeader) +
         "RAU-00001,5CG1234ABC,Dell,Latitude 3440,Laptop,Upper School - Library,Spare,Ms Patel,01/09/2024,\r\n" // 2 updated
         ",5cg-1234-abc,DELL,Latitude 3440,Laptop,UPS,,,,\r\n"           // 3 duplicate of line 2 (normalised)
-        "UPS-2,HP7788,Hp,EliteBook,Laptop,Upper School,,,,\r\n"          // 4 unchanged, model kept
+        ",HP7788,Hp,EliteBook,Laptop,Upper School,,,,\r\n"            // 4 unchanged, model kept
         "UPS-9,HP-7788,Lenovo,T14,Laptop,LWS - Class 1,,,,\r\n"          // 5 same serial, another make
         "RAU-00001,NEW-1,Dell,Latitude,Laptop,UPS,,,,\r\n"                // 6 tag used by another asset
         "UPS-10,NEW-2,Dell,Latitude,Laptop,Library,Pending,,2024-02-30,\r\n" // 7 bad date
         "UPS-11,NEW-3,Dell,Latitude,Laptop,Class 1,Pending,,,\"Spare, kept in \"\"B\"\"\"\r\n" // 8 new, room alone
         "UPS-12,NEW-4,Dell,Latitude,Laptop,Upper School - Gym,,,,\r\n"   // 9 no such room
-        "UPS-13,NEW-5,Dell,,Laptop,UPS,,,,\r\n";                          // 10 missing model
+        "UPS-13,NEW-5,Dell,,Laptop,UPS,,,,\r\n"                           // 10 missing model
+        "UPS-2,HP-7788,Hewlett-Packard,EliteBook,Laptop,UPS,,,,\r\n";     // 11 its tag and serial, another make
     const auto dry = planAssetImport(f.store, csv);
     REQUIRE(dry.ok());
     CHECK(rowAt(dry, 2).outcome == RowOutcome::Updated);
@@ -203,6 +204,8 @@ TEST_CASE("An existing asset: updated fields with history, unchanged, kept detai
     CHECK(rowAt(dry, 8).asset.roomId == f.farRoom);
     CHECK_THAT(rowAt(dry, 9).detail, Catch::Contains("no room 'Gym' at Upper School"));
     CHECK_THAT(rowAt(dry, 10).detail, Catch::Contains("missing model"));
+    CHECK(rowAt(dry, 11).outcome == RowOutcome::SameSerial);
+    CHECK_THAT(rowAt(dry, 11).detail, Catch::Contains("UPS-2 (HP"));
 
     const Id manager = f.manager;
     const auto done = importAssets(f.store, csv, manager, kT0 + 5 * kDay);
