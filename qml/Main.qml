@@ -34,6 +34,8 @@ ApplicationWindow {
          office: false, roles: [], page: syncPage},
         {name: "releases", title: qsTr("Releases"), office: true, roles: ["release-manager"], page: releasesPage},
         {name: "people", title: qsTr("People"), office: true, roles: ["release-manager"], page: peoplePage},
+        {name: "transfer", title: qsTr("Import and export"), office: true, roles: ["release-manager"],
+         page: importExportPage},
         // Build procedures are reached through their service.
         {name: "services", title: qsTr("Services and builds"), office: true,
          roles: ["release-manager", "build-developer"], page: services.servicesPage},
@@ -177,6 +179,14 @@ ApplicationWindow {
         }
         toast.show(qsTr("Added. Set a password (online) so that they can sign in."))
         return openPerson(userId)
+    }
+    // Importing and exporting assets (the release manager's).
+    function openImport() {
+        goRoot()
+        return push(importPage, {})
+    }
+    function assetsImported(added, updated) {
+        toast.show(qsTr("Imported: %1 added, %2 updated. They go to the server at the next sync.").arg(added).arg(updated))
     }
     function signInAgain() {
         push(signInPage, {})
@@ -350,6 +360,21 @@ ApplicationWindow {
         PersonPage {
             people: window.officePeople
             onSaved: (userId, added) => window.personSaved(userId, added)
+        }
+    }
+
+    Component {
+        id: importExportPage
+        ImportExportPage {
+            session: window.session
+            onOpenImport: window.openImport()
+        }
+    }
+    Component {
+        id: importPage
+        ImportPage {
+            session: window.session
+            onImportedAssets: (added, updated) => window.assetsImported(added, updated)
         }
     }
 
