@@ -185,9 +185,6 @@ ApplicationWindow {
         goRoot()
         return push(importPage, {})
     }
-    function assetsImported(added, updated) {
-        toast.show(qsTr("Imported: %1 added, %2 updated. They go to the server at the next sync.").arg(added).arg(updated))
-    }
     function signInAgain() {
         push(signInPage, {})
     }
@@ -372,10 +369,8 @@ ApplicationWindow {
     }
     Component {
         id: importPage
-        ImportPage {
-            session: window.session
-            onImportedAssets: (added, updated) => window.assetsImported(added, updated)
-        }
+        // The page itself says what the import did.
+        ImportPage { session: window.session }
     }
 
     // --- the window ---------------------------------------------------------------------------

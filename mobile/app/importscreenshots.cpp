@@ -5,6 +5,7 @@
 
 #include "demo/snipeitsample.h"
 
+#include <QDir>
 #include <QFile>
 #include <QQmlApplicationEngine>
 #include <QTemporaryDir>
@@ -35,7 +36,12 @@ bool renderImportScreenshots(const ScreenshotKit &kit)
     }
     // The school's Snipe-IT export, as it would come from the old system.
     const auto sample = snipeItSample(morgan.store(), 240, 8, 7);
-    const QString file = data.path() + QStringLiteral("/snipe-it-assets.csv");
+    // Where a downloaded export would be (the page shows its path); removed at the end.
+    const QString file = QDir::temp().filePath(QStringLiteral("snipe-it-assets.csv"));
+    struct Remove {
+        QString path;
+        ~Remove() { QFile::remove(path); }
+    } remove{file};
     {
         QFile f(file);
         if (!f.open(QIODevice::WriteOnly) ||

@@ -123,6 +123,7 @@ Page {
                     }
                     RowLayout {
                         Layout.fillWidth: true
+                        Label { text: qsTr("From") }
                         TextField {
                             id: fromField
                             objectName: "fromField"
@@ -131,6 +132,7 @@ Page {
                             text: exporter.monthStart()
                             inputMethodHints: Qt.ImhDate
                         }
+                        Label { text: qsTr("to") }
                         TextField {
                             id: toField
                             objectName: "toField"

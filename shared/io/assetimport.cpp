@@ -375,6 +375,9 @@ private:
             a.roomId = place.room;
             a.status = status.value_or(AssetStatus::InStock);
             r.outcome = RowOutcome::New;
+            r.detail = "a new asset at " + m_places.siteName(a.siteId) +
+                       (a.roomId ? ", " + m_places.roomName(a.roomId) : std::string()) + ", " +
+                       std::string(toString(a.status));
             r.asset = std::move(a);
             return;
         }

@@ -202,6 +202,7 @@ TEST_CASE("An existing asset: updated fields with history, unchanged, kept detai
     CHECK_THAT(rowAt(dry, 7).detail, Catch::Contains("no such day"));
     CHECK(rowAt(dry, 8).outcome == RowOutcome::New);
     CHECK(rowAt(dry, 8).asset.roomId == f.farRoom);
+    CHECK(rowAt(dry, 8).detail == "a new asset at Lower School, Class 1, on-order");
     CHECK_THAT(rowAt(dry, 9).detail, Catch::Contains("no room 'Gym' at Upper School"));
     CHECK_THAT(rowAt(dry, 10).detail, Catch::Contains("missing model"));
     CHECK(rowAt(dry, 11).outcome == RowOutcome::SameSerial);
