@@ -35,6 +35,8 @@ ApplicationWindow {
         {name: "releases", title: qsTr("Releases"), office: true, roles: ["release-manager"], page: releasesPage},
         {name: "people", title: qsTr("People"), office: true, roles: ["release-manager"], page: peoplePage},
         {name: "sites", title: qsTr("Sites and rooms"), office: true, roles: ["release-manager"], page: sitesPage},
+        {name: "transfer", title: qsTr("Import and export"), office: true, roles: ["release-manager"],
+         page: importExportPage},
         // Build procedures are reached through their service.
         {name: "services", title: qsTr("Services and builds"), office: true,
          roles: ["release-manager", "build-developer"], page: services.servicesPage},
@@ -178,6 +180,11 @@ ApplicationWindow {
         }
         toast.show(qsTr("Added. Set a password (online) so that they can sign in."))
         return openPerson(userId)
+    }
+    // Importing and exporting assets (the release manager's).
+    function openImport() {
+        goRoot()
+        return push(importPage, {})
     }
     function signInAgain() {
         push(signInPage, {})
@@ -358,6 +365,19 @@ ApplicationWindow {
             people: window.officePeople
             onSaved: (userId, added) => window.personSaved(userId, added)
         }
+    }
+
+    Component {
+        id: importExportPage
+        ImportExportPage {
+            session: window.session
+            onOpenImport: window.openImport()
+        }
+    }
+    Component {
+        id: importPage
+        // The page itself says what the import did.
+        ImportPage { session: window.session }
     }
 
     // --- the window ---------------------------------------------------------------------------

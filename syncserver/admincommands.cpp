@@ -1,5 +1,6 @@
 #include "admincommands.h"
 
+#include "assetcommands.h"
 #include "auth.h"
 #include "backup.h"
 #include "commandline.h"
@@ -76,6 +77,24 @@ constexpr CommandHelp kCommands[] = {
      "  refresh and carry on without anyone signing in.\n"},
     {"report", "--data DIR [--month YYYY-MM]",
      "the FITS monthly Release Management report (default: the current month)", ""},
+    {"import-assets", "--data DIR FILE [--dry-run] [--as NAME]",
+     "import assets from a Snipe-IT or Release Desk CSV export (all or nothing)",
+     "  Columns are found by their header, in any order: Asset Tag, Serial, Manufacturer (or Make),\n"
+     "  Model, Category, Location (or Site and Room), Status, Checked Out To, Purchase Date, Notes;\n"
+     "  others are ignored. Each refused row is printed with its line and reason, then a summary.\n"
+     "  An asset already in the inventory (same make and serial, or its tag) gets its site, room,\n"
+     "  status and user from the file; empty cells change nothing. The new and updated rows are\n"
+     "  written in one transaction; refused rows are left out. The same file again changes nothing.\n"
+     "  --dry-run       say what would happen, change nothing\n"
+     "  --as NAME       the release manager the changes are recorded as (default: the first one)\n"
+     "  Exit status 1 when the file cannot be imported or none of its rows can.\n"},
+    {"export-assets", "--data DIR [--installations --from YYYY-MM-DD --to YYYY-MM-DD] [FILE]",
+     "the inventory, or the installations of a period, as CSV (to FILE or standard output)",
+     "  The inventory's columns are those import-assets reads back: Asset Tag, Serial, Make, Model,\n"
+     "  Category, Site, Room, Status, Assigned User, Purchase Date, Notes.\n"
+     "  --installations   the installations started from --from to --to (whole days, UTC): asset,\n"
+     "                    release, service, build version, who, started, ended, outcome, the\n"
+     "                    sign-off's name and a back-out's reason\n"},
     {"migrate", "--data DIR", "create or upgrade the database schema", ""},
     {"help", "", "this text", ""},
 };
@@ -310,6 +329,10 @@ int dispatch(const CommandLine &c, std::ostream &out, std::ostream &err, std::is
         return seedDemoSchool(c, out, err);
     if (c.command == "report")
         return report(c, out, err);
+    if (c.command == "import-assets")
+        return importAssetsCommand(c, out, err);
+    if (c.command == "export-assets")
+        return exportAssetsCommand(c, out, err);
     err << "syncserver: unknown command '" << c.command << "'\n\n" << usage();
     return 2;
 }

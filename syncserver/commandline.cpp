@@ -14,7 +14,7 @@ namespace rd::server {
 
 namespace {
 
-const std::set<std::string> kFlags{"help", "access-only"};
+const std::set<std::string> kFlags{"help", "access-only", "dry-run", "installations"};
 
 } // namespace
 

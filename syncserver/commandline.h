@@ -17,7 +17,7 @@ struct CommandLine {
     std::string command;
     std::vector<std::string> positional;
     std::map<std::string, std::vector<std::string>> values; ///< --site may come more than once
-    std::set<std::string> flags;                            ///< --help, --access-only
+    std::set<std::string> flags;                            ///< --help, --access-only, --dry-run, --installations
 
     /** The last value given for @p key, or nothing. */
     [[nodiscard]] std::optional<std::string> value(const std::string &key) const;

@@ -2,6 +2,7 @@
 
 #include "appsession.h"
 #include "buildscreenshots.h"
+#include "importscreenshots.h"
 #include "demotablet.h"
 #include "officepeople.h"
 #include "qmlmodule.h"
@@ -395,6 +396,9 @@ int renderScreenshots(const QString &dir)
     }
     // The office: services and build procedures (buildscreenshots.cpp).
     if (!renderBuildScreenshots({openWindow, shoot}))
+        ++failed;
+    // The office: importing and exporting assets (importscreenshots.cpp).
+    if (!renderImportScreenshots({openWindow, shoot}))
         ++failed;
     session.clearResumePoint();
     std::cout << written << " screenshots written to " << dir.toStdString() << "\n";
