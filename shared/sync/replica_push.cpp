@@ -186,6 +186,11 @@ PushOutcome Replica::acceptPushResponse(std::string_view body, const Id &device)
                 db.query("DELETE FROM " + std::string(known->creates) + " WHERE id = ?1")
                     ->bindAll(getId(data, "id"))
                     .run();
+                // The seats a refused sign-off took on this tablet: the server took none for it.
+                if (kind == "signOff")
+                    db.query("DELETE FROM licence_assignments WHERE installation_id = ?1")
+                        ->bindAll(getId(data, "installation_id"))
+                        .run();
             }
             writeCurrent(r);
             if (!kind.empty()) {

@@ -94,6 +94,30 @@ TEST_CASE_METHOD(SyncFixture, "A licence with no seat left refuses a sign-off wi
     CHECK(count(server, "SELECT count(*) FROM signoffs WHERE seat_override_reason IS NOT NULL") == 1);
 }
 
+TEST_CASE_METHOD(SyncFixture, "A sign-off the server refuses gives back the seats it took on the tablet",
+                 "[sync][licences][rules]")
+{
+    const Id licence = laptopLicence(server, 1);
+    auto sam = tablet(DemoUsers::installer);
+    sync(*sam);
+    const auto rollout = laptopRollout(server);
+    const auto laptops = laptopsInStock(*sam->store, 2);
+    const Id inst = sam->replica.startInstallation({{}, rollout.id, laptops[0].id, InstallationStatus::InProgress,
+                                                    sam->who.userId, kNow});
+    installed(*sam, inst, kNow + 1);
+    CHECK(seatsOf(*sam->store, licence) == 1);
+    // Meanwhile the office gives the licence's only seat to another laptop: the sign-off has no reason.
+    server.assignLicence({{}, licence, laptops[1].id, server.userByName(DemoUsers::releaseManager)->id, kNow + 2});
+    sync(*sam);
+    CHECK(count(*sam->store, "SELECT count(*) FROM local_rejections WHERE kind = 'signOff'") == 1);
+    CHECK(seatsOf(*sam->store, licence) == 1); // the server's seat only, on the other laptop
+    auto q = sam->store->database().query("SELECT asset_id FROM licence_assignments WHERE licence_id = ?1");
+    q->bind(1, licence);
+    REQUIRE(q->step());
+    CHECK(q->id(0) == laptops[1].id);
+    CHECK(sam->store->installation(inst)->status == InstallationStatus::InProgress);
+}
+
 TEST_CASE_METHOD(SyncFixture, "Original media taken out twice is refused, on the tablet and by a hand-made push",
                  "[sync][dsl]")
 {
