@@ -131,7 +131,7 @@ QString fieldWords(const std::string &table, const std::string &field)
         {"licences", "name", QT_TRANSLATE_NOOP("LibraryWords", "Name")},
         {"licences", "entitlement", QT_TRANSLATE_NOOP("LibraryWords", "Key")},
         {"licences", "seats", QT_TRANSLATE_NOOP("LibraryWords", "Seats")},
-        {"licences", "expires_on", QT_TRANSLATE_NOOP("LibraryWords", "Expires on")},
+        {"licences", "expires_on", QT_TRANSLATE_NOOP("LibraryWords", "Expiry date")},
         {"licences", "supplier", QT_TRANSLATE_NOOP("LibraryWords", "Supplier")},
         {"licences", "purchase_ref", QT_TRANSLATE_NOOP("LibraryWords", "Purchase reference")},
         {"licences", "dsl_item_id", QT_TRANSLATE_NOOP("LibraryWords", "Software")},

@@ -44,8 +44,9 @@ Page {
             required property string kind
             width: ListView.view.width
             padding: 10
-            enabled: entry.installationId.length > 0
-            onClicked: page.openInstallation(entry.installationId)
+            // A line of an installation opens it; a field change opens nothing (and is not greyed).
+            hoverEnabled: entry.installationId.length > 0
+            onClicked: if (entry.installationId.length > 0) page.openInstallation(entry.installationId)
             contentItem: ColumnLayout {
                 spacing: 2
                 RowLayout {

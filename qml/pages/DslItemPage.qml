@@ -93,8 +93,20 @@ Page {
         when: list.footerItem !== null
     }
 
+    // The header grows as its texts wrap to the page's width; until someone scrolls, its top stays
+    // in view (a list keeps its first row in place, and would push the header's top out of sight).
+    Connections {
+        target: list.headerItem
+        function onHeightChanged() {
+            if (!list.scrolled)
+                list.positionViewAtBeginning()
+        }
+    }
+
     ListView {
         id: list
+        property bool scrolled: false
+        onMovementStarted: scrolled = true
         objectName: "bookList"
         anchors.fill: parent
         anchors.margins: 8

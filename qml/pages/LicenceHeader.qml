@@ -80,6 +80,7 @@ ColumnLayout {
                     selectByMouse: header.shownKey.length > 0
                     wrapMode: TextEdit.WrapAnywhere
                     font.family: "monospace"
+                    font.pixelSize: 17
                     color: header.Material.foreground
                     text: header.shownKey.length > 0 ? header.shownKey : "••••••••••••"
                 }

@@ -470,7 +470,7 @@ void LibraryModelsTest::aRecordsHistorySaysWhoChangedWhat()
     QCOMPARE(history->rowCount(), 3);
     const QStringList what = column(*history, RecordHistoryModel::WhatRole);
     QVERIFY2(what.contains(QStringLiteral("Seats changed from 6 to 8")), qPrintable(what.join(QLatin1Char('|'))));
-    QVERIFY(what.contains(QStringLiteral("Expires on set to 2027-08-31")));
+    QVERIFY(what.contains(QStringLiteral("Expiry date set to 2027-08-31")));
     QVERIFY(what.contains(QStringLiteral("Key changed"))); // never its values
     for (int i = 0; i < history->rowCount(); ++i) {
         QCOMPARE(roleOf(*history, i, RecordHistoryModel::WhoRole).toString(), QStringLiteral("Devi Raman"));
