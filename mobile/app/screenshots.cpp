@@ -3,6 +3,7 @@
 #include "appsession.h"
 #include "buildscreenshots.h"
 #include "demotablet.h"
+#include "libraryscreenshots.h"
 #include "officepeople.h"
 #include "qmlmodule.h"
 #include "qtconvert.h"
@@ -395,6 +396,9 @@ int renderScreenshots(const QString &dir)
     }
     // The office: services and build procedures (buildscreenshots.cpp).
     if (!renderBuildScreenshots({openWindow, shoot}))
+        ++failed;
+    // The office: the software library, the licence log and the history (libraryscreenshots.cpp).
+    if (!renderLibraryScreenshots({openWindow, shoot}))
         ++failed;
     session.clearResumePoint();
     std::cout << written << " screenshots written to " << dir.toStdString() << "\n";
