@@ -20,6 +20,7 @@ ApplicationWindow {
     property alias officeReleases: officeReleases
     property alias officePeople: officePeople
     property alias services: services
+    property alias library: library
 
     /**
      * Every place, in the navigation's order. The first three are everyone's (the tab bar); the
@@ -40,6 +41,11 @@ ApplicationWindow {
         // Build procedures are reached through their service.
         {name: "services", title: qsTr("Services and builds"), office: true,
          roles: ["release-manager", "build-developer"], page: services.servicesPage},
+        // The Definitive Software Library and the licence log (installers read the library from the menu).
+        {name: "library", title: qsTr("Software library"), office: true,
+         roles: ["release-manager", "build-developer"], page: library.libraryPage},
+        {name: "licences", title: qsTr("Licences"), office: true,
+         roles: ["release-manager", "build-developer"], page: library.licencesPage},
     ]
     /** The places the signed-in person has: everyone's, and the office's of their role. */
     readonly property var myPlaces: places.filter(p => p.page !== null
@@ -72,12 +78,24 @@ ApplicationWindow {
         id: office
         session: window.session
     }
+    OfficeLibrary {
+        id: officeLibrary
+        session: window.session
+    }
     // The office's services and build procedures pages: services.openServices() opens the catalogue.
     ServicesNavigation {
         id: services
         stack: stack
         session: window.session
         office: office
+    }
+    // The software library's and the licence log's pages: library.openLibrary(), library.openLicences().
+    LibraryNavigation {
+        id: library
+        stack: stack
+        session: window.session
+        library: officeLibrary
+        onOpenAsset: (assetId) => window.openAsset(assetId)
     }
 
     // --- navigation ---------------------------------------------------------------------------
@@ -91,7 +109,7 @@ ApplicationWindow {
     /** One page back, as the Back button does. */
     function back() {
         // A page with edits not saved yet (the build editor, the service form) asks first.
-        if (services.asksBeforeLeaving(() => stack.pop(), false))
+        if (services.asksBeforeLeaving(() => stack.pop(), false) || library.asksBeforeLeaving(() => stack.pop(), false))
             return
         stack.pop()
     }
@@ -101,7 +119,8 @@ ApplicationWindow {
     }
     /** Opens a place by its index in places, or by its name ("releases"), once unsaved edits are settled. */
     function showPlace(where) {
-        if (services.asksBeforeLeaving(() => window.showPlace(where), true))
+        if (services.asksBeforeLeaving(() => window.showPlace(where), true)
+                || library.asksBeforeLeaving(() => window.showPlace(where), true))
             return
         const index = typeof where === "string" ? places.findIndex(p => p.name === where) : where
         if (myPlaces.indexOf(places[index]) < 0)
@@ -256,6 +275,14 @@ ApplicationWindow {
             shortcuts: window.wide ? [] : window.myPlaces.filter(p => p.office)
             onOpenRelease: (releaseId) => window.openRelease(releaseId)
             onOpenPlace: (name) => window.showPlace(name)
+            onOpenDslItem: (dslItemId) => {
+                window.goRoot()
+                library.openDslItem(dslItemId)
+            }
+            onOpenLicence: (licenceId) => {
+                window.goRoot()
+                library.openLicence(licenceId)
+            }
         }
     }
     Component {
@@ -428,6 +455,14 @@ ApplicationWindow {
                         visible: office.canEditServices
                         height: office.canEditServices ? implicitHeight : 0
                         onTriggered: services.openServices()
+                    }
+                    MenuItem {
+                        objectName: "libraryMenuItem"
+                        text: qsTr("Software library")
+                        // Installers read the library and book its media in and out; the office has it as a place.
+                        visible: window.session.signedIn && !window.session.officeRole
+                        height: visible ? implicitHeight : 0
+                        onTriggered: library.openLibrary()
                     }
                     MenuItem {
                         text: qsTr("Sign in again")

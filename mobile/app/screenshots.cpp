@@ -4,6 +4,7 @@
 #include "buildscreenshots.h"
 #include "importscreenshots.h"
 #include "demotablet.h"
+#include "libraryscreenshots.h"
 #include "officepeople.h"
 #include "qmlmodule.h"
 #include "qtconvert.h"
@@ -399,6 +400,9 @@ int renderScreenshots(const QString &dir)
         ++failed;
     // The office: importing and exporting assets (importscreenshots.cpp).
     if (!renderImportScreenshots({openWindow, shoot}))
+        ++failed;
+    // The office: the software library, the licence log and the history (libraryscreenshots.cpp).
+    if (!renderLibraryScreenshots({openWindow, shoot}))
         ++failed;
     session.clearResumePoint();
     std::cout << written << " screenshots written to " << dir.toStdString() << "\n";

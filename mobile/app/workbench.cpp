@@ -4,6 +4,7 @@
 
 #include "domain/errors.h"
 #include "scan/fieldcheck.h"
+#include "store/libraryviews.h"
 #include "store/store.h"
 #include "store/views.h"
 #include "sync/replica.h"
@@ -299,7 +300,8 @@ QVariantMap Workbench::startInstallation(const QString &releaseId, const QString
         }
         if (asset.siteId != release->siteId || (room && asset.roomId != room))
             replica.moveAsset(asset.id, release->siteId,
-                              room ? room : (asset.siteId == release->siteId ? asset.roomId : std::nullopt));
+                              room ? room : (asset.siteId == release->siteId ? asset.roomId : std::nullopt),
+                              m_session->userId(), AppSession::now()); // in the asset's history at once
 
         bool resumed = false;
         Id installationId;
@@ -359,7 +361,26 @@ QVariantMap Workbench::backOut(const QString &installationId, const QString &rea
     });
 }
 
-QVariantMap Workbench::signOff(const QString &installationId, const QString &userName, const QString &strokes)
+QVariantList Workbench::seatsForSignOff(const QString &installationId) const
+{
+    QVariantList out;
+    if (!m_session || !m_session->ready() || installationId.isEmpty())
+        return out;
+    try {
+        for (const auto &seat : LibraryViews(m_session->store()).seatsForSignOff(parseId(installationId, "installation")))
+            out.push_back(QVariantMap{{QStringLiteral("licenceId"), qs(seat.licenceId.toString())},
+                                      {QStringLiteral("name"), qs(seat.name)},
+                                      {QStringLiteral("seats"), seat.seats},
+                                      {QStringLiteral("used"), seat.used},
+                                      {QStringLiteral("full"), seat.full()}});
+    } catch (const std::exception &) {
+        out.clear(); // the sign-off itself then says what is wrong
+    }
+    return out;
+}
+
+QVariantMap Workbench::signOff(const QString &installationId, const QString &userName, const QString &strokes,
+                               const QString &seatOverrideReason)
 {
     return attempt([&]() -> QVariantMap {
         SignOff s;
@@ -368,6 +389,8 @@ QVariantMap Workbench::signOff(const QString &installationId, const QString &use
         s.strokes = utf8(strokes);
         s.signedAt = AppSession::now();
         s.recordedBy = m_session->userId();
+        if (!seatOverrideReason.trimmed().isEmpty())
+            s.seatOverrideReason = utf8(seatOverrideReason.trimmed());
         const Id id = m_session->replica().signOff(s);
         return {{QStringLiteral("id"), qs(id.toString())}};
     });

@@ -78,9 +78,19 @@ public:
                                        const QString &outcome, const QString &note, const QString &evidence);
     /** Records that the installation was taken back out, following the back-out plan. */
     Q_INVOKABLE QVariantMap backOut(const QString &installationId, const QString &reason);
-    /** The user's acceptance: their name and signature strokes ("x,y x,y;x,y ..."). */
+    /**
+     * The licence seats the sign-off of @p installationId will take (a seat of each per-seat or
+     * subscription licence of its build's software that its asset has not yet), by name:
+     * [{licenceId, name, seats, used, full}]. A full one needs the installer's reason to go ahead.
+     */
+    Q_INVOKABLE QVariantList seatsForSignOff(const QString &installationId) const;
+    /**
+     * The user's acceptance: their name and signature strokes ("x,y x,y;x,y ..."). When a licence
+     * of the build has no seat left (seatsForSignOff), @p seatOverrideReason says why it goes ahead
+     * anyway, and is recorded with the sign-off and the seat; without it the sign-off is refused.
+     */
     Q_INVOKABLE QVariantMap signOff(const QString &installationId, const QString &userName,
-                                    const QString &strokes);
+                                    const QString &strokes, const QString &seatOverrideReason = {});
     /** Settles a conflict by keeping @p value (one of the two, as the conflict holds it). */
     Q_INVOKABLE QVariantMap resolveConflict(const QString &conflictId, const QString &value);
 

@@ -1,9 +1,15 @@
 #include "inventorymodel.h"
 
+#include "librarywords.h"
+
 #include "app/appsession.h"
 #include "app/qtconvert.h"
 
+#include "store/libraryviews.h"
+
 #include <QScopedValueRollback>
+
+#include <algorithm>
 
 #include "domain/errors.h"
 
@@ -139,17 +145,19 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case WhatRole:
-        return qs(h.what);
+        return h.what;
     case AtRole:
         return localTime(h.at);
     case ReleaseRole:
-        return qs(h.release);
+        return h.release;
     case InstallationIdRole:
-        return h.installationId.isNull() ? QString() : qs(h.installationId);
+        return h.installationId;
     case WhoRole:
-        return qs(h.who);
+        return h.who;
     case DetailRole:
-        return qs(h.detail);
+        return h.detail;
+    case KindRole:
+        return h.kind;
     default:
         return {};
     }
@@ -158,7 +166,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> HistoryModel::roleNames() const
 {
     return {{AtRole, "at"},     {ReleaseRole, "release"}, {InstallationIdRole, "installationId"},
-            {WhatRole, "what"}, {WhoRole, "who"},         {DetailRole, "detail"}};
+            {WhatRole, "what"}, {WhoRole, "who"},         {DetailRole, "detail"},
+            {KindRole, "kind"}};
 }
 
 void HistoryModel::setAssetId(const QString &id)
@@ -201,7 +210,25 @@ void HistoryModel::load()
     asset.status = qs(toString(row->asset.status));
     asset.assignedUser = qs(row->asset.assignedUser);
     m_asset = asset;
-    m_rows = views.assetHistory(id);
+    const QString work = QStringLiteral("work");
+    for (const auto &h : views.assetHistory(id))
+        m_rows.push_back({h.at, qs(h.release), h.installationId.isNull() ? QString() : qs(h.installationId),
+                          qs(h.what), qs(h.who), qs(h.detail), work});
+    // Beside the work on it: every change of its fields, and the licence seats it was given.
+    LibraryViews library(session()->store());
+    const QString change = QStringLiteral("change");
+    for (const auto &c : library.recordHistory(id))
+        m_rows.push_back({c.change.changedAt, {}, {}, changeSentence(c), qs(c.who), {}, change});
+    const QString licence = QStringLiteral("licence");
+    for (const auto &s : library.assetSeats(id)) {
+        m_rows.push_back({s.seat.assignedAt, qs(s.release),
+                          s.seat.installationId ? qs(*s.seat.installationId) : QString(),
+                          tr("Seat of %1 given").arg(qs(s.licence)), qs(s.assignedBy),
+                          s.seat.overrideReason ? tr("past the seats bought: %1").arg(qs(*s.seat.overrideReason))
+                                                : QString(),
+                          licence});
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Entry &a, const Entry &b) { return a.at > b.at; });
 }
 
 } // namespace rd::mobile

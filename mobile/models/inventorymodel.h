@@ -62,7 +62,11 @@ private:
     bool m_fetching = false; // a page is being inserted
 };
 
-/** An asset's history, newest first: every installation and every step recorded on it. */
+/**
+ * An asset's history, newest first: every installation and every step recorded on it, sign-offs,
+ * back-outs and scan overrides ("work"), every change of its room, status, user or site with who
+ * and when ("change"), and the licence seats given to it ("licence"), in one time order.
+ */
 class HistoryModel : public rd::mobile::SessionModel {
     Q_OBJECT
     QML_ELEMENT
@@ -77,6 +81,7 @@ public:
         WhatRole,
         WhoRole,
         DetailRole,
+        KindRole, ///< "work", "change" or "licence"
     };
     Q_ENUM(Role)
 
@@ -100,9 +105,20 @@ protected:
     [[nodiscard]] bool canLoad() const override;
 
 private:
+    /** One line of the history, in words. */
+    struct Entry {
+        Millis at = 0;
+        QString release;
+        QString installationId;
+        QString what;
+        QString who;
+        QString detail;
+        QString kind;
+    };
+
     QString m_assetId;
     AssetInfo m_asset;
-    std::vector<Views::HistoryEntry> m_rows;
+    std::vector<Entry> m_rows;
 };
 
 } // namespace rd::mobile

@@ -47,6 +47,6 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: header.history.count === 0
         title: header.history.error.length > 0 ? qsTr("Cannot show this asset") : ""
-        text: header.history.error.length > 0 ? header.history.error : qsTr("Nothing has been installed on this asset yet.")
+        text: header.history.error.length > 0 ? header.history.error : qsTr("Nothing has been installed on this asset, and nothing about it has changed yet.")
     }
 }

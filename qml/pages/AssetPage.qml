@@ -6,7 +6,9 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import ReleaseDesk
 
-// One asset and its history: every installation on it and every step recorded, newest first.
+// One asset and its history, newest first: every installation on it and every step recorded,
+// every change of its room, status, user or site, and the licence seats it was given, with who and
+// when.
 Page {
     id: page
     required property AppSession session
@@ -39,22 +41,36 @@ Page {
             required property string what
             required property string who
             required property string detail
+            required property string kind
             width: ListView.view.width
             padding: 10
-            enabled: entry.installationId.length > 0
-            onClicked: page.openInstallation(entry.installationId)
+            // A line of an installation opens it; a field change opens nothing (and is not greyed).
+            hoverEnabled: entry.installationId.length > 0
+            onClicked: if (entry.installationId.length > 0) page.openInstallation(entry.installationId)
             contentItem: ColumnLayout {
                 spacing: 2
-                Label {
+                RowLayout {
                     Layout.fillWidth: true
-                    text: entry.what
-                    font.bold: true
-                    wrapMode: Text.Wrap
+                    Label {
+                        Layout.fillWidth: true
+                        text: entry.what
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        objectName: "kindLabel"
+                        visible: entry.kind !== "work"
+                        text: entry.kind === "change" ? qsTr("Change") : qsTr("Licence")
+                        font.pixelSize: 13
+                        opacity: 0.6
+                    }
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: qsTr("%1 · %2 · release %3").arg(Qt.formatDateTime(entry.at, "ddd d MMM yyyy hh:mm"))
-                              .arg(entry.who).arg(entry.release)
+                    text: (entry.release.length > 0
+                           ? qsTr("%1 · %2 · release %3").arg(Qt.formatDateTime(entry.at, "ddd d MMM yyyy hh:mm"))
+                                 .arg(entry.who).arg(entry.release)
+                           : qsTr("%1 · %2").arg(Qt.formatDateTime(entry.at, "ddd d MMM yyyy hh:mm")).arg(entry.who))
                           + (entry.detail.length > 0 ? " · " + entry.detail : "")
                     wrapMode: Text.Wrap
                     opacity: 0.75

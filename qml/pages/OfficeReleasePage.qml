@@ -70,6 +70,19 @@ Page {
         }
     }
 
+    Binding {
+        target: list.footerItem as RecordHistory
+        property: "session"
+        value: page.session
+        when: list.footerItem !== null
+    }
+    Binding {
+        target: list.footerItem as RecordHistory
+        property: "recordId"
+        value: page.releaseId
+        when: list.footerItem !== null
+    }
+
     ListView {
         id: list
         objectName: "unitList"
@@ -82,6 +95,8 @@ Page {
         model: followUp
         // A file of its own, made by the list: see ReleaseHeader.qml.
         header: Qt.createComponent("OfficeReleaseHeader.qml", Component.PreferSynchronous, list)
+        // Below the list: the record's history (who changed what, and when).
+        footer: Qt.createComponent("RecordHistory.qml", Component.PreferSynchronous, list)
         delegate: ItemDelegate {
             id: unit
             required property string assetId

@@ -94,6 +94,19 @@ Page {
         }
     }
 
+    Binding {
+        target: list.footerItem as RecordHistory
+        property: "session"
+        value: page.session
+        when: list.footerItem !== null
+    }
+    Binding {
+        target: list.footerItem as RecordHistory
+        property: "recordId"
+        value: page.serviceId
+        when: list.footerItem !== null
+    }
+
     ListView {
         id: list
         objectName: "versionList"
@@ -104,6 +117,8 @@ Page {
         model: versionsModel
         // A file of its own, made by the list: see ReleaseHeader.qml.
         header: Qt.createComponent("ServiceHeader.qml", Component.PreferSynchronous, list)
+        // Below the list: the record's history (who changed what, and when).
+        footer: Qt.createComponent("RecordHistory.qml", Component.PreferSynchronous, list)
         delegate: ItemDelegate {
             id: version
             required property string buildId

@@ -7,7 +7,8 @@ import QtQuick.Layouts
 import ReleaseDesk
 
 // Today: my releases, by planned date, with units done of total. For the office roles on a narrow
-// screen, the way to their places too (shortcuts).
+// screen, the way to their places too (shortcuts); for the office roles, what the software library
+// and the licence log want from them (media overdue, licences to look at).
 Page {
     id: page
     required property AppSession session
@@ -16,6 +17,8 @@ Page {
     property var shortcuts: []
     signal openRelease(string releaseId)
     signal openPlace(string name)
+    signal openDslItem(string dslItemId)
+    signal openLicence(string licenceId)
     title: qsTr("Today")
 
     ReleasesModel {
@@ -47,6 +50,18 @@ Page {
                     onClicked: page.openPlace(shortcut.modelData.name)
                 }
             }
+        }
+        LibraryAlerts {
+            id: alerts
+            objectName: "libraryAlerts"
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+            Layout.rightMargin: 16
+            Layout.topMargin: 12
+            session: page.session
+            visible: page.session.officeRole && (alerts.overdue.count > 0 || alerts.licenceAlerts.count > 0)
+            onOpenDslItem: (dslItemId) => page.openDslItem(dslItemId)
+            onOpenLicence: (licenceId) => page.openLicence(licenceId)
         }
         Label {
             leftPadding: 16
