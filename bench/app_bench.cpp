@@ -7,10 +7,17 @@
 //   step_commit_ms   one checklist tap (ChecklistModel::record: the result and its outbox entry
 //                    committed, the row updated), median of 300;
 //   rss_mb           the largest resident size of the app: the child at its first frame, or this
-//                    process after walking through every page with the same data.
+//                    process after walking through every page with the same data;
+//   releases_overview_ms  the office's releases overview opened (the page made, its model read and
+//                    the first frame drawn) on a release manager's desk holding the same 2,000
+//                    releases and 100,000 assets, median of 15;
+//   build_editor_ms  the build editor opened on a 60-line draft on a build developer's desk (the
+//                    page made, the form and its three line lists loaded, the first frame drawn),
+//                    median of 15.
 // Ends with one JSON line.
 #include "app/appsession.h"
 #include "app/demotablet.h"
+#include "app/officebench.h"
 #include "app/qmlmodule.h"
 #include "app/workbench.h"
 #include "models/checklistmodel.h"
@@ -24,6 +31,8 @@
 #include <QGuiApplication>
 #include <QProcess>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
@@ -31,6 +40,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <cstdio>
 #include <iostream>
 #include <random>
@@ -141,6 +151,59 @@ Fill fillStore(AppSession &session)
     }
     batch.commit();
     return fill;
+}
+
+/** A draft build procedure of 60 lines (40 steps, 12 stability and 8 acceptance tests) by @p by. */
+QString sixtyLineDraft(Store &store, const Id &by)
+{
+    const Id service = store.addService({{}, "Bench: a sixty-line build", "", AppSession::now()});
+    BuildProcedure b;
+    b.serviceId = service;
+    b.hardwareModel = "Dell Latitude 3440";
+    b.designNotes = "Every part full, as a large build is";
+    b.backOutPlan = "Re-image with the previous build";
+    b.createdBy = by;
+    b.createdAt = AppSession::now();
+    for (const auto &[part, lines] : {std::pair{StepPart::Installation, 40}, std::pair{StepPart::Stability, 12},
+                                      std::pair{StepPart::Acceptance, 8}}) {
+        for (int i = 1; i <= lines; ++i) {
+            b.steps.push_back({{}, part, i, "Line " + std::to_string(i) + " of its part, in words a technician follows",
+                               i % 3 ? "" : "Detail: what to check, and where", i % 4 != 0,
+                               i % 5 ? EvidenceKind::None : EvidenceKind::Scan});
+        }
+    }
+    return QString::fromStdString(store.addBuildProcedure(b).toString());
+}
+
+/**
+ * Opens @p type (a page of the app's module) with @p properties in @p window, @p runs times:
+ * the page made, parented and drawn once; the medians of those times.
+ */
+double openPageMs(QQmlEngine &engine, QQuickWindow &window, const char *type, const QVariantMap &properties,
+                  int runs, const std::function<bool(QQuickItem *)> &shows)
+{
+    QQmlComponent component(&engine);
+    component.setData(QByteArray("import ReleaseDesk\n") + type + " {}\n", QUrl());
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        std::unique_ptr<QObject> object(component.createWithInitialProperties(properties));
+        auto *page = qobject_cast<QQuickItem *>(object.get());
+        if (!page) {
+            std::cerr << "app_bench: " << type << ": " << component.errorString().toStdString() << "\n";
+            return -1;
+        }
+        page->setParentItem(window.contentItem());
+        page->setSize(window.size());
+        window.grabWindow(); // polished, laid out and drawn
+        times.push_back(msSince(t));
+        if (!shows(page)) {
+            std::cerr << "app_bench: " << type << " opened without what it shows\n";
+            return -1;
+        }
+    }
+    return median(times);
 }
 
 /** Runs the app until its first frame; its startup time and peak RSS. */
@@ -279,12 +342,56 @@ int main(int argc, char **argv)
     }
     const double rss = std::max(childRss, peakRssMb());
 
+    // The office: a release manager's desk with the same releases, a build developer's with a
+    // sixty-line draft.
+    double overviewMs = -1;
+    double editorMs = -1;
+    {
+        QTemporaryDir managerDir;
+        QTemporaryDir developerDir;
+        AppSession manager(managerDir.path());
+        AppSession developer(developerDir.path());
+        QString why;
+        if (!prepareDemoTablet(manager, QStringLiteral("morgan"), &why) ||
+            !prepareDemoTablet(developer, QStringLiteral("devi"), &why)) {
+            std::cerr << "app_bench: " << why.toStdString() << "\n";
+            return 1;
+        }
+        fillStore(manager);
+        const QString draft = sixtyLineDraft(developer.store(), developer.userId());
+        OfficeBench office;
+        office.setSession(&developer);
+        QQmlEngine engine;
+        addAppImportPath(engine);
+        QQuickWindow window;
+        window.resize(1280, 800);
+        window.show();
+        overviewMs = openPageMs(engine, window, "ReleasesOverviewPage",
+                                {{QStringLiteral("session"), QVariant::fromValue(&manager)}}, 15,
+                                [](QQuickItem *page) {
+                                    const auto *model = page->property("model").value<QAbstractItemModel *>();
+                                    return model && model->rowCount() > 0;
+                                });
+        editorMs = openPageMs(engine, window, "BuildEditorPage",
+                              {{QStringLiteral("session"), QVariant::fromValue(&developer)},
+                               {QStringLiteral("office"), QVariant::fromValue(&office)},
+                               {QStringLiteral("buildId"), draft}},
+                              15, [](QQuickItem *page) {
+                                  const QObject *form = page->property("form").value<QObject *>();
+                                  return form && form->property("lineCount").toInt() == 60;
+                              });
+        if (overviewMs < 0 || editorMs < 0)
+            return 1;
+    }
+
     std::printf("{\"first_frame_ms\": %.1f, \"first_frame_ms_max\": %.1f, \"serial_search_ms\": %.3f, "
                 "\"serial_search_ms_p95\": %.3f, \"step_commit_ms\": %.3f, \"step_commit_ms_p95\": %.3f, "
-                "\"rss_mb\": %.1f, \"assets\": %lld, \"releases\": %lld}\n",
+                "\"rss_mb\": %.1f, \"assets\": %lld, \"releases\": %lld, \"releases_overview_ms\": %.1f, "
+                "\"build_editor_ms\": %.1f, \"build_lines\": 60}\n",
                 median(frames), *std::max_element(frames.begin(), frames.end()), median(searches),
                 percentile(searches, 0.95), median(commits), percentile(commits, 0.95), rss,
                 static_cast<long long>(session.store().database().scalar("SELECT count(*) FROM assets")),
-                static_cast<long long>(session.store().database().scalar("SELECT count(*) FROM releases")));
-    return 0;
+                static_cast<long long>(session.store().database().scalar("SELECT count(*) FROM releases")),
+                overviewMs, editorMs);
+    return overviewMs <= 100 && editorMs <= 100 ? 0 : 1;
 }
