@@ -394,6 +394,21 @@ int renderScreenshots(const QString &dir)
             }
         }
         shoot(engine, QStringLiteral("26-add-person"));
+        call(root, "showPlace", QStringLiteral("sites"));
+        shoot(engine, QStringLiteral("27-sites"));
+        {
+            if (auto *dialog = root->findChild<QObject *>(QStringLiteral("addSiteDialog"))) {
+                QMetaObject::invokeMethod(dialog, "open");
+                for (const auto &[field, text] : {std::pair{"nameField", "Riverside Academy - Sixth Form"},
+                                                  std::pair{"codeField", "RA6"},
+                                                  std::pair{"patternField", "^RA6-[0-9]{5}$"}}) {
+                    if (auto *item = dialog->property(field).value<QObject *>())
+                        item->setProperty("text", QString::fromUtf8(text));
+                }
+                shoot(engine, QStringLiteral("28-add-site"));
+                QMetaObject::invokeMethod(dialog, "close");
+            }
+        }
     }
     // The office: services and build procedures (buildscreenshots.cpp).
     if (!renderBuildScreenshots({openWindow, shoot}))
