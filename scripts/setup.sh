@@ -21,6 +21,7 @@ packages=(
   qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window
   qml6-module-qtquick-shapes qml6-module-qtmultimedia qml6-module-qttest
+  qml6-module-qtquick-dialogs # the report's "Export" file dialog
   # barcodes; the camera on Linux (Qt Multimedia's GStreamer back end: v4l2 source, conversion)
   libzxing-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   # screenshots for the user guide: a virtual display with Mesa's OpenGL (scripts/screenshots.sh)
