@@ -9,8 +9,8 @@ packages=(
   # the core and the server
   libsqlite3-dev sqlite3 libboost1.81-dev libboost-json1.81-dev
   libssl-dev libsodium-dev zlib1g-dev
-  # tests
-  catch2
+  # tests; poppler's pdftotext reads the app's PDF report back (tests/mobile/report_test.cpp)
+  catch2 poppler-utils
   # sanitizer and fuzzing builds (scripts/sanitize.sh, scripts/fuzz.sh): clang, its sanitizer and
   # libFuzzer runtimes, lld, and llvm-symbolizer for readable stack traces
   clang libclang-rt-14-dev lld llvm
