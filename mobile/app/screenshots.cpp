@@ -6,6 +6,7 @@
 #include "officepeople.h"
 #include "qmlmodule.h"
 #include "qtconvert.h"
+#include "reportscreenshots.h"
 #include "workbench.h"
 
 #include "store/store.h"
@@ -395,6 +396,9 @@ int renderScreenshots(const QString &dir)
     }
     // The office: services and build procedures (buildscreenshots.cpp).
     if (!renderBuildScreenshots({openWindow, shoot}))
+        ++failed;
+    // The office: the monthly report (reportscreenshots.cpp).
+    if (!renderReportScreenshots({openWindow, shoot}))
         ++failed;
     session.clearResumePoint();
     std::cout << written << " screenshots written to " << dir.toStdString() << "\n";
