@@ -26,7 +26,8 @@ ApplicationWindow {
      * Every place, in the navigation's order. The first three are everyone's (the tab bar); the
      * office's follow, each for the roles it names, reached from the side navigation on a wide
      * screen and from Today on a narrow one. An office page plugs in with its Component as the
-     * entry's `page`; an entry without one is not shown.
+     * entry's `page`; an entry without one is not shown. An entry's `hint`, if it has one, is what
+     * the empty right pane says on a wide screen.
      */
     readonly property var places: [
         {name: "today", title: qsTr("Today"), office: false, roles: [], page: todayPage},
@@ -35,7 +36,8 @@ ApplicationWindow {
          office: false, roles: [], page: syncPage},
         {name: "releases", title: qsTr("Releases"), office: true, roles: ["release-manager"], page: releasesPage},
         {name: "people", title: qsTr("People"), office: true, roles: ["release-manager"], page: peoplePage},
-        {name: "sites", title: qsTr("Sites and rooms"), office: true, roles: ["release-manager"], page: sitesPage},
+        {name: "sites", title: qsTr("Sites and rooms"), office: true, roles: ["release-manager"], page: sitesPage,
+         hint: qsTr("Add a site, or a room under one of the sites on the left.")},
         {name: "transfer", title: qsTr("Import and export"), office: true, roles: ["release-manager"],
          page: importExportPage},
         // Build procedures are reached through their service.
@@ -46,6 +48,8 @@ ApplicationWindow {
          roles: ["release-manager", "build-developer"], page: library.libraryPage},
         {name: "licences", title: qsTr("Licences"), office: true,
          roles: ["release-manager", "build-developer"], page: library.licencesPage},
+        {name: "report", title: qsTr("Report"), office: true, roles: ["release-manager"], page: reportPage,
+         hint: qsTr("Tap a count on the left to see the records behind it.")},
     ]
     /** The places the signed-in person has: everyone's, and the office's of their role. */
     readonly property var myPlaces: places.filter(p => p.page !== null
@@ -135,7 +139,10 @@ ApplicationWindow {
             push(signInPage, {})
             return
         }
-        push(wide ? welcomePane : placeComponent(place), {})
+        if (wide)
+            push(welcomePane, places[place]?.hint ? {hint: places[place].hint} : {})
+        else
+            push(placeComponent(place), {})
     }
     function placeComponent(index) {
         return places[index]?.page ?? todayPage
@@ -204,6 +211,17 @@ ApplicationWindow {
     function openImport() {
         goRoot()
         return push(importPage, {})
+    }
+    // The office: the monthly report (the release manager's).
+    function openReportList(month, measure) {
+        goRoot()
+        return push(reportListPage, {month: month, measure: measure})
+    }
+    /** The report's month changed: a list open beside it (on a wide screen) follows. */
+    function reportMonthShown(month) {
+        const list = stack.currentItem as ReportListPage
+        if (list)
+            list.month = month
     }
     function signInAgain() {
         push(signInPage, {})
@@ -405,6 +423,24 @@ ApplicationWindow {
         id: importPage
         // The page itself says what the import did.
         ImportPage { session: window.session }
+    }
+    // The office's monthly report.
+    Component {
+        id: reportPage
+        ReportPage {
+            session: window.session
+            onOpenList: (month, measure) => window.openReportList(month, measure)
+            onMonthShown: (month) => window.reportMonthShown(month)
+        }
+    }
+    Component {
+        id: reportListPage
+        ReportListPage {
+            session: window.session
+            onOpenAsset: (assetId) => window.openAsset(assetId)
+            onOpenService: (serviceId) => services.openService(serviceId)
+            onOpenBuild: (buildId) => services.openBuild(buildId)
+        }
     }
 
     // --- the window ---------------------------------------------------------------------------

@@ -9,8 +9,8 @@ packages=(
   # the core and the server
   libsqlite3-dev sqlite3 libboost1.81-dev libboost-json1.81-dev
   libssl-dev libsodium-dev zlib1g-dev
-  # tests
-  catch2
+  # tests; poppler's pdftotext reads the app's PDF report back (tests/mobile/report_test.cpp)
+  catch2 poppler-utils
   # sanitizer and fuzzing builds (scripts/sanitize.sh, scripts/fuzz.sh): clang, its sanitizer and
   # libFuzzer runtimes, lld, and llvm-symbolizer for readable stack traces
   clang libclang-rt-14-dev lld llvm
@@ -21,7 +21,7 @@ packages=(
   qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window
   qml6-module-qtquick-shapes qml6-module-qtmultimedia qml6-module-qttest
-  # the file dialogs of the import and the exports
+  # the file dialogs of the import, the exports and the report's export
   qml6-module-qtquick-dialogs
   # barcodes; the camera on Linux (Qt Multimedia's GStreamer back end: v4l2 source, conversion)
   libzxing-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good

@@ -8,6 +8,7 @@
 #include "officepeople.h"
 #include "qmlmodule.h"
 #include "qtconvert.h"
+#include "reportscreenshots.h"
 #include "workbench.h"
 
 #include "store/store.h"
@@ -418,6 +419,9 @@ int renderScreenshots(const QString &dir)
         ++failed;
     // The office: the software library, the licence log and the history (libraryscreenshots.cpp).
     if (!renderLibraryScreenshots({openWindow, shoot}))
+        ++failed;
+    // The office: the monthly report (reportscreenshots.cpp).
+    if (!renderReportScreenshots({openWindow, shoot}))
         ++failed;
     session.clearResumePoint();
     std::cout << written << " screenshots written to " << dir.toStdString() << "\n";

@@ -263,17 +263,6 @@ struct ChecklistLine {
     std::optional<StepResult> latest;
 };
 
-/** The FITS monthly Release Management report, for the period [from, to). */
-struct MonthlyReport {
-    Millis from = 0;
-    Millis to = 0;
-    int buildsInstalled = 0;    ///< installations accepted in the period
-    int buildsCreated = 0;      ///< build procedure versions created in the period
-    int buildsDocumented = 0;   ///< approved, unretired build procedure versions at the end
-    int services = 0;           ///< services in the school at the end
-    int servicesToDocument = 0; ///< of those, services with no approved build procedure
-};
-
 /** A field value that lost to another device's change, kept until someone resolves it. */
 struct ConflictRecord {
     Id id;

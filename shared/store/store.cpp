@@ -380,34 +380,7 @@ std::vector<Room> Store::rooms(const Id &siteId)
     return out;
 }
 
-// --- reports and sync ----------------------------------------------------------------------
-
-MonthlyReport Store::monthlyReport(Millis from, Millis to)
-{
-    if (to <= from)
-        throw ValidationError("report period", "must end after it starts");
-    MonthlyReport r{from, to};
-    auto count = [&](std::string_view sql) {
-        auto q = m_db.query(sql);
-        q->bindAll(from, to);
-        q->step();
-        return static_cast<int>(q->int64(0));
-    };
-    r.buildsInstalled = count("SELECT count(*) FROM installations i JOIN signoffs s "
-                              "ON s.installation_id = i.id WHERE i.status = 'accepted' "
-                              "AND s.signed_at >= ?1 AND s.signed_at < ?2");
-    r.buildsCreated = count("SELECT count(*) FROM build_procedures WHERE created_at >= ?1 "
-                            "AND created_at < ?2");
-    // "Documented" as the period ends: approved before the end and not retired by then.
-    r.buildsDocumented = count("SELECT count(*) FROM build_procedures WHERE ?1 = ?1 "
-                               "AND approved_at < ?2 AND (retired_at IS NULL OR retired_at >= ?2)");
-    r.services = count("SELECT count(*) FROM services WHERE ?1 = ?1 AND created_at < ?2");
-    r.servicesToDocument =
-        count("SELECT count(*) FROM services s WHERE ?1 = ?1 AND s.created_at < ?2 AND NOT EXISTS ("
-              "SELECT 1 FROM build_procedures b WHERE b.service_id = s.id AND b.approved_at < ?2 "
-              "AND (b.retired_at IS NULL OR b.retired_at >= ?2))");
-    return r;
-}
+// --- sync ----------------------------------------------------------------------------------
 
 std::vector<Change> Store::changesSince(std::int64_t afterSeq, int limit)
 {

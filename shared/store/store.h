@@ -193,8 +193,7 @@ public:
     [[nodiscard]] std::optional<ConflictRecord> conflict(const Id &id);
     void markConflictResolved(const Id &id, const Id &by, Millis at, std::string_view resolution);
 
-    // --- reports and sync ---
-    [[nodiscard]] MonthlyReport monthlyReport(Millis from, Millis to);
+    // --- sync (the monthly report is ReportViews, report.h) ---
     /** Up to @p limit changes after @p afterSeq, in sequence order. */
     [[nodiscard]] std::vector<Change> changesSince(std::int64_t afterSeq, int limit);
     [[nodiscard]] std::int64_t lastSeq();

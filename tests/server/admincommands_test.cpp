@@ -46,7 +46,7 @@ TEST_CASE("seed-demo fills a data directory and report prints the five FITS coun
     const auto report = run({"report", "--data", dir.path.string(), "--month", "2026-01"});
     REQUIRE(report.code == 0);
     CHECK_THAT(report.out, Catch::Contains("Release Management report for 2026-01"));
-    CHECK_THAT(report.out, Catch::Contains("services still to document:"));
+    CHECK_THAT(report.out, Catch::Contains("Services still to document:"));
     const auto again = run({"seed-demo", "--data", dir.path.string()});
     CHECK(again.code == 1);
     CHECK_THAT(again.err, Catch::Contains("already holds users"));
@@ -64,7 +64,10 @@ TEST_CASE("The command line refuses bad arguments with a clear message", "[serve
     CHECK_THAT(noData.err, Catch::Contains("--data DIR is required"));
     const auto badMonth = run({"report", "--data", dir.path.string(), "--month", "2026-13"});
     CHECK(badMonth.code == 2);
-    CHECK_THAT(badMonth.err, Catch::Contains("--month must be YYYY-MM"));
+    CHECK_THAT(badMonth.err, Catch::Contains("--month must be a month, YYYY-MM"));
+    const auto badFormat = run({"report", "--data", dir.path.string(), "--format", "xml"});
+    CHECK(badFormat.code == 2);
+    CHECK_THAT(badFormat.err, Catch::Contains("--format must be text, csv or json"));
     CHECK(run({"help"}).code == 0);
 }
 
@@ -119,6 +122,7 @@ TEST_CASE("Every command answers --help with its usage, and help lists them all"
     }
     CHECK_THAT(run({"serve", "--help"}).out, Catch::Contains("--max-connections-per-address N"));
     CHECK_THAT(run({"expire-tokens", "--help"}).out, Catch::Contains("--access-only"));
+    CHECK_THAT(run({"report", "--help"}).out, Catch::Contains("--format text|csv|json"));
     CHECK(run({"frobnicate", "--help"}).code == 2);
 }
 
