@@ -27,6 +27,13 @@ const BarcodeFormats kLinear = BarcodeFormat::Code128 | BarcodeFormat::Code39 | 
 const BarcodeFormats kMatrix = BarcodeFormat::QRCode | BarcodeFormat::MicroQRCode | BarcodeFormat::DataMatrix |
                                BarcodeFormat::PDF417 | BarcodeFormat::Aztec;
 
+/** A clean-up of worn print, for the looks after the others found nothing. */
+enum class Repair {
+    None,
+    CloseAcross, ///< white gaps up to 2 pixels wide inside dark filled (a thermal head's dead dots)
+    Median,      ///< each pixel the median of its 3x3 neighbourhood (dust, specks, toner voids)
+};
+
 /** One way of looking at the frame: scaled, padded with white, cropped, with a binarizer. */
 struct Look {
     double scale = 1.0;
@@ -35,6 +42,7 @@ struct Look {
     Binarizer binarizer = Binarizer::LocalAverage;
     bool smooth = true;    ///< smooth (area) scaling, else nearest pixel
     bool levels = false;   ///< black and white points moved to the code's own dark and light (leveled())
+    Repair repair = Repair::None;
 };
 
 /** A look's image and how to map its coordinates back to the frame. */
@@ -204,6 +212,55 @@ QImage leveled(const QImage &grey)
     return out;
 }
 
+/**
+ * @p grey closed across (a grey-level dilation of the dark, then an erosion, each over 3 pixels
+ * along the row): a white line 1 or 2 pixels wide inside a bar or a module (a thermal printer's
+ * dead dot draws one along the whole label) is filled, and bars and spaces 3 pixels or wider keep
+ * their width. Narrower spaces close too, hence a look of its own after the others.
+ */
+QImage closedAcross(const QImage &grey)
+{
+    const int w = grey.width(), h = grey.height();
+    QImage out(w, h, QImage::Format_Grayscale8);
+    if (out.isNull() || w < 3)
+        return {};
+    std::vector<uchar> darker(std::size_t(w), 0);
+    for (int y = 0; y < h; ++y) {
+        const uchar *in = grey.constScanLine(y);
+        for (int x = 0; x < w; ++x)
+            darker[std::size_t(x)] = std::min({in[std::max(0, x - 1)], in[x], in[std::min(w - 1, x + 1)]});
+        uchar *o = out.scanLine(y);
+        for (int x = 0; x < w; ++x)
+            o[x] = std::max({darker[std::size_t(std::max(0, x - 1))], darker[std::size_t(x)],
+                             darker[std::size_t(std::min(w - 1, x + 1))]});
+    }
+    return out;
+}
+
+/** @p grey with each pixel the median of its 3x3 neighbourhood: specks and voids of a pixel or two go. */
+QImage median3(const QImage &grey)
+{
+    const int w = grey.width(), h = grey.height();
+    QImage out(w, h, QImage::Format_Grayscale8);
+    if (out.isNull())
+        return {};
+    std::array<uchar, 9> v{};
+    for (int y = 0; y < h; ++y) {
+        const uchar *rows[3] = {grey.constScanLine(std::max(0, y - 1)), grey.constScanLine(y),
+                                grey.constScanLine(std::min(h - 1, y + 1))};
+        uchar *o = out.scanLine(y);
+        for (int x = 0; x < w; ++x) {
+            const int xs[3] = {std::max(0, x - 1), x, std::min(w - 1, x + 1)};
+            for (int j = 0; j < 3; ++j)
+                for (int i = 0; i < 3; ++i)
+                    v[std::size_t(j * 3 + i)] = rows[j][xs[i]];
+            std::nth_element(v.begin(), v.begin() + 4, v.end());
+            o[x] = v[4];
+        }
+    }
+    return out;
+}
+
 View makeView(const QImage &frame, const Look &look)
 {
     View v;
@@ -215,6 +272,12 @@ View makeView(const QImage &frame, const Look &look)
         part = QImage(frame.constScanLine(c.top()) + c.left(), c.width(), c.height(), frame.bytesPerLine(),
                       QImage::Format_Grayscale8);
         v.origin = c.topLeft();
+    }
+    if (look.repair != Repair::None) {
+        const QImage grey = part.format() == QImage::Format_Grayscale8 ? part : part.convertToFormat(QImage::Format_Grayscale8);
+        part = look.repair == Repair::CloseAcross ? closedAcross(grey) : median3(grey);
+        if (part.isNull())
+            return v;
     }
     if (look.levels) {
         part = leveled(part.format() == QImage::Format_Grayscale8 ? part : part.convertToFormat(QImage::Format_Grayscale8));
@@ -302,6 +365,9 @@ std::vector<Look> looksFor(QSize size, QRect region)
         looks.push_back({0.5, 0, crop});
     if (longest <= 800) // a label-sized region: a whole busy camera frame has no one paper level
         looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, true});
+    // Worn print, when nothing else read it: a thermal head's dropouts filled, specks taken out.
+    looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, false, Repair::CloseAcross});
+    looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, false, Repair::Median});
     return looks;
 }
 
