@@ -1,9 +1,13 @@
 // Asset labels as PDF (issue 12): each layout rendered, its pages rasterised by pdftoppm at 300 dpi
 // as a printer would, every label cut out where the layout says it is, and both its codes decoded
 // by the project's own decoder to the label's asset tag.
+#include "app/appsession.h"
+#include "app/labelexport.h"
 #include "barcodedecoder.h"
 #include "labels/labellayout.h"
 #include "labels/labelpdf.h"
+
+#include "store/store.h"
 
 #include <QDir>
 #include <QFile>
@@ -120,6 +124,71 @@ private slots:
         }
         QCOMPARE(label, count);
         QVERIFY2(dataMatrices * 3 >= count * 2, "most tags (HS-004200 ...) get a Data Matrix");
+    }
+
+    void printLabelsAction()
+    {
+        // The Inventory page's Print labels: every asset the search matches, by tag, the school
+        // being the asset's site; assets without a tag left out and counted.
+        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir dir;
+        AppSession session(dir.path());
+        QVERIFY2(session.ready(), qPrintable(session.openError()));
+        rd::Site site;
+        site.name = "Hillside Academy";
+        site.code = "HS";
+        const rd::Id siteId = session.store().addSite(site);
+        for (int i = 0; i < 30; ++i) {
+            rd::Asset a;
+            if (i % 10 != 9)
+                a.assetTag = "HS-" + std::to_string(4300 - i);
+            a.serial = "5CG" + std::to_string(1000000 + i);
+            a.make = "HP";
+            a.model = "ProBook 450";
+            a.category = "laptop";
+            a.siteId = siteId;
+            session.store().addAsset(a);
+        }
+        LabelExport labels;
+        labels.setSession(&session);
+        QCOMPARE(labels.layouts().size(), 3);
+        labels.setLayoutId(QStringLiteral("nonsense"));
+        QCOMPARE(labels.layoutId(), QStringLiteral("a4-3x8"));
+        labels.setLayoutId(QStringLiteral("a4-4x10"));
+        QCOMPARE(labels.layoutId(), QStringLiteral("a4-4x10"));
+        QVERIFY(labels.suggestedFile().toLocalFile().endsWith(QStringLiteral("asset-labels-a4-4x10.pdf")));
+
+        const QVariantMap preview = labels.preview(QString());
+        QCOMPARE(preview.value(QStringLiteral("labels")).toInt(), 27);
+        QCOMPARE(preview.value(QStringLiteral("skipped")).toInt(), 3);
+        QCOMPARE(preview.value(QStringLiteral("pages")).toInt(), 1);
+        QCOMPARE(labels.preview(QStringLiteral("HS-429")).value(QStringLiteral("labels")).toInt(), 9); // HS-4290 .. HS-4299 but HS-4291, which has no tag
+
+        const QString path = dir.filePath(QStringLiteral("labels")); // ".pdf" added
+        const QVariantMap answer = labels.savePdf(QUrl::fromLocalFile(path), QStringLiteral("HS-42"));
+        QVERIFY2(answer.value(QStringLiteral("ok")).toBool(), qPrintable(answer.value(QStringLiteral("error")).toString()));
+        QCOMPARE(answer.value(QStringLiteral("path")).toString(), path + QStringLiteral(".pdf"));
+        QFile pdf(path + QStringLiteral(".pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QCOMPARE(answer.value(QStringLiteral("labels")).toInt(), 26); // HS-4271 .. HS-4299, the untagged not matched
+        QCOMPARE(answer.value(QStringLiteral("skipped")).toInt(), 0);
+        // The school's name and the tags as text, where pdftotext can show them.
+        if (const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext")); !pdftotext.isEmpty()) {
+            QProcess text;
+            text.start(pdftotext, {path + QStringLiteral(".pdf"), QStringLiteral("-")});
+            QVERIFY(text.waitForFinished(60000));
+            const QString words = QString::fromUtf8(text.readAllStandardOutput());
+            QVERIFY2(words.contains(QStringLiteral("Hillside Academy")) && words.contains(QStringLiteral("HS-4299")) &&
+                         words.contains(QStringLiteral("HS-4272")) && !words.contains(QStringLiteral("HS-4291")),
+                     qPrintable(words));
+        }
+
+        const QVariantMap none = labels.savePdf(QUrl::fromLocalFile(dir.filePath(QStringLiteral("none.pdf"))),
+                                                QStringLiteral("ZZ-"));
+        QVERIFY(!none.value(QStringLiteral("ok")).toBool());
+        QVERIFY(!none.value(QStringLiteral("error")).toString().isEmpty());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.pdf"))));
     }
 
     void refusals()
