@@ -133,9 +133,9 @@ void wear(QImage &label, const QString &defect, double severity, Random &rnd)
 
 } // namespace
 
-std::vector<WornLabel> wornLabels(int perDefect)
+std::vector<WornLabel> wornLabels(int perDefect, unsigned long long seed)
 {
-    Random rnd(20261201); // fixed: the set is the same on every run
+    Random rnd(seed); // fixed: the set is the same on every run
     std::vector<WornLabel> out;
     const QStringList defects = {QStringLiteral("speckle"), QStringLiteral("dropouts"), QStringLiteral("faded"),
                                  QStringLiteral("threshold")};

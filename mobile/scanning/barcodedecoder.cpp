@@ -32,6 +32,7 @@ enum class Repair {
     None,
     CloseAcross, ///< white gaps up to 2 pixels wide inside dark filled (a thermal head's dead dots)
     Median,      ///< each pixel the median of its 3x3 neighbourhood (dust, specks, toner voids)
+    WideMedian,  ///< the same over 5x5: specks up to 5 pixels across, on codes with modules wider than that
 };
 
 /** One way of looking at the frame: scaled, padded with white, cropped, with a binarizer. */
@@ -237,25 +238,38 @@ QImage closedAcross(const QImage &grey)
     return out;
 }
 
-/** @p grey with each pixel the median of its 3x3 neighbourhood: specks and voids of a pixel or two go. */
-QImage median3(const QImage &grey)
+/**
+ * @p grey with each pixel the median of its (2 @p r + 1)-square neighbourhood: specks and voids up
+ * to @p r pixels across go; edges stay where they are. A histogram per row, slid along it.
+ */
+QImage medianOf(const QImage &grey, int r)
 {
     const int w = grey.width(), h = grey.height();
     QImage out(w, h, QImage::Format_Grayscale8);
     if (out.isNull())
         return {};
-    std::array<uchar, 9> v{};
+    const int n = (2 * r + 1) * (2 * r + 1);
+    std::array<int, 256> hist{};
+    const auto at = [&](int x, int y) {
+        return grey.constScanLine(std::clamp(y, 0, h - 1))[std::clamp(x, 0, w - 1)];
+    };
     for (int y = 0; y < h; ++y) {
-        const uchar *rows[3] = {grey.constScanLine(std::max(0, y - 1)), grey.constScanLine(y),
-                                grey.constScanLine(std::min(h - 1, y + 1))};
+        hist.fill(0);
+        for (int dy = -r; dy <= r; ++dy)
+            for (int dx = -r; dx <= r; ++dx)
+                ++hist[at(dx, y + dy)];
         uchar *o = out.scanLine(y);
         for (int x = 0; x < w; ++x) {
-            const int xs[3] = {std::max(0, x - 1), x, std::min(w - 1, x + 1)};
-            for (int j = 0; j < 3; ++j)
-                for (int i = 0; i < 3; ++i)
-                    v[std::size_t(j * 3 + i)] = rows[j][xs[i]];
-            std::nth_element(v.begin(), v.begin() + 4, v.end());
-            o[x] = v[4];
+            if (x > 0) {
+                for (int dy = -r; dy <= r; ++dy) {
+                    --hist[at(x - r - 1, y + dy)];
+                    ++hist[at(x + r, y + dy)];
+                }
+            }
+            int seen = 0, v = 0;
+            while ((seen += hist[std::size_t(v)]) <= n / 2)
+                ++v;
+            o[x] = uchar(v);
         }
     }
     return out;
@@ -275,7 +289,8 @@ View makeView(const QImage &frame, const Look &look)
     }
     if (look.repair != Repair::None) {
         const QImage grey = part.format() == QImage::Format_Grayscale8 ? part : part.convertToFormat(QImage::Format_Grayscale8);
-        part = look.repair == Repair::CloseAcross ? closedAcross(grey) : median3(grey);
+        part = look.repair == Repair::CloseAcross ? closedAcross(grey)
+               : medianOf(grey, look.repair == Repair::Median ? 1 : 2);
         if (part.isNull())
             return v;
     }
@@ -368,6 +383,7 @@ std::vector<Look> looksFor(QSize size, QRect region)
     // Worn print, when nothing else read it: a thermal head's dropouts filled, specks taken out.
     looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, false, Repair::CloseAcross});
     looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, false, Repair::Median});
+    looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, false, Repair::WideMedian});
     return looks;
 }
 

@@ -41,14 +41,26 @@ private slots:
             QCOMPARE(n, 8);
     }
 
+    void readsMoreThanZxing_data()
+    {
+        // The set scan_bench reports on, and three made the same way from other seeds (held out:
+        // what the decoder does for worn print was not chosen on them).
+        QTest::addColumn<qulonglong>("seed");
+        QTest::newRow("reported") << qulonglong(rd::bench::kWornSeed);
+        QTest::newRow("held-out 1") << qulonglong(1);
+        QTest::newRow("held-out 2") << qulonglong(2);
+        QTest::newRow("held-out 3") << qulonglong(3);
+    }
+
     void readsMoreThanZxing()
     {
+        QFETCH(qulonglong, seed);
         BarcodeDecoder::Options unhurried; // what is read must not depend on how busy the machine is
         unhurried.budgetMs = 2000;
         const BarcodeDecoder decoder(unhurried);
         std::map<QString, std::pair<int, int>> byDefect; // ours, zxing's
         int ours = 0, theirs = 0;
-        for (const auto &w : rd::bench::wornLabels()) {
+        for (const auto &w : rd::bench::wornLabels(8, seed)) {
             const DecodeOutcome outcome = decoder.decode(lumaOf(videoFrameFromImage(w.frame)));
             QVERIFY(!outcome.faulted);
             bool read = false;
@@ -75,7 +87,7 @@ private slots:
             QVERIFY2(counts.first >= counts.second, qPrintable(defect));
         }
         qInfo("worn labels: ours %d of 32, zxing-cpp ReadBarcodes %d", ours, theirs);
-        QVERIFY(ours >= 26); // 28 when written
+        QVERIFY(ours >= 28); // 31 of the reported set when written; 29 to 31 of the held-out ones
         QVERIFY(ours >= 2 * theirs);
     }
 };
