@@ -1,9 +1,11 @@
 // releasedesk: the tablet and desktop app. With no option it opens the Qt Quick window over the
-// local store; --sync runs one sync with no window; --screenshots renders every page to PNG files.
+// local store; --sync runs one sync with no window; --screenshots renders every page to PNG files;
+// `releasedesk decode IMAGE...` prints what the scanner reads in picture files, with no window.
 // main() only wires things together; the logic lives in releasedesk_mobile and the pages in qml/.
 #include "app/appsession.h"
 #include "app/qmlmodule.h"
 #include "app/screenshots.h"
+#include "decodecommand.h"
 #include "sync/headlesssync.h"
 #include "sync/syncclient.h"
 
@@ -135,6 +137,13 @@ ApplicationWindow {
 
 int main(int argc, char **argv)
 {
+    if (argc >= 2 && std::strcmp(argv[1], "decode") == 0) {
+        // A subcommand with its own options and --help; no window, no display, no database.
+        QCoreApplication app(argc, argv);
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return rd::mobile::DecodeCommand::run(app.arguments().mid(2), out, err);
+    }
     const bool headless = headlessRequested(argc, argv);
     std::unique_ptr<QCoreApplication> app;
     if (headless) {
@@ -149,7 +158,8 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Release Desk: FITS Release Management for the installer's tablet."));
+        QStringLiteral("Release Desk: FITS Release Management for the installer's tablet.\n"
+                       "releasedesk decode IMAGE... prints what the scanner reads in pictures (see decode --help)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataOption(QStringLiteral("data"),

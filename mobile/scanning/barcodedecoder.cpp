@@ -27,6 +27,14 @@ const BarcodeFormats kLinear = BarcodeFormat::Code128 | BarcodeFormat::Code39 | 
 const BarcodeFormats kMatrix = BarcodeFormat::QRCode | BarcodeFormat::MicroQRCode | BarcodeFormat::DataMatrix |
                                BarcodeFormat::PDF417 | BarcodeFormat::Aztec;
 
+/** A clean-up of worn print, for the looks after the others found nothing. */
+enum class Repair {
+    None,
+    CloseAcross, ///< white gaps up to 2 pixels wide inside dark filled (a thermal head's dead dots)
+    Median,      ///< each pixel the median of its 3x3 neighbourhood (dust, specks, toner voids)
+    WideMedian,  ///< the same over 5x5: specks up to 5 pixels across, on codes with modules wider than that
+};
+
 /** One way of looking at the frame: scaled, padded with white, cropped, with a binarizer. */
 struct Look {
     double scale = 1.0;
@@ -35,6 +43,7 @@ struct Look {
     Binarizer binarizer = Binarizer::LocalAverage;
     bool smooth = true;    ///< smooth (area) scaling, else nearest pixel
     bool levels = false;   ///< black and white points moved to the code's own dark and light (leveled())
+    Repair repair = Repair::None;
 };
 
 /** A look's image and how to map its coordinates back to the frame. */
@@ -204,6 +213,68 @@ QImage leveled(const QImage &grey)
     return out;
 }
 
+/**
+ * @p grey closed across (a grey-level dilation of the dark, then an erosion, each over 3 pixels
+ * along the row): a white line 1 or 2 pixels wide inside a bar or a module (a thermal printer's
+ * dead dot draws one along the whole label) is filled, and bars and spaces 3 pixels or wider keep
+ * their width. Narrower spaces close too, hence a look of its own after the others.
+ */
+QImage closedAcross(const QImage &grey)
+{
+    const int w = grey.width(), h = grey.height();
+    QImage out(w, h, QImage::Format_Grayscale8);
+    if (out.isNull() || w < 3)
+        return {};
+    std::vector<uchar> darker(std::size_t(w), 0);
+    for (int y = 0; y < h; ++y) {
+        const uchar *in = grey.constScanLine(y);
+        for (int x = 0; x < w; ++x)
+            darker[std::size_t(x)] = std::min({in[std::max(0, x - 1)], in[x], in[std::min(w - 1, x + 1)]});
+        uchar *o = out.scanLine(y);
+        for (int x = 0; x < w; ++x)
+            o[x] = std::max({darker[std::size_t(std::max(0, x - 1))], darker[std::size_t(x)],
+                             darker[std::size_t(std::min(w - 1, x + 1))]});
+    }
+    return out;
+}
+
+/**
+ * @p grey with each pixel the median of its (2 @p r + 1)-square neighbourhood: specks and voids up
+ * to @p r pixels across go; edges stay where they are. A histogram per row, slid along it.
+ */
+QImage medianOf(const QImage &grey, int r)
+{
+    const int w = grey.width(), h = grey.height();
+    QImage out(w, h, QImage::Format_Grayscale8);
+    if (out.isNull())
+        return {};
+    const int n = (2 * r + 1) * (2 * r + 1);
+    std::array<int, 256> hist{};
+    const auto at = [&](int x, int y) {
+        return grey.constScanLine(std::clamp(y, 0, h - 1))[std::clamp(x, 0, w - 1)];
+    };
+    for (int y = 0; y < h; ++y) {
+        hist.fill(0);
+        for (int dy = -r; dy <= r; ++dy)
+            for (int dx = -r; dx <= r; ++dx)
+                ++hist[at(dx, y + dy)];
+        uchar *o = out.scanLine(y);
+        for (int x = 0; x < w; ++x) {
+            if (x > 0) {
+                for (int dy = -r; dy <= r; ++dy) {
+                    --hist[at(x - r - 1, y + dy)];
+                    ++hist[at(x + r, y + dy)];
+                }
+            }
+            int seen = 0, v = 0;
+            while ((seen += hist[std::size_t(v)]) <= n / 2)
+                ++v;
+            o[x] = uchar(v);
+        }
+    }
+    return out;
+}
+
 View makeView(const QImage &frame, const Look &look)
 {
     View v;
@@ -215,6 +286,13 @@ View makeView(const QImage &frame, const Look &look)
         part = QImage(frame.constScanLine(c.top()) + c.left(), c.width(), c.height(), frame.bytesPerLine(),
                       QImage::Format_Grayscale8);
         v.origin = c.topLeft();
+    }
+    if (look.repair != Repair::None) {
+        const QImage grey = part.format() == QImage::Format_Grayscale8 ? part : part.convertToFormat(QImage::Format_Grayscale8);
+        part = look.repair == Repair::CloseAcross ? closedAcross(grey)
+               : medianOf(grey, look.repair == Repair::Median ? 1 : 2);
+        if (part.isNull())
+            return v;
     }
     if (look.levels) {
         part = leveled(part.format() == QImage::Format_Grayscale8 ? part : part.convertToFormat(QImage::Format_Grayscale8));
@@ -302,6 +380,10 @@ std::vector<Look> looksFor(QSize size, QRect region)
         looks.push_back({0.5, 0, crop});
     if (longest <= 800) // a label-sized region: a whole busy camera frame has no one paper level
         looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, true});
+    // Worn print, when nothing else read it: a thermal head's dropouts filled, specks taken out.
+    looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, false, Repair::CloseAcross});
+    looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, false, Repair::Median});
+    looks.push_back({1.0, 0, crop, Binarizer::LocalAverage, true, false, Repair::WideMedian});
     return looks;
 }
 

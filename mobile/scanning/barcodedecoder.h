@@ -44,7 +44,9 @@ struct DecodeOutcome {
  * further looks until one finds something or the time budget is spent: enlarged 1.5x and 2x with
  * a white quiet zone added (small or distant codes, codes touching the edge), 1.25x, the global
  * histogram binarizer (uneven light), 3x for tiny images, half size for large frames, and last the
- * black and white points moved to the code's own dark and paper (a grey label on a white case). Several
+ * black and white points moved to the code's own dark and paper (a grey label on a white case), then
+ * for worn print: the region closed across (white gaps of 1-2 pixels inside dark filled, a thermal
+ * head's dead dots) and the region median-filtered 3x3, then 5x5 (dust, specks, toner voids). Several
  * codes: each code found is masked out and the same look repeated, until no new code appears; then
  * each group of dark modules that could hold a matrix code is looked at on its own (ZXing 1.4 alone
  * finds one Data Matrix of five in multi-1/multi-dm.png). An upright Data Matrix with unevenly

@@ -8,6 +8,7 @@ import ReleaseDesk.Testing
 TestCase {
     id: testCase
     Fixture { id: fixture }
+    ReportFixture { id: files } // a folder of its own for the saved PDF
     name: "InventoryAndAssetPages"
     width: 800
     height: 1200
@@ -67,5 +68,40 @@ TestCase {
         verify(page.title.indexOf("Asset RAU-") === 0, page.title)
         // Started, plus each step recorded on it.
         compare(page.history.count, 1 + fixture.installation(session, installationId).results)
+    }
+
+    function test_theReleaseManagerPrintsLabelsForTheAssetsListed() {
+        const session = fixture.demoTablet("morgan")
+        const page = createTemporaryObject(inventoryComponent, testCase, {session: session, width: 800, height: 1200})
+        const button = findChild(page, "printLabelsButton")
+        verify(button.visible)
+        page.search.text = "rau-0000"
+        compare(page.model.count, 9)
+        verify(button.enabled)
+        mouseClick(button)
+        const dialog = page.labelDialog
+        tryCompare(dialog, "opened", true)
+        compare(dialog.preview.labels, 9)
+        // The layouts offered, the one chosen kept by the action.
+        const choice = findChild(dialog.contentItem, "layoutChoice")
+        compare(choice.count, 3)
+        choice.currentIndex = 2
+        choice.activated(2)
+        compare(page.labels.layoutId, "62x29")
+        compare(dialog.preview.pages, 9) // one label a page
+        // Save: the file dialog would ask where; the page's save is what it calls.
+        const pdf = files.path("labels.pdf")
+        page.saveLabels("file://" + pdf)
+        const message = findChild(page, "labelMessage")
+        verify(!message.failed, message.text)
+        verify(message.text.indexOf("9 label") === 0 && message.text.indexOf("labels.pdf") > 0, message.text)
+        compare(files.head(pdf, 5), "%PDF-")
+        dialog.close()
+    }
+
+    function test_noPrintLabelsForAnInstaller() {
+        const session = fixture.demoTablet("sam")
+        const page = createTemporaryObject(inventoryComponent, testCase, {session: session, width: 800, height: 1200})
+        verify(!findChild(page, "printLabelsButton").visible)
     }
 }
