@@ -5,6 +5,8 @@
 #include "rawconnection.h"
 #include "serverfixture.h"
 
+#include "store/sqlite.h"
+
 #include <openssl/evp.h>
 
 #include <catch2/catch.hpp>
@@ -153,6 +155,22 @@ TEST_CASE("A photo cut off half way is resumed, and the server holds it once, by
     REQUIRE(got.status == 200);
     CHECK(got.headers.at("content-type") == "image/jpeg");
     CHECK(got.body == photo);
+    // Scoped by site: the release manager sees it; Alex (Lower School only) only if the asset is there.
+    CHECK(s.client().get("/api/v1/attachments/" + sha, bearer(s.signin("morgan", newDeviceId()))).body == photo);
+    bool atLower = false;
+    {
+        sql::Database db((s.data / "releasedesk.db").string());
+        auto q = db.query("SELECT a.site_id = (SELECT id FROM sites WHERE code = 'RAL') FROM installations i "
+                          "JOIN assets a ON a.id = i.asset_id WHERE i.id = ?1");
+        q->bind(1, s.facts.installation);
+        REQUIRE(q->step());
+        atLower = q->int64(0) == 1;
+    }
+    const auto alex = s.client().get("/api/v1/attachments/" + sha, bearer(s.signin("alex", newDeviceId())));
+    if (atLower)
+        CHECK(alex.status == 200);
+    else
+        s.checkRefused(alex, 403, "forbidden");
     // Without a token: nothing.
     s.checkRefused(s.client().get("/api/v1/attachments/" + sha), 401, "unauthorized");
 }
