@@ -19,7 +19,7 @@ Image {
     sourceSize.width: 480
 
     function fetchIfMissing() {
-        if (evidence.length > 0 && local.toString().length === 0)
+        if (evidence.length > 0 && String(local).length === 0)
             photos.fetch(evidence)
     }
     onLocalChanged: fetchIfMissing()
