@@ -189,10 +189,7 @@ Page {
                     visible: line.current && line.asksForPhoto
                     text: evidence.text.startsWith("photo:") ? qsTr("Take the photo again") : qsTr("Take the photo")
                     icon.name: "camera-photo"
-                    onClicked: {
-                        photoDialog.row = line.index
-                        photoDialog.open()
-                    }
+                    onClicked: page.takePhoto(line.index)
                 }
                 TextField {
                     id: note
@@ -256,19 +253,33 @@ Page {
         footer: Qt.createComponent("ChecklistFooter.qml", Component.PreferSynchronous, list)
     }
 
-    PhotoCaptureDialog {
-        id: photoDialog
-        objectName: "photoDialog"
+    /** A photo taken for line @p row: it waits on the line, as typed text does, until the line is recorded. */
+    function photoTaken(row: int, evidence: string) {
+        setDraft(row, "evidence", evidence)
+        const item = list.itemAtIndex(row)
+        // The delegate is an inline Card with setEvidence(); itemAtIndex() is typed as a plain Item.
+        if (item)
+            item.setEvidence(evidence) // qmllint disable type
+    }
+    /** Opens the camera for line @p row. The camera is made only then: a checklist holds none. */
+    function takePhoto(row: int) {
+        photoLoader.row = row
+        if (photoLoader.item)
+            (photoLoader.item as PhotoCaptureDialog).open()
+        else
+            photoLoader.active = true
+    }
+    Loader {
+        id: photoLoader
         property int row: -1
-        session: page.session
-        anchors.centerIn: parent
-        width: Math.min(page.width - 32, 720)
-        // The photo waits on the line, as typed text does, until the line is recorded.
-        onTaken: (evidence) => {
-            page.setDraft(row, "evidence", evidence)
-            const item = list.itemAtIndex(row)
-            if (item)
-                item.setEvidence(evidence)
+        active: false
+        sourceComponent: PhotoCaptureDialog {
+            session: page.session
+            parent: Overlay.overlay
+            anchors.centerIn: Overlay.overlay
+            width: Math.min(page.width - 32, 720)
+            onTaken: (evidence) => page.photoTaken(photoLoader.row, evidence)
+            Component.onCompleted: open()
         }
     }
 
