@@ -39,13 +39,14 @@ struct CommandHelp {
 constexpr CommandHelp kCommands[] = {
     {"serve",
      "--data DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--access-ttl SECONDS]\n"
-     "        [--refresh-ttl SECONDS] [--body-limit BYTES] [--threads N] [--max-connections-per-address N]\n"
+     "        [--refresh-ttl SECONDS] [--body-limit BYTES] [--attachment-limit BYTES] [--threads N] [--max-connections-per-address N]\n"
      "        [--signin-failures-per-account N] [--signin-failures-per-address N] [--max-db-pages N]",
      "run the sync server (PORT 0: any free port) until SIGTERM",
      "  --tls-cert FILE --tls-key FILE      HTTPS (PEM; TLS 1.2 and 1.3, Mozilla's intermediate settings)\n"
      "  --access-ttl SECONDS                how long an access token lasts (default 3600)\n"
      "  --refresh-ttl SECONDS               how long a refresh token lasts (default 2592000, 30 days)\n"
      "  --body-limit BYTES                  the largest request body, also once inflated (default 16 MiB)\n"
+     "  --attachment-limit BYTES            the largest photo attachment (default 8 MiB)\n"
      "  --threads N                         request threads (default 4)\n"
      "  --max-connections-per-address N     connections one client address may hold open (default 64)\n"
      "  --signin-failures-per-account N     failed sign-ins for one name before each further attempt\n"
@@ -180,6 +181,7 @@ int serve(const CommandLine &c, std::ostream &out, std::ostream &err)
     so.refreshTtlSeconds = numberOption(c, "refresh-ttl", so.refreshTtlSeconds, 1, 10 * kYear, ok, err);
     so.bodyLimit = static_cast<std::size_t>(
         numberOption(c, "body-limit", static_cast<std::int64_t>(so.bodyLimit), 1024, 1LL << 31, ok, err));
+    so.attachmentLimit = numberOption(c, "attachment-limit", so.attachmentLimit, 1024, 1LL << 30, ok, err);
     so.threads = static_cast<int>(numberOption(c, "threads", so.threads, 1, 64, ok, err));
     so.maxConnectionsPerAddress = static_cast<std::size_t>(numberOption(
         c, "max-connections-per-address", static_cast<std::int64_t>(so.maxConnectionsPerAddress), 1, 100000, ok, err));

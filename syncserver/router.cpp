@@ -1,6 +1,7 @@
 #include "router.h"
 
 #include "accountroutes.h"
+#include "attachmentroutes.h"
 #include "passwordroute.h"
 #include "compression.h"
 #include "routing.h"
@@ -196,7 +197,9 @@ void send(Response res, const Exchange &ex, ServerContext &ctx)
     res.version(ex.version);
     res.keep_alive(ex.keepAlive);
     res.set(http::field::server, "syncserver");
-    if (res.body().size() > kCompressAbove && acceptsGzip(ex.acceptEncoding) &&
+    // A photo (JPEG) is compressed already: deflate would only cost time.
+    const bool compressed = res[http::field::content_type].starts_with("image/");
+    if (res.body().size() > kCompressAbove && !compressed && acceptsGzip(ex.acceptEncoding) &&
         res.find(http::field::content_encoding) == res.end()) {
         try {
             res.body() = gzipCompress(res.body());
@@ -227,6 +230,12 @@ std::optional<Response> dispatch(Request &req, ServerContext &ctx, const std::sh
         refuse(http::status::bad_request, "unsupported_protocol_version",
                "this server speaks sync protocol version 1 (/api/v1/), not v" + printable(v, 20) +
                    "; update the app or the server");
+    }
+    if (path.starts_with(kAttachmentsPath)) {
+        // Named by their hash, so not in the route table; the metrics name them all as one route.
+        ex->route = "/api/v1/attachments";
+        const Call call{req, {}, ctx, ex->client};
+        return attachmentRoute(call, path.substr(kAttachmentsPath.size()));
     }
     const auto route = std::find_if(kRoutes.begin(), kRoutes.end(), [&](const Route &r) { return r.path == path; });
     if (route == kRoutes.end()) {

@@ -1,6 +1,7 @@
 #include "servercontext.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <chrono>
 #include <iostream>
@@ -36,6 +37,7 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
     , m_pushes(std::make_unique<PushQueue>(*this))
     , m_signinThrottle(throttleLimits(m_options))
     , m_signinFloodLog(std::cerr)
+    , m_attachments(std::filesystem::absolute(databasePath).parent_path() / "attachments")
     , m_signinPool(m_options.signinThreads, m_options.signinQueue)
 {
     (void)m_hub.databaseId(); // made here, on the writer, before any read connection looks for it

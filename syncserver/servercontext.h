@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attachmentstore.h"
 #include "auth.h"
 #include "metrics.h"
 #include "ratelimitedlog.h"
@@ -143,6 +144,9 @@ public:
     /** The log for sign-in refusals that come in floods (throttled, busy): a line a second. */
     [[nodiscard]] RateLimitedLog &signinFloodLog() noexcept { return m_signinFloodLog; }
 
+    /** The photo attachments, in `attachments/` beside the database. */
+    [[nodiscard]] AttachmentStore &attachments() noexcept { return m_attachments; }
+
     /** Unix milliseconds; replaceable so tests can move time without sleeping. */
     [[nodiscard]] Millis now() const { return m_clock(); }
     void setClock(std::function<Millis()> clock) { m_clock = std::move(clock); }
@@ -160,6 +164,7 @@ private:
     std::unique_ptr<PushQueue> m_pushes; // stopped before everything it uses
     SigninThrottle m_signinThrottle;
     RateLimitedLog m_signinFloodLog;
+    AttachmentStore m_attachments;
     SigninPool m_signinPool; // last: stopped first, its jobs use all of the above
 };
 

@@ -16,6 +16,8 @@ struct ServerOptions {
     std::int64_t accessTtlSeconds = 3600;
     std::int64_t refreshTtlSeconds = 2592000;
     std::size_t bodyLimit = 16 * 1024 * 1024;
+    /** The largest photo attachment, whole (it arrives in pieces, each a request body). */
+    std::int64_t attachmentLimit = 8 * 1024 * 1024;
     int threads = 4; ///< request threads; pushes are applied on a thread of their own (PushQueue)
     std::size_t maxConnectionsPerAddress = 64;
     /** Failed sign-ins for one name, and from one client address, before each further attempt waits. */

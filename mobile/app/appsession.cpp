@@ -54,6 +54,16 @@ AppSession::AppSession(const QString &dataDir, QObject *parent)
         notifyLocalChange();
     });
     connect(m_client.get(), &SyncClient::signInFinished, this, [this] { notifyLocalChange(); });
+    // Photos go up after the sync that carried their step results, and never hold it up.
+    const QString photoDir = QDir(dataDir).filePath(QStringLiteral("photos"));
+    m_photos = std::make_unique<PhotoEvidence>(*m_store, photoDir);
+    m_photos->setNetwork(&m_network);
+    m_uploader = std::make_unique<PhotoUploader>(*m_store, photoDir, m_network);
+    connect(m_client.get(), &SyncClient::finished, this, [this](bool ok) {
+        if (ok)
+            m_uploader->start();
+    });
+    connect(m_uploader.get(), &PhotoUploader::finished, this, [this] { notifyLocalChange(); });
 
     m_changeTimer.setSingleShot(true);
     m_changeTimer.setInterval(0);
@@ -75,6 +85,7 @@ AppSession::~AppSession()
 {
     if (m_health)
         m_health->abort();
+    m_uploader.reset(); // before the store it uses
     m_client.reset(); // before the store and replica it uses
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "photoevidence.h"
+#include "sync/photouploader.h"
 #include "sync/syncaccount.h"
 #include "sync/syncclient.h"
 
@@ -58,6 +60,8 @@ class AppSession : public QObject {
     Q_PROPERTY(int revision READ revision NOTIFY localDataChanged)
     Q_PROPERTY(bool darkMode READ darkMode WRITE setDarkMode NOTIFY darkModeChanged)
     Q_PROPERTY(rd::mobile::SyncClient *sync READ sync CONSTANT)
+    Q_PROPERTY(rd::mobile::PhotoEvidence *photos READ photos CONSTANT)
+    Q_PROPERTY(rd::mobile::PhotoUploader *photoUploader READ photoUploader CONSTANT)
 
 public:
     /** Opens (creating if needed) the store in @p dataDir; see ready() and openError(). */
@@ -72,6 +76,10 @@ public:
     [[nodiscard]] sync::Replica &replica() { return *m_replica; }
     [[nodiscard]] Views &views() { return *m_views; }
     [[nodiscard]] SyncClient *sync() const { return m_client.get(); }
+    /** The photos kept as checklist evidence, in the data directory's photos/ (issue 12). */
+    [[nodiscard]] PhotoEvidence *photos() const { return m_photos.get(); }
+    /** Uploads them after each sync that completes. */
+    [[nodiscard]] PhotoUploader *photoUploader() const { return m_uploader.get(); }
 
     [[nodiscard]] bool signedIn() const;
     [[nodiscard]] QString userName() const;
@@ -135,6 +143,8 @@ private:
     std::unique_ptr<SyncAccount> m_account;
     QNetworkAccessManager m_network;
     std::unique_ptr<SyncClient> m_client;
+    std::unique_ptr<PhotoEvidence> m_photos;
+    std::unique_ptr<PhotoUploader> m_uploader;
 
     bool m_online = false;
     QPointer<QNetworkReply> m_health;

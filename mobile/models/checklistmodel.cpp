@@ -4,6 +4,7 @@
 #include "app/qtconvert.h"
 
 #include "domain/errors.h"
+#include "domain/photoref.h"
 #include "domain/rules.h"
 
 #include "store/store.h"
@@ -75,6 +76,10 @@ QVariant ChecklistModel::data(const QModelIndex &index, int role) const
         return m_recordedBy[row];
     case RecordedAtRole:
         return line.latest ? localTime(line.latest->recordedAt) : QVariant();
+    case AsksForPhotoRole:
+        return line.step.evidence == EvidenceKind::Photo;
+    case HasPhotoRole:
+        return line.latest && photoSha256(line.latest->evidence).has_value();
     default:
         return {};
     }
@@ -85,7 +90,8 @@ QHash<int, QByteArray> ChecklistModel::roleNames() const
     return {{StepIdRole, "stepId"},       {PartRole, "part"},         {PartLabelRole, "partLabel"},
             {PositionRole, "position"},   {TitleRole, "title"},       {DetailRole, "detail"},
             {RequiredRole, "required"},   {OutcomeRole, "outcome"},   {NoteRole, "note"},
-            {EvidenceRole, "evidence"},   {RecordedByRole, "recordedBy"}, {RecordedAtRole, "recordedAt"}};
+            {EvidenceRole, "evidence"},   {RecordedByRole, "recordedBy"}, {RecordedAtRole, "recordedAt"},
+            {AsksForPhotoRole, "asksForPhoto"}, {HasPhotoRole, "hasPhoto"}};
 }
 
 void ChecklistModel::setInstallationId(const QString &id)

@@ -41,6 +41,8 @@ public:
         EvidenceRole,
         RecordedByRole,
         RecordedAtRole,
+        AsksForPhotoRole, ///< the line asks for a photo as its evidence (EvidenceKind::Photo)
+        HasPhotoRole,     ///< its latest result's evidence is a photo ("photo:sha256:<hex>")
     };
     Q_ENUM(Role)
 

@@ -158,6 +158,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return h.detail;
     case KindRole:
         return h.kind;
+    case PhotoRole:
+        return h.photo;
     default:
         return {};
     }
@@ -167,7 +169,7 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
 {
     return {{AtRole, "at"},     {ReleaseRole, "release"}, {InstallationIdRole, "installationId"},
             {WhatRole, "what"}, {WhoRole, "who"},         {DetailRole, "detail"},
-            {KindRole, "kind"}};
+            {KindRole, "kind"},     {PhotoRole, "photo"}};
 }
 
 void HistoryModel::setAssetId(const QString &id)
@@ -213,7 +215,7 @@ void HistoryModel::load()
     const QString work = QStringLiteral("work");
     for (const auto &h : views.assetHistory(id))
         m_rows.push_back({h.at, qs(h.release), h.installationId.isNull() ? QString() : qs(h.installationId),
-                          qs(h.what), qs(h.who), qs(h.detail), work});
+                          qs(h.what), qs(h.who), qs(h.detail), work, qs(h.photo)});
     // Beside the work on it: every change of its fields, and the licence seats it was given.
     LibraryViews library(session()->store());
     const QString change = QStringLiteral("change");

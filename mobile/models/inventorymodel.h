@@ -82,6 +82,7 @@ public:
         WhoRole,
         DetailRole,
         KindRole, ///< "work", "change" or "licence"
+        PhotoRole, ///< a checklist line's photo evidence ("photo:sha256:<hex>"), or ""
     };
     Q_ENUM(Role)
 
@@ -114,6 +115,7 @@ private:
         QString who;
         QString detail;
         QString kind;
+        QString photo;
     };
 
     QString m_assetId;

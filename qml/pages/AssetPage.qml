@@ -42,6 +42,7 @@ Page {
             required property string who
             required property string detail
             required property string kind
+            required property string photo
             width: ListView.view.width
             padding: 10
             // A line of an installation opens it; a field change opens nothing (and is not greyed).
@@ -75,6 +76,10 @@ Page {
                     wrapMode: Text.Wrap
                     opacity: 0.75
                     font.pixelSize: 14
+                }
+                PhotoThumbnail {
+                    photos: page.session.photos
+                    evidence: entry.photo
                 }
             }
         }

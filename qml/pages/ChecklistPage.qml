@@ -117,6 +117,8 @@ Page {
             required property string outcome
             required property string note
             required property string evidence
+            required property bool asksForPhoto
+            required property bool hasPhoto
             required property string recordedBy
             required property var recordedAt
             readonly property bool current: index === lines.currentIndex
@@ -131,6 +133,10 @@ Page {
                 }
             }
             Material.elevation: current ? 6 : 1
+            /** The photo taken for this line, recorded with its next tap. */
+            function setEvidence(text: string) {
+                evidence.text = text
+            }
 
             ColumnLayout {
                 anchors.fill: parent
@@ -163,10 +169,27 @@ Page {
                           : qsTr("%1, %2").arg(line.recordedBy)
                                 .arg(line.recordedAt ? Qt.formatDateTime(line.recordedAt, "ddd d MMM hh:mm") : "")
                             + (line.note.length > 0 ? " · " + line.note : "")
-                            + (line.evidence.length > 0 ? qsTr(" · scanned %1").arg(line.evidence) : "")
+                            + (line.hasPhoto ? " · " + page.session.photos.uploadState(line.evidence)
+                               : line.evidence.length > 0 ? qsTr(" · scanned %1").arg(line.evidence) : "")
                     wrapMode: Text.Wrap
                     font.pixelSize: 14
                     opacity: 0.75
+                }
+                // The line's photo: the one recorded, or the one taken for the result about to be recorded.
+                PhotoThumbnail {
+                    objectName: "linePhoto"
+                    photos: page.session.photos
+                    evidence: line.current && evidence.text.startsWith("photo:") ? evidence.text
+                              : line.hasPhoto ? line.evidence : ""
+                }
+                Button {
+                    objectName: "photoButton"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 52
+                    visible: line.current && line.asksForPhoto
+                    text: evidence.text.startsWith("photo:") ? qsTr("Take the photo again") : qsTr("Take the photo")
+                    icon.name: "camera-photo"
+                    onClicked: page.takePhoto(line.index)
                 }
                 TextField {
                     id: note
@@ -182,7 +205,7 @@ Page {
                     id: evidence
                     objectName: "evidenceField"
                     Layout.fillWidth: true
-                    visible: line.current
+                    visible: line.current && !line.asksForPhoto
                     label: qsTr("Evidence: scan a value (optional)")
                     text: page.draft(line.index, "evidence")
                     field.onTextEdited: page.setDraft(line.index, "evidence", field.text)
@@ -228,6 +251,36 @@ Page {
         }
         // A file of its own, made by the list: see ReleaseHeader.qml.
         footer: Qt.createComponent("ChecklistFooter.qml", Component.PreferSynchronous, list)
+    }
+
+    /** A photo taken for line @p row: it waits on the line, as typed text does, until the line is recorded. */
+    function photoTaken(row: int, evidence: string) {
+        setDraft(row, "evidence", evidence)
+        const item = list.itemAtIndex(row)
+        // The delegate is an inline Card with setEvidence(); itemAtIndex() is typed as a plain Item.
+        if (item)
+            item.setEvidence(evidence) // qmllint disable type
+    }
+    /** Opens the camera for line @p row. The camera is made only then: a checklist holds none. */
+    function takePhoto(row: int) {
+        photoLoader.row = row
+        if (photoLoader.item)
+            (photoLoader.item as PhotoCaptureDialog).open()
+        else
+            photoLoader.active = true
+    }
+    Loader {
+        id: photoLoader
+        property int row: -1
+        active: false
+        sourceComponent: PhotoCaptureDialog {
+            session: page.session
+            parent: Overlay.overlay
+            anchors.centerIn: Overlay.overlay
+            width: Math.min(page.width - 32, 720)
+            onTaken: (evidence) => page.photoTaken(photoLoader.row, evidence)
+            Component.onCompleted: open()
+        }
     }
 
     Dialog {

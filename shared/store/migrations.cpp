@@ -570,6 +570,22 @@ CREATE INDEX step_results_failed ON step_results(recorded_at, outcome) WHERE out
 CREATE INDEX scan_overrides_recorded ON scan_overrides(recorded_at);
 )sql";
 
+// Photo evidence (issue 12): a checklist line's photo travels as an attachment beside its step
+// result, whose evidence says "photo:sha256:<hex>". The server finds the step results (and so the
+// sites) that refer to a photo before it hands the photo out: a partial index holds only those
+// lines (most lines have no photo). photo_uploads is the tablet's own list of the photos it keeps
+// and whether the server has each (never synced: the photos themselves travel as attachments).
+constexpr std::string_view kV8 = R"sql(
+CREATE INDEX step_results_photo ON step_results(evidence) WHERE evidence LIKE 'photo:%';
+CREATE TABLE photo_uploads (
+    sha256      TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    bytes       INTEGER NOT NULL CHECK (bytes > 0),
+    taken_at    INTEGER NOT NULL,
+    uploaded_at INTEGER,
+    refused     TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kV1},
     Migration{2, kV2},
@@ -578,6 +594,7 @@ constexpr std::array kMigrations{
     Migration{5, kV5, Migration::Rebuilds::Tables},
     Migration{6, kV6},
     Migration{7, kV7},
+    Migration{8, kV8},
 };
 
 } // namespace

@@ -178,6 +178,29 @@ public:
     /** The overrides recorded for an asset, oldest first. */
     [[nodiscard]] std::vector<ScanOverride> scanOverrides(const Id &assetId);
 
+    // --- photo evidence (issue 12) ---
+    /** A photo the tablet keeps (a file named by its hash), and whether the server has it yet. */
+    struct PhotoUpload {
+        std::string sha256; ///< 64 lower-case hex digits
+        std::int64_t bytes = 0;
+        Millis takenAt = 0;
+        std::optional<Millis> uploadedAt; ///< when the server said it holds it
+        std::string refused;              ///< the server's reason when it will never take it
+    };
+    /** Notes a photo kept on this tablet, to be uploaded; a photo kept already stays as it is. */
+    void keepPhoto(std::string_view sha256, std::int64_t bytes, Millis takenAt);
+    /** The photos still to upload (neither uploaded nor refused), oldest first. */
+    [[nodiscard]] std::vector<PhotoUpload> photosToUpload();
+    [[nodiscard]] std::optional<PhotoUpload> photoUpload(std::string_view sha256);
+    void markPhotoUploaded(std::string_view sha256, Millis at);
+    /** The server will not take the photo (over its size limit...): not tried again. */
+    void markPhotoRefused(std::string_view sha256, std::string_view reason);
+    /**
+     * The sites of the assets whose installations have a step result with @p evidence as their
+     * evidence ("photo:sha256:<hex>"): who may see those sites may see the photo.
+     */
+    [[nodiscard]] std::vector<Id> photoSites(std::string_view evidence);
+
     // --- the history of every change ---
     /**
      * Keeps one field change of a record: who, when, from and to. Append-only; a change with an id

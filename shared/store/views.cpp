@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include "domain/errors.h"
+#include "domain/photoref.h"
 #include "domain/fields.h"
 #include "domain/text.h"
 
@@ -345,9 +346,15 @@ SELECT sr.recorded_at, sr.outcome, bs.title, coalesce(sr.note, ''), coalesce(sr.
                                                                   : "Not applicable: ";
                 what += q->textView(2);
                 std::string detail = q->text(3);
-                if (!q->textView(4).empty())
+                std::string photo;
+                if (photoSha256(q->textView(4)))
+                    photo = q->text(4);
+                if (!photo.empty())
+                    detail += (detail.empty() ? "" : " · ") + std::string("photo");
+                else if (!q->textView(4).empty())
                     detail += (detail.empty() ? "" : " · ") + std::string("scanned ") + q->text(4);
-                out.push_back({q->int64(0), inst.release, inst.id, std::move(what), q->text(5), std::move(detail)});
+                out.push_back({q->int64(0), inst.release, inst.id, std::move(what), q->text(5), std::move(detail),
+                               std::move(photo)});
             }
         }
         {

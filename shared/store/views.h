@@ -100,6 +100,7 @@ public:
         std::string what;      ///< "Installation started", "Pass: Install Windows 11 image" ...
         std::string who;       ///< display name
         std::string detail;    ///< note or evidence
+        std::string photo;     ///< the line's photo evidence ("photo:sha256:<hex>"), or ""
     };
     [[nodiscard]] std::vector<HistoryEntry> assetHistory(const Id &assetId);
 

@@ -8,6 +8,8 @@
 #include "store/store.h"
 #include "store/views.h"
 
+#include <QImage>
+#include <QPainter>
 #include <QQmlEngine>
 #include <QTcpServer>
 
@@ -190,6 +192,24 @@ int Fixture::count(AppSession *session, const QString &table) const
     if (!allowed.contains(table))
         return -1;
     return static_cast<int>(session->store().database().scalar("SELECT count(*) FROM " + table.toStdString()));
+}
+
+void Fixture::askForPhoto(AppSession *session, const QString &stepId)
+{
+    session->store()
+        .database()
+        .query("UPDATE build_steps SET evidence = 'photo' WHERE id = ?1")
+        ->bindAll(*optionalId(stepId))
+        .run();
+    session->notifyLocalChange();
+}
+
+QString Fixture::takePhoto(AppSession *session)
+{
+    QImage picture(4000, 3000, QImage::Format_RGB32);
+    picture.fill(QColor(40, 120, 200));
+    QPainter(&picture).fillRect(500, 500, 2000, 1000, Qt::yellow);
+    return session->photos()->keep(picture);
 }
 
 int Fixture::openReleasesNamingUser(AppSession *session) const

@@ -56,6 +56,10 @@ public:
     /** Open releases that name the session's user as an installer, counted with SQL of its own. */
     Q_INVOKABLE int openReleasesNamingUser(rd::mobile::AppSession *session) const;
     Q_INVOKABLE int count(rd::mobile::AppSession *session, const QString &table) const;
+    /** Makes the build step @p stepId ask for a photo as its evidence (the demo has none that does). */
+    Q_INVOKABLE void askForPhoto(rd::mobile::AppSession *session, const QString &stepId);
+    /** What the camera dialog gives: a 4000x3000 picture kept through session.photos; its evidence. */
+    Q_INVOKABLE QString takePhoto(rd::mobile::AppSession *session);
 
 private:
     std::vector<std::unique_ptr<QTemporaryDir>> m_dirs;

@@ -147,4 +147,34 @@ TestCase {
         compare(signOff.count, 1)
         compare(signOff.signalArguments[0][0], id)
     }
+
+    // Issue 12: a line that asks for a photo takes one instead of a scan, shows it, and records it.
+    function test_aLineThatAsksForAPhotoKeepsOneWithItsResult() {
+        const session = fixture.demoTablet("sam")
+        const id = newInstallation(session)
+        const page = open(session, id)
+        fixture.askForPhoto(session, page.checklist.data(page.checklist.index(0, 0), ChecklistModel.StepIdRole))
+        tryVerify(() => findChild(page.list.itemAtIndex(0), "photoButton").visible)
+        const photoButton = currentButton(page, "photoButton")
+        compare(photoButton.text, "Take the photo")
+        verify(!findChild(page.list.itemAtIndex(0), "evidenceField").visible)
+
+        // The camera dialog's answer: a photo kept (shrunk) on the tablet, waiting on the line.
+        const evidence = fixture.takePhoto(session)
+        verify(evidence.startsWith("photo:sha256:"), session.photos.error)
+        page.photoTaken(0, evidence)
+        const thumbnail = findChild(page.list.itemAtIndex(0), "linePhoto")
+        verify(thumbnail.visible)
+        tryCompare(thumbnail, "status", Image.Ready)
+        compare(thumbnail.implicitWidth, 480) // drawn at most 480 px across from the 1600 px photo
+        compare(photoButton.text, "Take the photo again")
+
+        mouseClick(currentButton(page, "passButton"))
+        compare(fixture.installation(session, id).results, 1)
+        const line = page.list.itemAtIndex(0)
+        verify(line.hasPhoto)
+        compare(line.evidence, evidence)
+        verify(findChild(line, "linePhoto").visible)
+        verify(!findChild(line, "photoButton").visible)
+    }
 }

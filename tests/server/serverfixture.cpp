@@ -89,7 +89,8 @@ std::string setReleaseStatusPush(const std::string &deviceId, const Id &release,
     return pushOf(deviceId, "setReleaseStatus", {{"id", release.toString()}, {"from", from}, {"to", to}});
 }
 
-std::string stepResultPush(const std::string &deviceId, const DemoFacts &facts, const Id &recordedBy, std::int64_t seq)
+std::string stepResultPush(const std::string &deviceId, const DemoFacts &facts, const Id &recordedBy, std::int64_t seq,
+                           const std::string &evidence)
 {
     return pushOf(deviceId, "recordStepResult",
                   {{"id", Id::generate().toString()},
@@ -97,7 +98,7 @@ std::string stepResultPush(const std::string &deviceId, const DemoFacts &facts, 
                    {"step_id", facts.step.toString()},
                    {"outcome", "pass"},
                    {"note", ""},
-                   {"evidence", ""},
+                   {"evidence", evidence},
                    {"recorded_by", recordedBy.toString()},
                    {"recorded_at", nowMs()}},
                   seq);

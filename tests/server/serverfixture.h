@@ -43,9 +43,12 @@ struct DemoFacts {
 [[nodiscard]] std::string setReleaseStatusPush(const std::string &deviceId, const Id &release,
                                                const std::string &from, const std::string &to);
 
-/** A push of one recordStepResult mutation recorded by @p recordedBy, as the device's change @p seq. */
+/**
+ * A push of one recordStepResult mutation recorded by @p recordedBy, as the device's change @p seq,
+ * with @p evidence (a photo reference, say).
+ */
 [[nodiscard]] std::string stepResultPush(const std::string &deviceId, const DemoFacts &facts, const Id &recordedBy,
-                                         std::int64_t seq = 1);
+                                         std::int64_t seq = 1, const std::string &evidence = {});
 
 /** The string value of a top-level field of a JSON object text, or empty. */
 [[nodiscard]] std::string jsonField(const std::string &json, const std::string &field);
