@@ -94,7 +94,7 @@ void seedSchool(Store &store, const std::optional<std::string> &passwordHash)
     store.addDslItem({fixedId(0xc01), "Windows 11 Education", "23H2", "Microsoft", MediaKind::DiskImage,
                       "\\\\fs01\\dsl\\win11-edu-23h2.wim",
                       "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", LicenceType::Subscription});
-    store.addLicence({fixedId(0xc11), fixedId(0xc01), "Microsoft A3", "EES-ENROL-71882310", 2});
+    store.addLicence({fixedId(0xc11), fixedId(0xc01), "Microsoft A3", "EES-ENROL-71882310", 30}); // seats for every sign-off here
 
     BuildProcedure laptop;
     laptop.id = laptopBuild;
@@ -113,6 +113,7 @@ void seedSchool(Store &store, const std::optional<std::string> &passwordHash)
     laptop.createdBy = devi;
     laptop.createdAt = t0;
     store.addBuildProcedure(laptop);
+    store.submitBuild(laptopBuild, devi, t0 + kDay / 2);
     store.approveBuild(laptopBuild, morgan, t0 + kDay);
 
     BuildProcedure board;
@@ -284,7 +285,7 @@ void recordServerDay(Store &store)
     store.setAssetUser(fixedId(0x703), "Mr Brown");
     store.recordStepResult({fixedId(0xa09), fixedId(0x901), fixedId(0x605), StepOutcome::Fail, "cannot sign in", "",
                             jo, kNow + 12 * 60 * kMinute});
-    store.unassignLicence(fixedId(0xc21)); // a tombstone for the next pull
+    store.unassignLicence(Store::seatId(fixedId(0xc11), fixedId(0x703))); // a tombstone for the next pull
 }
 
 // --- snapshots ------------------------------------------------------------------------------

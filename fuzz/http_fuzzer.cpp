@@ -67,6 +67,11 @@ struct HttpWorld {
             std::error_code ec;
             std::filesystem::remove_all(*toRemove, ec);
         });
+        {
+            // Sam's push was made against ServerWorld's database: this one has its id, as a copy would.
+            Store made((dir / "releasedesk.db").string());
+            made.setMeta("database_id", ServerWorld::get().hub.databaseId().toString());
+        }
         ctx = std::make_unique<server::ServerContext>((dir / "releasedesk.db").string(), server::ServerOptions{});
         ctx->setClock([] { return kNow; });
         std::lock_guard lock(ctx->storeMutex());

@@ -41,6 +41,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             requireSendable(e);
             say("400", e.what());
             return 0; // a 400 with its code, the same for everyone
+        } catch (const sync::DatabaseChangedError &e) {
+            say("409", e.what());
+            return 0; // a cursor past this database's sequence: the tablet is told to pull afresh
         }
         requireJsonObject(page, "the pull page");
         say("200", page);
