@@ -6,6 +6,7 @@
 #include "domain/entities.h"
 
 #include <QElapsedTimer>
+#include <QStringList>
 
 #include <vector>
 
@@ -41,6 +42,7 @@ public:
         EvidenceRole,
         RecordedByRole,
         RecordedAtRole,
+        EarlierRole, ///< the results recorded before the latest, oldest first, each in words
     };
     Q_ENUM(Role)
 
@@ -85,6 +87,7 @@ private:
     InstallationInfo m_installation;
     std::vector<ChecklistLine> m_lines;
     std::vector<QString> m_recordedBy; // display names, per line
+    std::vector<QStringList> m_earlier; // each line's earlier results, in words
     QElapsedTimer m_lastTap;           // when the last result was recorded here
     int m_lastTapRow = -1;
 };

@@ -8,7 +8,9 @@ import ReleaseDesk
 
 // The build install checklist: installation steps, then stability tests, then acceptance tests.
 // Each line is pass, fail or not applicable, with an optional note and scanned evidence; who and
-// when are recorded by themselves. Every tap is committed at once. A fail offers the back-out plan.
+// when are recorded by themselves. Every tap is committed at once. A recorded line shows its result
+// and no buttons: it changes only through its "Change result", and the old result stays in its
+// history. A fail offers fix-and-retest first; backing out asks a reason, then a confirmation.
 Page {
     id: page
     required property AppSession session
@@ -33,6 +35,8 @@ Page {
     // What is typed on a line before it is tapped, kept by the page: a line scrolled out of view
     // and back (its card made anew) still has it.
     property var drafts: ({})
+    /** The recorded line whose result is being changed (its buttons shown again); -1 for none. */
+    property int changingRow: -1
     function draft(row: int, field: string): string {
         const d = drafts[row]
         return d && d[field] ? d[field] : ""
@@ -119,15 +123,23 @@ Page {
             required property string evidence
             required property string recordedBy
             required property var recordedAt
+            required property var earlier
             readonly property bool current: index === lines.currentIndex
+            readonly property bool recorded: outcome.length > 0
+            readonly property bool open: lines.installation.status === "in-progress"
+            /** A recorded line's buttons come back only through "Change result" (or "Fix and retest"). */
+            readonly property bool changing: page.changingRow === index
+            readonly property bool asking: open && (!recorded || changing)
             width: ListView.view.width
             /** Records this line; the note and evidence typed for it go with it, once. */
             function tap(outcome: string) {
-                const withDetails = current
+                const withDetails = current || changing
                 if (page.record(index, outcome, withDetails ? note.text : "", withDetails ? evidence.text : "")) {
                     page.clearDraft(index)
                     note.text = ""
                     evidence.text = ""
+                    if (page.changingRow === index)
+                        page.changingRow = -1
                 }
             }
             Material.elevation: current ? 6 : 1
@@ -154,7 +166,8 @@ Page {
                     visible: line.detail.length > 0
                     text: line.detail
                     wrapMode: Text.Wrap
-                    opacity: 0.75
+                    font.pixelSize: 16
+                    opacity: 0.8
                 }
                 Label {
                     Layout.fillWidth: true
@@ -165,15 +178,25 @@ Page {
                             + (line.note.length > 0 ? " · " + line.note : "")
                             + (line.evidence.length > 0 ? qsTr(" · scanned %1").arg(line.evidence) : "")
                     wrapMode: Text.Wrap
-                    font.pixelSize: 14
-                    opacity: 0.75
+                    font.pixelSize: 15
+                    opacity: 0.8
+                }
+                // Results are append-only: the ones a change replaced stay on the line.
+                Label {
+                    objectName: "historyLabel"
+                    Layout.fillWidth: true
+                    visible: line.earlier.length > 0
+                    text: qsTr("Earlier: %1").arg(line.earlier.join("; "))
+                    wrapMode: Text.Wrap
+                    font.pixelSize: 15
+                    opacity: 0.8
                 }
                 TextField {
                     id: note
                     objectName: "noteField"
                     Layout.fillWidth: true
                     Layout.preferredHeight: 52
-                    visible: line.current
+                    visible: line.asking && (line.current || line.changing)
                     placeholderText: qsTr("Note (optional)")
                     text: page.draft(line.index, "note")
                     onTextEdited: page.setDraft(line.index, "note", text)
@@ -182,23 +205,24 @@ Page {
                     id: evidence
                     objectName: "evidenceField"
                     Layout.fillWidth: true
-                    visible: line.current
+                    visible: line.asking && (line.current || line.changing)
                     label: qsTr("Evidence: scan a value (optional)")
                     text: page.draft(line.index, "evidence")
                     field.onTextEdited: page.setDraft(line.index, "evidence", field.text)
                 }
+                // Neutral until recorded: no button looks chosen before a tap, and a recorded line
+                // shows its result in its chip, not in live buttons a stray tap could change.
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: 8
+                    visible: line.asking
                     Button {
                         objectName: "passButton"
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         Layout.preferredHeight: 56
                         text: qsTr("Pass")
-                        highlighted: line.current || line.outcome === "pass"
-                        Material.accent: Material.Green
-                        enabled: lines.installation.status === "in-progress"
+                        enabled: line.asking
                         onClicked: line.tap("pass")
                     }
                     Button {
@@ -207,9 +231,7 @@ Page {
                         Layout.preferredWidth: 1
                         Layout.preferredHeight: 56
                         text: qsTr("Fail")
-                        highlighted: line.outcome === "fail"
-                        Material.accent: Material.Red
-                        enabled: lines.installation.status === "in-progress"
+                        enabled: line.asking
                         onClicked: line.tap("fail")
                     }
                     Button {
@@ -218,10 +240,30 @@ Page {
                         Layout.preferredWidth: 1
                         Layout.preferredHeight: 56
                         text: qsTr("Not applicable")
-                        highlighted: line.outcome === "not-applicable"
                         // FITS: a required step or test is done or failed, never skipped.
-                        enabled: lines.installation.status === "in-progress" && !line.required
+                        enabled: line.asking && !line.required
                         onClicked: line.tap("not-applicable")
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    visible: line.open && line.recorded
+                    Item { Layout.fillWidth: true }
+                    Button {
+                        objectName: "keepResultButton"
+                        Layout.preferredHeight: 48
+                        flat: true
+                        visible: line.changing
+                        text: qsTr("Keep the result")
+                        onClicked: page.changingRow = -1
+                    }
+                    Button {
+                        objectName: "changeResultButton"
+                        Layout.preferredHeight: 48
+                        flat: true
+                        visible: !line.changing
+                        text: qsTr("Change result…")
+                        onClicked: page.changingRow = line.index
                     }
                 }
             }
