@@ -19,6 +19,7 @@ Page {
     property alias checklist: lines
     property alias list: list
     property alias backOutDialog: backOutDialog
+    property alias confirmBackOutDialog: confirmBackOutDialog
     signal openSignOff(string installationId)
     signal backedOut(string releaseId)
     title: lines.installation.assetTag.length > 0 ? qsTr("Checklist · %1").arg(lines.installation.assetTag)
@@ -60,6 +61,7 @@ Page {
         if (!lines.record(row, outcome, note, evidence))
             return false
         if (outcome === "fail") {
+            backOutDialog.failedRow = row
             backOutDialog.failedStep = lines.data(lines.index(row, 0), ChecklistModel.TitleRole)
             backOutDialog.open()
         } else if (lines.currentIndex < lines.count) {
@@ -94,6 +96,7 @@ Page {
         target: list.footerItem as ChecklistFooter
         function onSignOffRequested() { page.openSignOff(page.installationId) }
         function onBackOutRequested() {
+            backOutDialog.failedRow = -1
             backOutDialog.failedStep = ""
             backOutDialog.open()
         }
@@ -272,37 +275,120 @@ Page {
         footer: Qt.createComponent("ChecklistFooter.qml", Component.PreferSynchronous, list)
     }
 
+    // Fix and retest is the way on after a fail; backing out is a step further away (its own
+    // button, a reason typed), and it happens only once confirmed in the dialog after that.
     Dialog {
         id: backOutDialog
         objectName: "backOutDialog"
         property string failedStep
+        property int failedRow: -1
+        /** The back-out chosen: the plan and the reason asked. After a fail it starts at fix-or-back-out. */
+        property bool backingOut: false
         anchors.centerIn: parent
         width: Math.min(page.width - 32, 640)
         modal: true
-        title: failedStep.length > 0 ? qsTr("“%1” failed").arg(failedStep) : qsTr("Back out this installation")
-        onOpened: reason.text = failedStep.length > 0 ? qsTr("Failed: %1").arg(failedStep) : ""
+        title: backingOut || failedStep.length === 0 ? qsTr("Back out this installation")
+                                                     : qsTr("“%1” failed").arg(failedStep)
+        onAboutToShow: {
+            backingOut = failedStep.length === 0
+            reason.text = ""
+        }
+        onBackingOutChanged: if (backingOut) reason.forceActiveFocus()
+        onOpened: if (backingOut) reason.forceActiveFocus()
         ColumnLayout {
             anchors.fill: parent
             spacing: 8
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                text: backOutDialog.failedStep.length > 0
-                      ? qsTr("Fix it and record the line again, or take the installation back out following the back-out plan:")
+                text: !backOutDialog.backingOut
+                      ? qsTr("Fix it and record the line again. If it cannot be fixed here, the installation can be backed out following the back-out plan.")
                       : qsTr("The back-out plan:")
             }
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
+                visible: backOutDialog.backingOut
                 font.bold: true
                 text: lines.installation.backOutPlan
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: backOutDialog.backingOut
+                text: qsTr("Why it is backed out")
+                font.pixelSize: 15
+                opacity: 0.8
             }
             TextField {
                 id: reason
                 objectName: "reasonField"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 52
-                placeholderText: qsTr("Why it is backed out")
+                visible: backOutDialog.backingOut
+                placeholderText: qsTr("e.g. the printer driver will not install")
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                visible: !backOutDialog.backingOut
+                Button {
+                    objectName: "backOutInsteadButton"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 52
+                    flat: true
+                    text: qsTr("Back out…")
+                    onClicked: backOutDialog.backingOut = true
+                }
+                Button {
+                    objectName: "retestButton"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 52
+                    highlighted: true
+                    text: qsTr("Fix and retest")
+                    onClicked: {
+                        // The failed line asks for its result again once it is fixed.
+                        page.changingRow = backOutDialog.failedRow
+                        backOutDialog.close()
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                visible: backOutDialog.backingOut
+                Button {
+                    objectName: "cancelBackOutButton"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 52
+                    text: qsTr("Cancel")
+                    onClicked: backOutDialog.close()
+                }
+                Button {
+                    objectName: "continueBackOutButton"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 52
+                    enabled: reason.text.trim().length > 0
+                    text: qsTr("Back out…")
+                    onClicked: confirmBackOutDialog.open()
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: confirmBackOutDialog
+        objectName: "confirmBackOutDialog"
+        anchors.centerIn: parent
+        width: Math.min(page.width - 48, 560)
+        modal: true
+        title: qsTr("Back out %1?").arg(lines.installation.assetTag || lines.installation.serial)
+        onAboutToShow: backOutError.text = ""
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("The installation ends as backed out, with the reason “%1”. It cannot be undone: the unit is installed again as a new installation.")
+                          .arg(reason.text.trim())
             }
             Label {
                 id: backOutError
@@ -314,26 +400,30 @@ Page {
             RowLayout {
                 Layout.fillWidth: true
                 Button {
-                    objectName: "retestButton"
+                    objectName: "cancelConfirmButton"
                     Layout.fillWidth: true
                     Layout.preferredHeight: 52
-                    text: backOutDialog.failedStep.length > 0 ? qsTr("Fix and retest") : qsTr("Cancel")
-                    onClicked: backOutDialog.close()
+                    text: qsTr("Cancel")
+                    onClicked: confirmBackOutDialog.close()
                 }
                 Button {
                     objectName: "confirmBackOutButton"
                     Layout.fillWidth: true
                     Layout.preferredHeight: 52
                     highlighted: true
-                    Material.accent: Material.Red
+                    // A colour, not Material.Red: the dark theme would make it pastel under white text.
+                    Material.accent: Material.color(Material.Red, Material.Shade700)
                     text: qsTr("Back out")
                     onClicked: {
-                        const answer = page.workbench.backOut(page.installationId, reason.text)
+                        const why = backOutDialog.failedStep.length > 0
+                                ? qsTr("Failed: %1. %2").arg(backOutDialog.failedStep).arg(reason.text.trim())
+                                : reason.text.trim()
+                        const answer = page.workbench.backOut(page.installationId, why)
                         if (!answer.ok) {
                             backOutError.text = answer.error
                             return
                         }
-                        backOutError.text = ""
+                        confirmBackOutDialog.close()
                         backOutDialog.close()
                         page.backedOut(lines.installation.releaseId)
                     }
