@@ -196,6 +196,20 @@ int ChecklistModel::recordedCount() const
     return n;
 }
 
+int ChecklistModel::doneCount() const
+{
+    return static_cast<int>(std::count_if(m_lines.begin(), m_lines.end(), [](const ChecklistLine &line) {
+        return countsAsDone(line.latest ? std::optional(line.latest->outcome) : std::nullopt);
+    }));
+}
+
+int ChecklistModel::failedCount() const
+{
+    return static_cast<int>(std::count_if(m_lines.begin(), m_lines.end(), [](const ChecklistLine &line) {
+        return line.latest && line.latest->outcome == StepOutcome::Fail;
+    }));
+}
+
 bool ChecklistModel::readyForSignOff() const
 {
     if (m_lines.empty() || m_installation.status != QLatin1String("in-progress"))

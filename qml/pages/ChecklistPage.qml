@@ -84,10 +84,19 @@ Page {
                 text: qsTr("%1 · %2 · %3").arg(lines.installation.releaseNumber)
                           .arg(lines.installation.model).arg(lines.installation.serial)
             }
+            // Done is passed or not applicable (the core's countsAsDone); a failed line is not done.
             Label {
                 objectName: "progressLabel"
-                text: qsTr("%1 of %2 done").arg(lines.recordedCount).arg(lines.count)
+                text: qsTr("%1 of %2 done").arg(lines.doneCount).arg(lines.count)
                 font.bold: true
+            }
+            Label {
+                objectName: "failedLabel"
+                visible: lines.failedCount > 0
+                text: qsTr("· %1 failed").arg(lines.failedCount)
+                font.bold: true
+                color: Material.color(Material.Red, page.Material.theme === Material.Dark ? Material.Shade300
+                                                                                          : Material.Shade700)
             }
         }
     }
