@@ -53,8 +53,12 @@ Page {
 
     /** Brings the first line still to do into view. */
     function showCurrent() {
-        if (list && lines.count > 0)
-            list.positionViewAtIndex(Math.min(lines.currentIndex, lines.count - 1), ListView.Center)
+        if (!list || lines.count === 0)
+            return
+        if (lines.currentIndex >= lines.count)
+            list.positionViewAtEnd() // every line recorded: the sign-off below them
+        else
+            list.positionViewAtIndex(lines.currentIndex, ListView.Center)
     }
     /** Records @p outcome on line @p row; a fail offers the back-out plan. */
     function record(row: int, outcome: string, note: string, evidence: string): bool {
@@ -67,6 +71,11 @@ Page {
         } else if (lines.currentIndex < lines.count) {
             list.currentIndex = lines.currentIndex
             list.positionViewAtIndex(lines.currentIndex, ListView.Contain)
+        } else {
+            // The last line recorded: bring the sign-off (the list's footer) into view, now and
+            // again once the line has shrunk (its buttons gone) in the next layout.
+            list.positionViewAtEnd()
+            Qt.callLater(page.showCurrent) // qmllint disable type
         }
         return true
     }
