@@ -65,6 +65,9 @@ ApplicationWindow {
     Material.primary: Material.Indigo
     Material.accent: Material.Indigo
 
+    /** The release open in the stack (the right pane on a wide screen), shown selected in Today. */
+    property string shownReleaseId
+
     Workbench {
         id: workbench
         session: window.session
@@ -120,6 +123,7 @@ ApplicationWindow {
     /** Back to the place's first page (the list itself, or the welcome pane on a wide screen). */
     function goRoot() {
         stack.pop(null, StackView.Immediate)
+        shownReleaseId = ""
     }
     /** Opens a place by its index in places, or by its name ("releases"), once unsaved edits are settled. */
     function showPlace(where) {
@@ -135,6 +139,7 @@ ApplicationWindow {
     onPlaceChanged: leftPane.show()
     function resetStack() {
         stack.clear(StackView.Immediate)
+        shownReleaseId = ""
         if (!session.signedIn) {
             push(signInPage, {})
             return
@@ -149,6 +154,7 @@ ApplicationWindow {
     }
     function openRelease(releaseId) {
         goRoot()
+        shownReleaseId = releaseId
         return push(releasePage, {releaseId: releaseId})
     }
     function startInstallation(releaseId) {
@@ -289,6 +295,7 @@ ApplicationWindow {
         id: todayPage
         TodayPage {
             session: window.session
+            selectedReleaseId: window.wide ? window.shownReleaseId : ""
             // On a narrow screen the office's places are reached from here; on a wide one, from the side.
             shortcuts: window.wide ? [] : window.myPlaces.filter(p => p.office)
             onOpenRelease: (releaseId) => window.openRelease(releaseId)

@@ -20,6 +20,8 @@ Page {
     signal openDslItem(string dslItemId)
     signal openLicence(string licenceId)
     title: qsTr("Today")
+    /** The release open beside this list (two panes), shown selected. */
+    property string selectedReleaseId
 
     ReleasesModel {
         id: releases
@@ -99,6 +101,7 @@ Page {
             required property string status
             width: ListView.view.width
             padding: 16
+            highlighted: row.releaseId === page.selectedReleaseId
             onClicked: page.openRelease(row.releaseId)
             contentItem: ColumnLayout {
                 spacing: 4

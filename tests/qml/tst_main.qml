@@ -42,6 +42,34 @@ TestCase {
         compare(wide.stack.currentItem.title, "Release Desk")
     }
 
+    function test_twoPanesShowTheOpenReleaseAndAllItsUnits() {
+        const session = fixture.demoTablet("sam")
+        const wide = open(session, 1280, 800)
+        const releaseId = fixture.releaseId(session, "R-2026-047")
+        wide.openRelease(releaseId)
+        tryCompare(wide.stack, "busy", false)
+        const today = findChild(wide.contentItem, "leftPane").currentItem
+        const list = findChild(today, "releaseList")
+        let selected = 0
+        for (let i = 0; i < list.count; ++i) {
+            const row = list.itemAtIndex(i)
+            if (row && row.highlighted) {
+                ++selected
+                compare(row.releaseId, releaseId)
+            }
+        }
+        compare(selected, 1, "the release open on the right is the one selected on the left")
+        // The unit list ends above the tab bar, not under it.
+        const units = findChild(wide.stack.currentItem, "unitList")
+        verify(units)
+        const tabs = wide.footer
+        verify(tabs.visible)
+        const unitsBottom = units.mapToItem(null, 0, units.height).y
+        const tabsTop = tabs.mapToItem(null, 0, 0).y
+        verify(unitsBottom <= tabsTop + 0.5, unitsBottom + " > " + tabsTop)
+        verify(tabs.mapToItem(null, 0, tabs.height).y <= wide.height + 0.5, "the tab bar is inside the window")
+    }
+
     function test_reopensAtTheChecklistItWasOn() {
         const session = fixture.demoTablet("sam")
         const installationId = fixture.installations(session, "R-2026-047")[0]
