@@ -62,8 +62,10 @@ ApplicationWindow {
     title: qsTr("Release Desk")
     font.pixelSize: 17
     Material.theme: session.darkMode ? Material.Dark : Material.Light
-    Material.primary: Material.Indigo
-    Material.accent: Material.Indigo
+    // The dark theme whole: a dark header (not the light theme's indigo bar), and an accent dark
+    // enough for white text on highlighted buttons (Material's own dark accent is a pastel shade).
+    Material.primary: session.darkMode ? Material.color(Material.BlueGrey, Material.Shade900) : Material.Indigo
+    Material.accent: session.darkMode ? Material.color(Material.Indigo, Material.Shade400) : Material.Indigo
 
     /** The release open in the stack (the right pane on a wide screen), shown selected in Today. */
     property string shownReleaseId
@@ -452,6 +454,7 @@ ApplicationWindow {
 
     // --- the window ---------------------------------------------------------------------------
     header: ToolBar {
+        objectName: "appHeader"
         RowLayout {
             anchors.fill: parent
             spacing: 0

@@ -109,7 +109,7 @@ ColumnLayout {
                         Layout.fillWidth: true
                         text: qsTr("Media (%1): %2").arg(item.mediaKind).arg(item.mediaLocation)
                         opacity: 0.7
-                        font.pixelSize: 14
+                        font.pixelSize: 15
                         wrapMode: Text.WrapAnywhere
                     }
                 }

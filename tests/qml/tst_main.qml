@@ -70,6 +70,53 @@ TestCase {
         verify(tabs.mapToItem(null, 0, tabs.height).y <= wide.height + 0.5, "the tab bar is inside the window")
     }
 
+    /** WCAG's contrast ratio of two colours. */
+    function contrast(a, b) {
+        const lum = (c) => {
+            const f = (v) => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)
+            return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b)
+        }
+        const la = lum(a), lb = lum(b)
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05)
+    }
+
+    function test_theDarkThemeIsDoneWhole() {
+        const session = fixture.demoTablet("sam")
+        session.darkMode = true
+        const window = open(session, 800, 1200)
+        const lum = (c) => 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b
+        const header = findChild(window, "appHeader")
+        verify(lum(header.background.color) < 0.3, "the header is dark: " + header.background.color)
+        const bar = findChild(window.contentItem, "syncBar")
+        verify(lum(bar.background.color) < 0.3, "the sync bar is dark: " + bar.background.color)
+        verify(contrast(findChild(bar, "pendingLabel").color, bar.background.color) >= 4.5)
+        // A checklist's buttons: readable text, highlighted or not.
+        window.openRelease(fixture.releaseId(session, "R-2026-047"))
+        window.openInstallation(fixture.installations(session, "R-2026-047")[0])
+        tryCompare(window.stack, "busy", false)
+        const page = window.stack.currentItem
+        page.backOutDialog.failedStep = "Printers"
+        page.backOutDialog.open()
+        tryCompare(page.backOutDialog, "opened", true)
+        page.confirmBackOutDialog.open()
+        tryCompare(page.confirmBackOutDialog, "opened", true)
+        for (const button of [findChild(page.backOutDialog.contentItem, "retestButton"),
+                              findChild(page.confirmBackOutDialog.contentItem, "confirmBackOutButton"),
+                              findChild(page.confirmBackOutDialog.contentItem, "cancelConfirmButton")]) {
+            // A Material button's colour may be see-through: what shows is it over the dialog.
+            const under = page.confirmBackOutDialog.background.color
+            const bg = button.background.color
+            const shown = Qt.rgba(bg.r * bg.a + under.r * (1 - bg.a), bg.g * bg.a + under.g * (1 - bg.a),
+                                  bg.b * bg.a + under.b * (1 - bg.a), 1)
+            const ratio = contrast(button.contentItem.color, shown)
+            verify(ratio >= 4.5, button.objectName + ": contrast " + ratio + " of " + button.contentItem.color
+                                 + " on " + button.background.color)
+        }
+        page.confirmBackOutDialog.close()
+        page.backOutDialog.close()
+        session.darkMode = false
+    }
+
     function test_reopensAtTheChecklistItWasOn() {
         const session = fixture.demoTablet("sam")
         const installationId = fixture.installations(session, "R-2026-047")[0]
