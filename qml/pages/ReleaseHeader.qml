@@ -146,5 +146,6 @@ ColumnLayout {
         id: software
         session: header.units.session
         buildId: header.units.build.buildId
+        active: header.visible // read again when shown, not under another page
     }
 }

@@ -27,6 +27,9 @@ Page {
         id: releases
         session: page.session
         mineOnly: !page.session.officeRole
+        // Under the release and the checklist in the stack, a tap on a checklist line does not
+        // make this list of (perhaps thousands of) releases read again: it reads once when shown.
+        active: page.visible
     }
 
     // Above the list, not its header: it stays while the list scrolls (and Qt 6.4 cannot make a list
