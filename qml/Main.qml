@@ -587,6 +587,9 @@ ApplicationWindow {
     footer: TabBar {
         id: tabs
         visible: window.session.signedIn && !window.sideNavigation
+        // As high as its 56 px buttons: from their implicit 48 px the bar would be laid out 8 px
+        // short, its buttons cut off by the window's edge and the pages above 8 px too tall.
+        contentHeight: 56
         currentIndex: window.place < 3 ? window.place : -1
         TabButton {
             objectName: "todayTab"
