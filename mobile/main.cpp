@@ -203,6 +203,7 @@ int main(int argc, char **argv)
                                parser.isSet(passwordOption));
     }
     auto &gui = static_cast<QGuiApplication &>(*app);
+    rd::mobile::installTranslations(gui); // the plural forms: "1 change waiting", "13 changes waiting"
     if (parser.isSet(screenshotsOption))
         return rd::mobile::renderScreenshots(parser.value(screenshotsOption));
     return runWindow(gui, dir, parser.isSet(firstFrameOption));

@@ -62,8 +62,13 @@ ApplicationWindow {
     title: qsTr("Release Desk")
     font.pixelSize: 17
     Material.theme: session.darkMode ? Material.Dark : Material.Light
-    Material.primary: Material.Indigo
-    Material.accent: Material.Indigo
+    // The dark theme whole: a dark header (not the light theme's indigo bar), and an accent dark
+    // enough for white text on highlighted buttons (Material's own dark accent is a pastel shade).
+    Material.primary: session.darkMode ? Material.color(Material.BlueGrey, Material.Shade900) : Material.Indigo
+    Material.accent: session.darkMode ? Material.color(Material.Indigo, Material.Shade400) : Material.Indigo
+
+    /** The release open in the stack (the right pane on a wide screen), shown selected in Today. */
+    property string shownReleaseId
 
     Workbench {
         id: workbench
@@ -120,6 +125,7 @@ ApplicationWindow {
     /** Back to the place's first page (the list itself, or the welcome pane on a wide screen). */
     function goRoot() {
         stack.pop(null, StackView.Immediate)
+        shownReleaseId = ""
     }
     /** Opens a place by its index in places, or by its name ("releases"), once unsaved edits are settled. */
     function showPlace(where) {
@@ -135,6 +141,7 @@ ApplicationWindow {
     onPlaceChanged: leftPane.show()
     function resetStack() {
         stack.clear(StackView.Immediate)
+        shownReleaseId = ""
         if (!session.signedIn) {
             push(signInPage, {})
             return
@@ -149,6 +156,7 @@ ApplicationWindow {
     }
     function openRelease(releaseId) {
         goRoot()
+        shownReleaseId = releaseId
         return push(releasePage, {releaseId: releaseId})
     }
     function startInstallation(releaseId) {
@@ -289,6 +297,7 @@ ApplicationWindow {
         id: todayPage
         TodayPage {
             session: window.session
+            selectedReleaseId: window.wide ? window.shownReleaseId : ""
             // On a narrow screen the office's places are reached from here; on a wide one, from the side.
             shortcuts: window.wide ? [] : window.myPlaces.filter(p => p.office)
             onOpenRelease: (releaseId) => window.openRelease(releaseId)
@@ -445,6 +454,7 @@ ApplicationWindow {
 
     // --- the window ---------------------------------------------------------------------------
     header: ToolBar {
+        objectName: "appHeader"
         RowLayout {
             anchors.fill: parent
             spacing: 0
@@ -577,6 +587,9 @@ ApplicationWindow {
     footer: TabBar {
         id: tabs
         visible: window.session.signedIn && !window.sideNavigation
+        // As high as its 56 px buttons: from their implicit 48 px the bar would be laid out 8 px
+        // short, its buttons cut off by the window's edge and the pages above 8 px too tall.
+        contentHeight: 56
         currentIndex: window.place < 3 ? window.place : -1
         TabButton {
             objectName: "todayTab"

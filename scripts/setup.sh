@@ -17,6 +17,8 @@ packages=(
   # the app: Qt 6.4 and the QML modules its pages import
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev
   qt6-qpa-plugins libgl-dev
+  # lrelease and lupdate, and CMake's Qt6LinguistTools: the app's English plural forms (i18n/)
+  qt6-l10n-tools qt6-tools-dev
   qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qtquick
   qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window

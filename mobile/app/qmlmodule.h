@@ -4,6 +4,7 @@
 
 #include <QtQml/qqml.h> // QML_FOREIGN needs more than qqmlregistration.h in Qt 6.4
 
+class QCoreApplication;
 class QQmlEngine;
 
 namespace rd::mobile {
@@ -27,5 +28,12 @@ struct ScanControllerForeign {
  * linking releasedesk_mobileplugin and saying Q_IMPORT_QML_PLUGIN(ReleaseDeskPlugin).
  */
 void addAppImportPath(QQmlEngine &engine);
+
+/**
+ * Installs the app's translations on @p app: the one for the system's language when there is one,
+ * English otherwise, so that every "%n" string says "1 change" and "13 changes" (qrc:/i18n, made
+ * from the .ts files in i18n). The app and the Qt Quick tests call it before any QML is loaded.
+ */
+void installTranslations(QCoreApplication &app);
 
 } // namespace rd::mobile

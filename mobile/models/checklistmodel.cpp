@@ -11,6 +11,8 @@
 #include "store/views.h"
 #include "sync/replica.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <map>
 
@@ -29,6 +31,30 @@ QString partLabel(StepPart part)
         return QObject::tr("Acceptance tests");
     }
     return {};
+}
+
+QString outcomeWords(StepOutcome outcome)
+{
+    switch (outcome) {
+    case StepOutcome::Pass:
+        return QObject::tr("Passed");
+    case StepOutcome::Fail:
+        return QObject::tr("Failed");
+    case StepOutcome::NotApplicable:
+        return QObject::tr("Not applicable");
+    }
+    return {};
+}
+
+/** One earlier result in words: "Failed · Sam Jones, Tue 1 Dec 10:02 · the note". */
+QString earlierWords(const StepResult &r, const QString &by)
+{
+    QString s = QObject::tr("%1 · %2, %3")
+                    .arg(outcomeWords(r.outcome), by,
+                         QLocale::c().toString(localTime(r.recordedAt), QStringLiteral("ddd d MMM hh:mm")));
+    if (!r.note.empty())
+        s += QStringLiteral(" · ") + qs(r.note);
+    return s;
 }
 
 } // namespace
@@ -80,6 +106,8 @@ QVariant ChecklistModel::data(const QModelIndex &index, int role) const
         return line.step.evidence == EvidenceKind::Photo;
     case HasPhotoRole:
         return line.latest && photoSha256(line.latest->evidence).has_value();
+    case EarlierRole:
+        return m_earlier[row];
     default:
         return {};
     }
@@ -91,7 +119,7 @@ QHash<int, QByteArray> ChecklistModel::roleNames() const
             {PositionRole, "position"},   {TitleRole, "title"},       {DetailRole, "detail"},
             {RequiredRole, "required"},   {OutcomeRole, "outcome"},   {NoteRole, "note"},
             {EvidenceRole, "evidence"},   {RecordedByRole, "recordedBy"}, {RecordedAtRole, "recordedAt"},
-            {AsksForPhotoRole, "asksForPhoto"}, {HasPhotoRole, "hasPhoto"}};
+            {AsksForPhotoRole, "asksForPhoto"}, {HasPhotoRole, "hasPhoto"}, {EarlierRole, "earlier"}};
 }
 
 void ChecklistModel::setInstallationId(const QString &id)
@@ -112,6 +140,7 @@ void ChecklistModel::clear()
 {
     m_lines.clear();
     m_recordedBy.clear();
+    m_earlier.clear();
     m_installation = {};
 }
 
@@ -127,16 +156,20 @@ void ChecklistModel::load()
     const auto asset = views.assetRow(inst->assetId);
     m_lines = store.checklist(id);
     std::map<Id, QString> names;
-    m_recordedBy.clear();
-    for (const auto &line : m_lines) {
-        if (!line.latest) {
-            m_recordedBy.emplace_back();
-            continue;
-        }
-        auto it = names.find(line.latest->recordedBy);
+    const auto nameOf = [&](const Id &user) -> const QString & {
+        auto it = names.find(user);
         if (it == names.end())
-            it = names.emplace(line.latest->recordedBy, qs(views.userDisplayName(line.latest->recordedBy))).first;
-        m_recordedBy.push_back(it->second);
+            it = names.emplace(user, qs(views.userDisplayName(user))).first;
+        return it->second;
+    };
+    m_recordedBy.clear();
+    m_earlier.clear();
+    for (const auto &line : m_lines) {
+        m_recordedBy.push_back(line.latest ? nameOf(line.latest->recordedBy) : QString());
+        QStringList earlier;
+        for (const auto &r : line.earlier)
+            earlier.push_back(earlierWords(r, nameOf(r.recordedBy)));
+        m_earlier.push_back(std::move(earlier));
     }
     m_installation.loaded = true;
     m_installation.installationId = qs(id);
@@ -166,6 +199,20 @@ int ChecklistModel::recordedCount() const
     for (const auto &line : m_lines)
         n += line.latest ? 1 : 0;
     return n;
+}
+
+int ChecklistModel::doneCount() const
+{
+    return static_cast<int>(std::count_if(m_lines.begin(), m_lines.end(), [](const ChecklistLine &line) {
+        return countsAsDone(line.latest ? std::optional(line.latest->outcome) : std::nullopt);
+    }));
+}
+
+int ChecklistModel::failedCount() const
+{
+    return static_cast<int>(std::count_if(m_lines.begin(), m_lines.end(), [](const ChecklistLine &line) {
+        return line.latest && line.latest->outcome == StepOutcome::Fail;
+    }));
 }
 
 bool ChecklistModel::readyForSignOff() const
@@ -219,6 +266,12 @@ bool ChecklistModel::record(int row, const QString &outcome, const QString &note
         // The store trims what it keeps; show what it kept.
         r.note = utf8(note.trimmed());
         r.evidence = utf8(evidence.trimmed());
+        if (line.latest) {
+            // The result it replaces stays in the line's history (results are append-only).
+            m_earlier[static_cast<std::size_t>(row)].push_back(
+                earlierWords(*line.latest, m_recordedBy[static_cast<std::size_t>(row)]));
+            line.earlier.push_back(std::move(*line.latest));
+        }
         line.latest = r;
         m_recordedBy[static_cast<std::size_t>(row)] = session()->displayName();
     } catch (const std::exception &e) {

@@ -6,6 +6,7 @@
 #include "domain/entities.h"
 
 #include <QElapsedTimer>
+#include <QStringList>
 
 #include <vector>
 
@@ -23,6 +24,8 @@ class ChecklistModel : public rd::mobile::SessionModel {
     Q_PROPERTY(QString installationId READ installationId WRITE setInstallationId NOTIFY installationIdChanged)
     Q_PROPERTY(int currentIndex READ currentIndex NOTIFY progressChanged)
     Q_PROPERTY(int recordedCount READ recordedCount NOTIFY progressChanged)
+    Q_PROPERTY(int doneCount READ doneCount NOTIFY progressChanged)
+    Q_PROPERTY(int failedCount READ failedCount NOTIFY progressChanged)
     Q_PROPERTY(bool readyForSignOff READ readyForSignOff NOTIFY progressChanged)
     Q_PROPERTY(bool hasFailure READ hasFailure NOTIFY progressChanged)
     Q_PROPERTY(rd::mobile::InstallationInfo installation READ installation NOTIFY progressChanged)
@@ -43,6 +46,7 @@ public:
         RecordedAtRole,
         AsksForPhotoRole, ///< the line asks for a photo as its evidence (EvidenceKind::Photo)
         HasPhotoRole,     ///< its latest result's evidence is a photo ("photo:sha256:<hex>")
+        EarlierRole, ///< the results recorded before the latest, oldest first, each in words
     };
     Q_ENUM(Role)
 
@@ -59,7 +63,12 @@ public:
     void setInstallationId(const QString &id);
     /** The first line with no result yet; the row count when every line has one. */
     [[nodiscard]] int currentIndex() const;
+    /** Lines with a result of any kind. */
     [[nodiscard]] int recordedCount() const;
+    /** Lines done: their latest result passed or is not applicable (the core's countsAsDone). */
+    [[nodiscard]] int doneCount() const;
+    /** Lines whose latest result is a fail: not done, shown apart. */
+    [[nodiscard]] int failedCount() const;
     /** Every required line passed or not applicable, and the installation still in progress. */
     [[nodiscard]] bool readyForSignOff() const;
     [[nodiscard]] bool hasFailure() const;
@@ -87,6 +96,7 @@ private:
     InstallationInfo m_installation;
     std::vector<ChecklistLine> m_lines;
     std::vector<QString> m_recordedBy; // display names, per line
+    std::vector<QStringList> m_earlier; // each line's earlier results, in words
     QElapsedTimer m_lastTap;           // when the last result was recorded here
     int m_lastTapRow = -1;
 };

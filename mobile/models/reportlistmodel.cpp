@@ -113,13 +113,13 @@ std::vector<ReportListModel::Row> rowsOf(const ReportLists &l, Measure m, Millis
         for (const auto &r : l.lateSignOffs) {
             Row row = installationRow(r);
             const int days = static_cast<int>(((r.endedAt ? *r.endedAt : now) - r.startedAt) / kDayMs);
-            QString state;
+            QString state; // the class by name: lupdate does not follow T to find the plurals' context
             if (r.status == InstallationStatus::Accepted)
-                state = T::tr("signed off after %n day(s)", "", days);
+                state = ReportListModel::tr("signed off after %n day(s)", "", days);
             else if (r.status == InstallationStatus::BackedOut)
-                state = T::tr("backed out after %n day(s), not signed off", "", days);
+                state = ReportListModel::tr("backed out after %n day(s), not signed off", "", days);
             else
-                state = T::tr("still open after %n day(s)", "", days);
+                state = ReportListModel::tr("still open after %n day(s)", "", days);
             row.detail = joined({state, r.installer.empty() ? QString() : T::tr("by %1").arg(qs(r.installer))});
             row.when = T::tr("started %1").arg(when(r.startedAt));
             out.push_back(row);

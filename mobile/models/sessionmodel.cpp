@@ -34,7 +34,21 @@ void SessionModel::onLocalDataChanged()
 {
     if (m_session && m_session->changeOnlyFrom(this))
         return; // this model made the change and shows it already
+    if (!m_active) {
+        m_stale = true; // read once when shown again
+        return;
+    }
     reload();
+}
+
+void SessionModel::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    emit activeChanged();
+    if (m_active && m_stale)
+        reload();
 }
 
 bool SessionModel::canLoad() const
@@ -44,6 +58,7 @@ bool SessionModel::canLoad() const
 
 void SessionModel::reload()
 {
+    m_stale = false;
     beginResetModel();
     clear();
     QString why;

@@ -24,6 +24,7 @@ class SessionModel : public QAbstractListModel {
     Q_PROPERTY(rd::mobile::AppSession *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
 
 public:
     explicit SessionModel(QObject *parent = nullptr);
@@ -32,6 +33,13 @@ public:
     void setSession(AppSession *session);
     [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] QString error() const { return m_error; }
+    /**
+     * Whether the list is on screen. An inactive model (a page under another in the stack) does
+     * not read again on every local change: it notes that it is out of date and reads once when it
+     * becomes active again. A checklist tap then costs the lists underneath nothing. True by default.
+     */
+    [[nodiscard]] bool active() const { return m_active; }
+    void setActive(bool active);
 
     /** Reads the rows again. */
     Q_INVOKABLE void reload();
@@ -40,6 +48,7 @@ signals:
     void sessionChanged();
     void countChanged();
     void errorChanged();
+    void activeChanged();
 
 protected:
     /** Reads the rows into the subclass's storage; called between begin/endResetModel. May throw. */
@@ -58,6 +67,8 @@ private:
     QPointer<AppSession> m_session;
     QString m_error;
     bool m_announcingReset = false;
+    bool m_active = true;
+    bool m_stale = false; // a local change came while inactive
 };
 
 } // namespace rd::mobile

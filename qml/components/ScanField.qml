@@ -7,9 +7,10 @@ import QtQuick.Layouts
 
 // A field for a label's value: typed, or scanned by a keyboard-wedge scanner (a burst of keys that
 // ends in Enter or Tab). `scanned` fires when a value is complete; `warning` shows under the field.
+// Its label stays above it, filled or not (a placeholder alone is gone once there is a value).
 ColumnLayout {
     id: root
-    property alias label: field.placeholderText
+    property alias label: caption.text
     property alias text: field.text
     property alias field: field
     property string warning
@@ -18,6 +19,14 @@ ColumnLayout {
     signal cameraRequested()
     spacing: 2
 
+    Label {
+        id: caption
+        objectName: "fieldLabel"
+        Layout.fillWidth: true
+        visible: text.length > 0
+        font.pixelSize: 15
+        elide: Text.ElideRight
+    }
     RowLayout {
         Layout.fillWidth: true
         TextField {

@@ -37,7 +37,7 @@ Pane {
                     topPadding: 20
                     bottomPadding: 4
                     text: qsTr("Office")
-                    font.pixelSize: 14
+                    font.pixelSize: 15
                     font.bold: true
                     opacity: 0.7
                 }

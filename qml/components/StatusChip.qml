@@ -30,7 +30,7 @@ Rectangle {
         id: label
         anchors.centerIn: parent
         text: chip.words[chip.status] || chip.status
-        font.pixelSize: 14
+        font.pixelSize: 15
         font.bold: true
         color: chip.Material.theme === Material.Dark ? Qt.lighter(chip.tone, 1.4) : Qt.darker(chip.tone, 1.3)
     }

@@ -62,8 +62,8 @@ Page {
                         objectName: "kindLabel"
                         visible: entry.kind !== "work"
                         text: entry.kind === "change" ? qsTr("Change") : qsTr("Licence")
-                        font.pixelSize: 13
-                        opacity: 0.6
+                        font.pixelSize: 15
+                        opacity: 0.8
                     }
                 }
                 Label {
@@ -75,7 +75,7 @@ Page {
                           + (entry.detail.length > 0 ? " · " + entry.detail : "")
                     wrapMode: Text.Wrap
                     opacity: 0.75
-                    font.pixelSize: 14
+                    font.pixelSize: 15
                 }
                 PhotoThumbnail {
                     photos: page.session.photos

@@ -127,7 +127,7 @@ Page {
                         id: kindLabel
                         anchors.centerIn: parent
                         text: row.kindWords
-                        font.pixelSize: 14
+                        font.pixelSize: 15
                         font.bold: true
                     }
                 }

@@ -64,7 +64,7 @@ ColumnLayout {
                     selectByMouse: true
                     wrapMode: TextEdit.WrapAnywhere
                     font.family: "monospace"
-                    font.pixelSize: 14
+                    font.pixelSize: 15
                     color: header.Material.foreground
                     text: header.item.checksum.length > 0 ? header.item.checksum : qsTr("not recorded")
                 }

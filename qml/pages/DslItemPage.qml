@@ -165,7 +165,7 @@ Page {
                     }
                     visible: text.length > 0
                     wrapMode: Text.Wrap
-                    font.pixelSize: 14
+                    font.pixelSize: 15
                     opacity: 0.75
                 }
             }

@@ -166,7 +166,7 @@ Page {
                         topPadding: 3
                         bottomPadding: 3
                         text: row.kindWords
-                        font.pixelSize: 14
+                        font.pixelSize: 15
                         font.bold: true
                         background: Rectangle {
                             radius: height / 2

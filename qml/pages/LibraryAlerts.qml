@@ -20,13 +20,16 @@ ColumnLayout {
     spacing: 8
     visible: overdueModel.count > 0 || alertsModel.count > 0
 
+    // Read again when shown, not while a page is on top of Today's.
     OverdueMediaModel {
         id: overdueModel
         session: root.session
+        active: root.parent !== null && root.parent.visible
     }
     LicenceAlertsModel {
         id: alertsModel
         session: root.session
+        active: overdueModel.active
     }
 
     Card {

@@ -155,7 +155,7 @@ Page {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        font.pixelSize: 14
+                        font.pixelSize: 15
                         opacity: 0.75
                         text: seat.release.length > 0
                               ? qsTr("Given by %1, %2, at the sign-off of release %3").arg(seat.assignedBy)

@@ -49,7 +49,7 @@ Page {
 
     component Caption: Label {
         Layout.fillWidth: true
-        font.pixelSize: 14
+        font.pixelSize: 15
         opacity: 0.7
     }
     component FieldError: Label {

@@ -62,7 +62,7 @@ ColumnLayout {
                 Layout.fillWidth: true
                 text: qsTr("%1 · %2").arg(Qt.formatDateTime(change.at, "ddd d MMM yyyy hh:mm")).arg(change.who)
                 opacity: 0.7
-                font.pixelSize: 14
+                font.pixelSize: 15
             }
         }
     }

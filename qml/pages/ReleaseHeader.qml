@@ -109,7 +109,7 @@ ColumnLayout {
                         Layout.fillWidth: true
                         text: qsTr("Media (%1): %2").arg(item.mediaKind).arg(item.mediaLocation)
                         opacity: 0.7
-                        font.pixelSize: 14
+                        font.pixelSize: 15
                         wrapMode: Text.WrapAnywhere
                     }
                 }
@@ -146,5 +146,6 @@ ColumnLayout {
         id: software
         session: header.units.session
         buildId: header.units.build.buildId
+        active: header.visible // read again when shown, not under another page
     }
 }

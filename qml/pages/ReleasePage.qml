@@ -22,6 +22,7 @@ Page {
         id: unitsModel
         session: page.session
         releaseId: page.releaseId
+        active: page.visible // read once when shown again, not on every tap of its checklist
     }
 
     Connections {

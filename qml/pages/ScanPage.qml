@@ -26,6 +26,14 @@ Page {
     readonly property bool onTop: !root.StackView.view || root.StackView.status === StackView.Active
     signal cancelled()
 
+    // A scanner gun's first read lands in the entry field: it has the focus as the page opens, and
+    // again when the page comes back on top.
+    function focusEntry() {
+        manual.forceActiveFocus()
+    }
+    StackView.onActivated: root.focusEntry()
+    Component.onCompleted: root.focusEntry()
+
     // For the page's tests and the installation flow: the controller behind the page.
     readonly property alias controller: scanner
 

@@ -122,7 +122,7 @@ Page {
                     visible: item.mediaLocation.length > 0
                     text: qsTr("Media (%1): %2").arg(item.mediaKind).arg(item.mediaLocation)
                     wrapMode: Text.WrapAnywhere
-                    font.pixelSize: 14
+                    font.pixelSize: 15
                     opacity: 0.75
                 }
                 Label {
@@ -130,7 +130,7 @@ Page {
                     visible: item.buildLocation.length > 0
                     text: qsTr("Build software: %1").arg(item.buildLocation)
                     wrapMode: Text.WrapAnywhere
-                    font.pixelSize: 14
+                    font.pixelSize: 15
                     opacity: 0.75
                 }
                 Label {
@@ -138,7 +138,7 @@ Page {
                     visible: item.checksum.length > 0
                     text: qsTr("SHA-256 %1…%2").arg(item.checksum.slice(0, 12)).arg(item.checksum.slice(-6))
                     font.family: "monospace"
-                    font.pixelSize: 13
+                    font.pixelSize: 15
                     opacity: 0.7
                 }
                 Label {

@@ -173,32 +173,59 @@ Page {
                 Layout.fillWidth: true
                 visible: form.linkedAssetId.length === 0
                 spacing: 12
-                TextField {
-                    id: make
-                    objectName: "makeField"
+                ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 56
-                    placeholderText: qsTr("Make")
-                    onTextChanged: form.make = make.text
-                    Binding { target: make; property: "text"; value: form.make }
+                    Layout.preferredWidth: 1
+                    spacing: 2
+                    Label {
+                        objectName: "makeLabel"
+                        text: qsTr("Make")
+                        font.pixelSize: 15
+                    }
+                    TextField {
+                        id: make
+                        objectName: "makeField"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 56
+                        onTextChanged: form.make = make.text
+                        Binding { target: make; property: "text"; value: form.make }
+                    }
                 }
-                TextField {
-                    id: model
-                    objectName: "modelField"
+                ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 56
-                    placeholderText: qsTr("Model")
-                    onTextChanged: form.model = model.text
-                    Binding { target: model; property: "text"; value: form.model }
+                    Layout.preferredWidth: 1
+                    spacing: 2
+                    Label {
+                        objectName: "modelLabel"
+                        text: qsTr("Model")
+                        font.pixelSize: 15
+                    }
+                    TextField {
+                        id: model
+                        objectName: "modelField"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 56
+                        onTextChanged: form.model = model.text
+                        Binding { target: model; property: "text"; value: form.model }
+                    }
                 }
-                TextField {
-                    id: category
-                    objectName: "categoryField"
+                ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 56
-                    placeholderText: qsTr("Category")
-                    onTextChanged: form.category = category.text
-                    Binding { target: category; property: "text"; value: form.category }
+                    Layout.preferredWidth: 1
+                    spacing: 2
+                    Label {
+                        objectName: "categoryLabel"
+                        text: qsTr("Category")
+                        font.pixelSize: 15
+                    }
+                    TextField {
+                        id: category
+                        objectName: "categoryField"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 56
+                        onTextChanged: form.category = category.text
+                        Binding { target: category; property: "text"; value: form.category }
+                    }
                 }
             }
             ComboBox {

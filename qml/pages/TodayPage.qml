@@ -20,11 +20,16 @@ Page {
     signal openDslItem(string dslItemId)
     signal openLicence(string licenceId)
     title: qsTr("Today")
+    /** The release open beside this list (two panes), shown selected. */
+    property string selectedReleaseId
 
     ReleasesModel {
         id: releases
         session: page.session
         mineOnly: !page.session.officeRole
+        // Under the release and the checklist in the stack, a tap on a checklist line does not
+        // make this list of (perhaps thousands of) releases read again: it reads once when shown.
+        active: page.visible
     }
 
     // Above the list, not its header: it stays while the list scrolls (and Qt 6.4 cannot make a list
@@ -99,6 +104,7 @@ Page {
             required property string status
             width: ListView.view.width
             padding: 16
+            highlighted: row.releaseId === page.selectedReleaseId
             onClicked: page.openRelease(row.releaseId)
             contentItem: ColumnLayout {
                 spacing: 4

@@ -257,10 +257,14 @@ struct ScanOverride {
     Millis recordedAt = 0;
 };
 
-/** Where one checklist line of an installation stands: its latest result, if any. */
+/**
+ * Where one checklist line of an installation stands: its latest result, if any, and the results
+ * recorded before it (oldest first; results are append-only, a changed result keeps the old one).
+ */
 struct ChecklistLine {
     BuildStep step;
     std::optional<StepResult> latest;
+    std::vector<StepResult> earlier;
 };
 
 /** A field value that lost to another device's change, kept until someone resolves it. */

@@ -73,6 +73,11 @@ bool blocksSignOff(bool required, std::optional<StepOutcome> latest) noexcept
     return required && latest != StepOutcome::Pass;
 }
 
+bool countsAsDone(std::optional<StepOutcome> latest) noexcept
+{
+    return latest == StepOutcome::Pass || latest == StepOutcome::NotApplicable;
+}
+
 void throwBadTransition(const std::string &what, std::string_view from, std::string_view to,
                         const std::string &allowed)
 {

@@ -37,6 +37,13 @@ template <typename E>
  */
 [[nodiscard]] bool blocksSignOff(bool required, std::optional<StepOutcome> latest) noexcept;
 
+/**
+ * Whether a checklist line counts as done in "n of N done": its latest result passed or is not
+ * applicable. A failed line is not done (it is retested or the installation backed out), nor is a
+ * line with no result yet.
+ */
+[[nodiscard]] bool countsAsDone(std::optional<StepOutcome> latest) noexcept;
+
 /** Throws RuleError with the allowed next statuses when @p from may not become @p to. */
 template <typename E>
 void requireChange(const std::string &what, E from, E to);

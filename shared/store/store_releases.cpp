@@ -463,7 +463,7 @@ std::vector<ChecklistLine> Store::checklist(const Id &installationId)
     std::map<Id, std::size_t> index;
     for (auto &step : buildSteps(inst->buildId)) {
         index.emplace(step.id, lines.size());
-        lines.push_back(ChecklistLine{std::move(step), std::nullopt});
+        lines.push_back(ChecklistLine{std::move(step), std::nullopt, {}});
     }
     auto q = m_db.query("SELECT id, step_id, outcome, coalesce(note, ''), coalesce(evidence, ''), "
                         "recorded_by, recorded_at FROM step_results WHERE installation_id = ?1 "
@@ -473,7 +473,10 @@ std::vector<ChecklistLine> Store::checklist(const Id &installationId)
         const auto it = index.find(q->id(1));
         if (it == index.end())
             continue;
-        lines[it->second].latest =
+        auto &line = lines[it->second];
+        if (line.latest)
+            line.earlier.push_back(std::move(*line.latest));
+        line.latest =
             StepResult{q->id(0),   installationId, q->id(1), parse<StepOutcome>(q->text(2)),
                        q->text(3), q->text(4),     q->id(5), q->int64(6)};
     }

@@ -104,8 +104,12 @@ TEST_CASE_METHOD(SchoolFixture, "The checklist shows each step's latest result i
     CHECK(lines[2].latest->outcome == StepOutcome::NotApplicable);
     CHECK(lines[3].step.part == StepPart::Stability);
     CHECK(lines[4].step.part == StepPart::Acceptance);
-    // Every result is kept: the failure is history, not overwritten.
+    // Every result is kept: the failure is history, not overwritten, and the line says so.
     CHECK(store.database().scalar("SELECT count(*) FROM step_results") == 3);
+    REQUIRE(lines[1].earlier.size() == 1);
+    CHECK(lines[1].earlier[0].outcome == StepOutcome::Fail);
+    CHECK(lines[1].earlier[0].recordedAt == kT0 + 10);
+    CHECK(lines[2].earlier.empty());
 }
 
 TEST_CASE_METHOD(SchoolFixture, "A required step cannot be marked not applicable", "[installations][rules]")

@@ -80,3 +80,11 @@ TEST_CASE("Unknown enum values are refused with the accepted names", "[rules][ba
     for (std::size_t i = 0; i < EnumNames<AssetStatus>::names.size(); ++i)
         CHECK(parse<AssetStatus>(EnumNames<AssetStatus>::names[i]) == static_cast<AssetStatus>(i));
 }
+
+TEST_CASE("A checklist line is done when passed or not applicable, never when failed", "[rules]")
+{
+    CHECK(countsAsDone(StepOutcome::Pass));
+    CHECK(countsAsDone(StepOutcome::NotApplicable));
+    CHECK_FALSE(countsAsDone(StepOutcome::Fail));
+    CHECK_FALSE(countsAsDone(std::nullopt));
+}

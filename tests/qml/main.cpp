@@ -2,6 +2,7 @@
 // makes its own Fixture (import ReleaseDesk.Testing), gone with the file's TestCase.
 #include "app/qmlmodule.h"
 
+#include <QCoreApplication>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
@@ -13,7 +14,11 @@ class Setup : public QObject {
     Q_OBJECT
 
 public slots:
-    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+    void applicationAvailable()
+    {
+        QQuickStyle::setStyle(QStringLiteral("Material"));
+        rd::mobile::installTranslations(*QCoreApplication::instance()); // the plural forms, as in the app
+    }
     void qmlEngineAvailable(QQmlEngine *engine) { rd::mobile::addAppImportPath(*engine); }
 };
 

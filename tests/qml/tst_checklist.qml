@@ -19,11 +19,11 @@ TestCase {
     SignalSpy { id: backedOut; signalName: "backedOut" }
     SignalSpy { id: signOff; signalName: "openSignOff" }
 
-    function open(session, installationId) {
+    function open(session, installationId, height) {
         const bench = createTemporaryObject(workbenchComponent, testCase, {session: session})
         return createTemporaryObject(pageComponent, testCase, {session: session, workbench: bench,
                                                               installationId: installationId,
-                                                              width: 800, height: 1200})
+                                                              width: 800, height: height || 1200})
     }
     function newInstallation(session) {
         const bench = createTemporaryObject(workbenchComponent, testCase, {session: session})
@@ -52,6 +52,7 @@ TestCase {
         compare(fixture.installation(session, id).results, 1)
         compare(page.checklist.currentIndex, 1)
         compare(findChild(page, "progressLabel").text, "1 of 12 done")
+        verify(!findChild(page, "failedLabel").visible)
         tryCompare(session, "pendingChanges", pending + 1)
 
         // A note and scanned evidence go with the result.
@@ -74,6 +75,7 @@ TestCase {
         // The next line's fields start empty; and a retest of line 0 does not carry the old note.
         compare(findChild(page.list.itemAtIndex(1), "noteField").text, "")
         findChild(page.list.itemAtIndex(1), "noteField").text = "meant for line 2"
+        mouseClick(findChild(page.list.itemAtIndex(0), "changeResultButton"))
         mouseClick(findChild(page.list.itemAtIndex(0), "failButton"))
         compare(fixture.installation(session, id).latest[0], "fail")
         compare(page.checklist.data(page.checklist.index(0, 0), ChecklistModel.NoteRole), "")
@@ -95,24 +97,73 @@ TestCase {
         verify(!currentButton(page, "naButton").enabled, "a required step cannot be skipped")
     }
 
-    function test_aFailOffersTheBackOutPlan() {
+    function test_aFailOffersFixAndRetestFirst() {
+        const session = fixture.demoTablet("sam")
+        const id = newInstallation(session)
+        const page = open(session, id)
+        mouseClick(currentButton(page, "failButton"))
+        compare(fixture.installation(session, id).latest[0], "fail")
+        const dialog = page.backOutDialog
+        tryCompare(dialog, "opened", true)
+        verify(dialog.title.indexOf("failed") > 0, dialog.title)
+        // Backing out is not beside the retest as one tap: no reason is asked yet, no back-out done.
+        verify(findChild(dialog.contentItem, "retestButton").visible)
+        verify(!findChild(dialog.contentItem, "reasonField").visible)
+        verify(!findChild(dialog.contentItem, "continueBackOutButton").visible)
+        compare(fixture.installation(session, id).status, "in-progress")
+    }
+
+    function test_backingOutAsksAReasonThenAConfirmation() {
         const session = fixture.demoTablet("sam")
         const id = newInstallation(session)
         const page = open(session, id)
         backedOut.target = page
         backedOut.clear()
         mouseClick(currentButton(page, "failButton"))
-        compare(fixture.installation(session, id).latest[0], "fail")
         const dialog = page.backOutDialog
         tryCompare(dialog, "opened", true)
-        verify(dialog.title.indexOf("failed") > 0, dialog.title)
+        mouseClick(findChild(dialog.contentItem, "backOutInsteadButton"))
         const reason = findChild(dialog.contentItem, "reasonField")
-        verify(reason.text.indexOf("Failed:") === 0, reason.text)
-        mouseClick(findChild(dialog.contentItem, "confirmBackOutButton"))
+        tryCompare(reason, "visible", true)
+        compare(reason.text, "", "the reason is typed, not filled in")
+        const next = findChild(dialog.contentItem, "continueBackOutButton")
+        verify(!next.enabled, "no back-out without a reason")
+        reason.text = "the printer driver will not install"
+        verify(next.enabled)
+        mouseClick(next)
+        const confirm = page.confirmBackOutDialog
+        tryCompare(confirm, "opened", true)
+        // Cancel changes nothing.
+        mouseClick(findChild(confirm.contentItem, "cancelConfirmButton"))
+        tryCompare(confirm, "visible", false)
+        compare(fixture.installation(session, id).status, "in-progress")
+        compare(fixture.count(session, "backouts"), 0)
+        compare(backedOut.count, 0)
+        // Confirmed, it is done, with the failed line and the reason.
+        mouseClick(next)
+        tryCompare(confirm, "opened", true)
+        mouseClick(findChild(confirm.contentItem, "confirmBackOutButton"))
         compare(backedOut.count, 1)
         compare(backedOut.signalArguments[0][0], fixture.releaseId(session, "R-2026-047"))
         compare(fixture.installation(session, id).status, "backed-out")
         compare(fixture.count(session, "backouts"), 1)
+    }
+
+    function test_theFooterBackOutCancelsWithNothingChanged() {
+        const session = fixture.demoTablet("sam")
+        const id = newInstallation(session)
+        const page = open(session, id)
+        page.list.positionViewAtEnd()
+        const footerButton = findChild(page.list.footerItem, "backOutButton")
+        tryVerify(() => footerButton.visible)
+        mouseClick(footerButton)
+        const dialog = page.backOutDialog
+        tryCompare(dialog, "opened", true)
+        verify(findChild(dialog.contentItem, "reasonField").visible)
+        mouseClick(findChild(dialog.contentItem, "cancelBackOutButton"))
+        tryCompare(dialog, "visible", false)
+        compare(fixture.installation(session, id).status, "in-progress")
+        compare(fixture.count(session, "backouts"), 0)
     }
 
     function test_fixAndRetestKeepsTheInstallation() {
@@ -125,12 +176,81 @@ TestCase {
         mouseClick(findChild(dialog.contentItem, "retestButton"))
         tryCompare(dialog, "visible", false)
         verify(page.checklist.hasFailure)
-        // Record the line again: pass replaces the fail.
+        compare(findChild(page, "progressLabel").text, "0 of 12 done")
+        verify(findChild(page, "failedLabel").visible)
+        compare(findChild(page, "failedLabel").text, "· 1 failed")
+        // The failed line asks for its result again: pass replaces the fail, which stays in its history.
         const line = page.list.itemAtIndex(0)
-        mouseClick(findChild(line, "passButton"))
+        const pass = findChild(line, "passButton")
+        verify(pass.visible)
+        mouseClick(pass)
         verify(!page.checklist.hasFailure)
+        compare(findChild(page, "progressLabel").text, "1 of 12 done")
+        verify(!findChild(page, "failedLabel").visible)
         compare(fixture.installation(session, id).status, "in-progress")
         compare(fixture.installation(session, id).results, 2)
+        const history = findChild(page.list.itemAtIndex(0), "historyLabel")
+        verify(history.visible)
+        verify(history.text.indexOf("Failed") >= 0, history.text)
+    }
+
+    function test_aRecordedLineChangesOnlyThroughChangeResult() {
+        const session = fixture.demoTablet("sam")
+        const id = newInstallation(session)
+        const page = open(session, id)
+        mouseClick(currentButton(page, "passButton"))
+        const line = page.list.itemAtIndex(0)
+        // Recorded: its result shown, no live buttons for a stray tap.
+        verify(!findChild(line, "passButton").visible)
+        verify(!findChild(line, "failButton").visible)
+        verify(!findChild(line, "historyLabel").visible)
+        verify(findChild(line, "changeResultButton").visible)
+        compare(fixture.installation(session, id).results, 1)
+        // Changed on purpose: a new result, the old one kept and shown.
+        mouseClick(findChild(line, "changeResultButton"))
+        verify(findChild(line, "naButton").visible)
+        mouseClick(findChild(line, "keepResultButton"))
+        verify(!findChild(line, "failButton").visible, "keeping the result hides the buttons again")
+        mouseClick(findChild(line, "changeResultButton"))
+        mouseClick(findChild(line, "failButton"))
+        compare(fixture.installation(session, id).results, 2)
+        compare(fixture.installation(session, id).latest[0], "fail")
+        const dialog = page.backOutDialog
+        tryCompare(dialog, "opened", true)
+        mouseClick(findChild(dialog.contentItem, "retestButton"))
+        tryCompare(dialog, "visible", false)
+        const history = findChild(page.list.itemAtIndex(0), "historyLabel")
+        verify(history.visible)
+        verify(history.text.indexOf("Earlier: Passed") === 0, history.text)
+        compare(page.checklist.data(page.checklist.index(0, 0), ChecklistModel.EarlierRole).length, 1)
+        // Opened again, the page reads the history from the store.
+        const again = open(session, id)
+        compare(again.checklist.data(again.checklist.index(0, 0), ChecklistModel.EarlierRole).length, 1)
+    }
+
+    function test_theNextLineLooksNeutralUntilRecorded() {
+        const session = fixture.demoTablet("sam")
+        const page = open(session, newInstallation(session))
+        const pass = currentButton(page, "passButton")
+        verify(!pass.highlighted, "the next line's Pass does not look passed")
+        verify(!currentButton(page, "failButton").highlighted)
+    }
+
+    function test_theLastLineBringsTheSignOffIntoView() {
+        const session = fixture.demoTablet("sam")
+        const id = newInstallation(session)
+        const page = open(session, id, 700)
+        while (page.checklist.currentIndex < page.checklist.count)
+            mouseClick(currentButton(page, "passButton"))
+        verify(page.checklist.readyForSignOff)
+        const list = page.list
+        tryVerify(() => {
+            const button = list.footerItem ? findChild(list.footerItem, "signOffButton") : null
+            if (!button)
+                return false
+            const at = button.mapToItem(list, 0, 0)
+            return at.y >= 0 && at.y + button.height <= list.height
+        }, 2000, "the sign-off button is in view")
     }
 
     function test_signOffOpensOnceEveryRequiredLineIsDone() {

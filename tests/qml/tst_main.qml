@@ -42,6 +42,86 @@ TestCase {
         compare(wide.stack.currentItem.title, "Release Desk")
     }
 
+    function test_twoPanesShowTheOpenReleaseAndAllItsUnits() {
+        const session = fixture.demoTablet("sam")
+        const wide = open(session, 1280, 800)
+        const releaseId = fixture.releaseId(session, "R-2026-047")
+        wide.openRelease(releaseId)
+        tryCompare(wide.stack, "busy", false)
+        const today = findChild(wide.contentItem, "leftPane").currentItem
+        const list = findChild(today, "releaseList")
+        let selected = 0
+        for (let i = 0; i < list.count; ++i) {
+            const row = list.itemAtIndex(i)
+            if (row && row.highlighted) {
+                ++selected
+                compare(row.releaseId, releaseId)
+            }
+        }
+        compare(selected, 1, "the release open on the right is the one selected on the left")
+        // The unit list ends above the tab bar, not under it.
+        const units = findChild(wide.stack.currentItem, "unitList")
+        verify(units)
+        const tabs = wide.footer
+        verify(tabs.visible)
+        const unitsBottom = units.mapToItem(null, 0, units.height).y
+        const tabsTop = tabs.mapToItem(null, 0, 0).y
+        verify(unitsBottom <= tabsTop + 0.5, unitsBottom + " > " + tabsTop)
+        // The tab bar holds its buttons whole, inside the window (its buttons are 56 px high).
+        for (let i = 0; i < tabs.count; ++i) {
+            const tab = tabs.itemAt(i)
+            verify(tab.height <= tabs.height + 0.5, "tab " + i + ": " + tab.height + " in a bar of " + tabs.height)
+            verify(tab.mapToItem(null, 0, tab.height).y <= wide.height + 0.5, "tab " + i + " ends in the window")
+        }
+    }
+
+    /** WCAG's contrast ratio of two colours. */
+    function contrast(a, b) {
+        const lum = (c) => {
+            const f = (v) => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)
+            return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b)
+        }
+        const la = lum(a), lb = lum(b)
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05)
+    }
+
+    function test_theDarkThemeIsDoneWhole() {
+        const session = fixture.demoTablet("sam")
+        session.darkMode = true
+        const window = open(session, 800, 1200)
+        const lum = (c) => 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b
+        const header = findChild(window, "appHeader")
+        verify(lum(header.background.color) < 0.3, "the header is dark: " + header.background.color)
+        const bar = findChild(window.contentItem, "syncBar")
+        verify(lum(bar.background.color) < 0.3, "the sync bar is dark: " + bar.background.color)
+        verify(contrast(findChild(bar, "pendingLabel").color, bar.background.color) >= 4.5)
+        // A checklist's buttons: readable text, highlighted or not.
+        window.openRelease(fixture.releaseId(session, "R-2026-047"))
+        window.openInstallation(fixture.installations(session, "R-2026-047")[0])
+        tryCompare(window.stack, "busy", false)
+        const page = window.stack.currentItem
+        page.backOutDialog.failedStep = "Printers"
+        page.backOutDialog.open()
+        tryCompare(page.backOutDialog, "opened", true)
+        page.confirmBackOutDialog.open()
+        tryCompare(page.confirmBackOutDialog, "opened", true)
+        for (const button of [findChild(page.backOutDialog.contentItem, "retestButton"),
+                              findChild(page.confirmBackOutDialog.contentItem, "confirmBackOutButton"),
+                              findChild(page.confirmBackOutDialog.contentItem, "cancelConfirmButton")]) {
+            // A Material button's colour may be see-through: what shows is it over the dialog.
+            const under = page.confirmBackOutDialog.background.color
+            const bg = button.background.color
+            const shown = Qt.rgba(bg.r * bg.a + under.r * (1 - bg.a), bg.g * bg.a + under.g * (1 - bg.a),
+                                  bg.b * bg.a + under.b * (1 - bg.a), 1)
+            const ratio = contrast(button.contentItem.color, shown)
+            verify(ratio >= 4.5, button.objectName + ": contrast " + ratio + " of " + button.contentItem.color
+                                 + " on " + button.background.color)
+        }
+        page.confirmBackOutDialog.close()
+        page.backOutDialog.close()
+        session.darkMode = false
+    }
+
     function test_reopensAtTheChecklistItWasOn() {
         const session = fixture.demoTablet("sam")
         const installationId = fixture.installations(session, "R-2026-047")[0]

@@ -85,4 +85,13 @@ TestCase {
         tryCompare(page.controller, "assetTag", "RAU-00452")
         compare(page.controller.expecting, ScanController.SerialField)
     }
+
+    function test_theEntryFieldHasTheFocusOnOpen() {
+        const page = open("")
+        const field = findChild(page, "manualField")
+        tryVerify(() => field.activeFocus, 1000, "a scanner gun's first read lands in the field")
+        // Typed by a person (slower than a burst): the keys reach the field.
+        keyClick("R")
+        tryCompare(field, "text", "R")
+    }
 }

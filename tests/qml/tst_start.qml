@@ -76,6 +76,25 @@ TestCase {
         compare(added.model, "Latitude 3440")
     }
 
+    function test_filledFieldsKeepTheirLabels() {
+        const session = fixture.demoTablet("sam")
+        const page = open(session)
+        scan(page.tagField.field, "RAU-07002")
+        scan(page.serialField.field, "9ZX-4472")
+        const tagLabel = findChild(page.tagField, "fieldLabel")
+        verify(tagLabel.visible)
+        compare(tagLabel.text, "Asset tag")
+        verify(findChild(page.serialField, "fieldLabel").visible)
+        compare(findChild(page.serialField, "fieldLabel").text, "Manufacturer's serial")
+        // Make and model, filled from the release's build, still say what they are.
+        verify(findChild(page, "makeField").text.length > 0)
+        verify(findChild(page, "makeLabel").visible)
+        compare(findChild(page, "makeLabel").text, "Make")
+        verify(findChild(page, "modelField").text.length > 0)
+        verify(findChild(page, "modelLabel").visible)
+        compare(findChild(page, "modelLabel").text, "Model")
+    }
+
     function test_aTagInUseIsRefusedInWords() {
         const session = fixture.demoTablet("sam")
         const page = open(session)

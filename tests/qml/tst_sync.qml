@@ -17,6 +17,7 @@ TestCase {
     Component { id: pageComponent; SyncPage {} }
     Component { id: barComponent; SyncBar {} }
     Component { id: workbenchComponent; Workbench {} }
+    Component { id: checklistComponent; ChecklistModel {} }
 
     function open(session) {
         const bench = createTemporaryObject(workbenchComponent, testCase, {session: session})
@@ -66,5 +67,23 @@ TestCase {
                         && findChild(bar, "pendingLabel").text !== "nothing waiting")
         fixture.roomConflict(session, "RAU-00004")
         tryVerify(() => findChild(bar, "conflictsLabel").visible)
+    }
+
+    // Plural forms come from the English translation (i18n/releasedesk_en.ts), not "change(s)".
+    function test_theBarSaysItsCountsInWords() {
+        const session = fixture.demoTablet("sam")
+        const bar = createTemporaryObject(barComponent, testCase, {session: session, width: 800})
+        const lines = createTemporaryObject(checklistComponent, testCase, {
+            session: session, installationId: fixture.installations(session, "R-2026-047")[0]})
+        compare(lines.count, 12)
+        verify(lines.record(0, "pass"), lines.error)
+        tryCompare(findChild(bar, "pendingLabel"), "text", "1 change waiting")
+        // Twelve more: each line once more, the first one changed again.
+        for (let i = 1; i <= 12; ++i)
+            verify(lines.record(i % 12, i === 12 ? "fail" : "pass"), lines.error)
+        tryCompare(findChild(bar, "pendingLabel"), "text", "13 changes waiting")
+        compare(session.pendingChanges, 13)
+        fixture.roomConflict(session, "RAU-00004")
+        tryCompare(findChild(bar, "conflictsLabel"), "text", "1 conflict to resolve")
     }
 }
