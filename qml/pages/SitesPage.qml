@@ -15,6 +15,8 @@ Page {
     property alias model: sites
     property alias addSiteDialog: addSiteDialog
     property alias addRoomDialog: addRoomDialog
+    // A room audit started from a room (issue 12).
+    signal auditRoom(string roomId)
     title: qsTr("Sites")
 
     SitesModel {
@@ -61,6 +63,7 @@ Page {
             required property string tagPattern
             required property string rooms
             required property int roomCount
+            required property var roomAudits
             width: ListView.view.width
             padding: 14
             contentItem: RowLayout {
@@ -83,6 +86,36 @@ Page {
                         visible: row.tagPattern.length > 0
                         text: qsTr("Asset tags: %1").arg(row.tagPattern)
                         opacity: 0.8
+                    }
+                    // Each room's last audit and what it did not find (issue 12).
+                    Repeater {
+                        model: row.roomAudits
+                        delegate: RowLayout {
+                            id: roomRow
+                            required property var modelData
+                            objectName: "room_" + roomRow.modelData.name
+                            readonly property string lastAudit: roomRow.modelData.lastAudit
+                            readonly property int missing: roomRow.modelData.missing
+                            Layout.fillWidth: true
+                            spacing: 8
+                            Label {
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                                text: roomRow.lastAudit.length === 0
+                                      ? qsTr("%1: never audited").arg(roomRow.modelData.name)
+                                      : roomRow.missing === 0
+                                        ? qsTr("%1: audited %2, nothing missing").arg(roomRow.modelData.name).arg(roomRow.lastAudit)
+                                        : qsTr("%1: audited %2, %n missing: %3", "", roomRow.missing)
+                                              .arg(roomRow.modelData.name).arg(roomRow.lastAudit).arg(roomRow.modelData.missingAssets)
+                                color: roomRow.missing > 0 ? Material.color(Material.Red) : Material.foreground
+                            }
+                            Button {
+                                objectName: "auditButton"
+                                Layout.preferredHeight: 48
+                                text: qsTr("Audit")
+                                onClicked: page.auditRoom(roomRow.modelData.roomId)
+                            }
+                        }
                     }
                 }
                 Button {
