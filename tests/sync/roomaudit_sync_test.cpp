@@ -106,3 +106,45 @@ TEST_CASE_METHOD(SyncFixture, "A room audit of another site's room is refused, n
     CHECK(count(server, "SELECT count(*) FROM room_audits") == 1);
     CHECK(sam->replica.rejectionCount() == 0);
 }
+
+TEST_CASE_METHOD(SyncFixture,
+                 "A fresh pull from a restored server drops an audit it lost and keeps one waiting to be sent",
+                 "[sync][roomaudit][restore]")
+{
+    auto sam = tablet(DemoUsers::installer);
+    auto jo = tablet("jo");
+    sync(*sam);
+    sync(*jo);
+    const Room library = roomNamed(*sam->store, "RAU", "Library");
+    const Id lost = sam->replica.recordRoomAudit(auditOf(*sam, library));
+    sync(*sam);
+    sync(*jo);
+    REQUIRE(jo->store->roomAudit(lost));
+    const Id waiting = jo->replica.recordRoomAudit(auditOf(*jo, roomNamed(*jo->store, "RAU", "Music")));
+    const auto lines = jo->store->roomAudit(waiting)->lines.size();
+
+    // The server is restored to a copy made before sam's audit.
+    server.database().query("DELETE FROM room_audit_lines WHERE audit_id = ?1")->bindAll(lost).run();
+    server.database().query("DELETE FROM room_audits WHERE id = ?1")->bindAll(lost).run();
+    server.database().exec("UPDATE sync_devices SET last_seq = 0");
+    server.setMeta("database_id", Id::generate().toString());
+    sync::Hub restored(server);
+    try {
+        (void)restored.pull(jo->who, jo->replica.nextPullBody(100));
+        FAIL("a pull naming another database was answered");
+    } catch (const sync::DatabaseChangedError &e) {
+        CHECK(jo->replica.noteDatabase(e.databaseId()));
+    }
+    // Pulled afresh before jo's audit is sent: sam's, which the server lost, goes with its lines (children
+    // first, no reference left broken); jo's own stays with its lines.
+    for (int pages = 0; !jo->replica.applyPullPage(restored.pull(jo->who, jo->replica.nextPullBody(pageSize))).complete;
+         ++pages)
+        REQUIRE(pages < 1000);
+    CHECK_FALSE(jo->store->roomAudit(lost));
+    CHECK(count(*jo->store, "SELECT count(*) FROM room_audit_lines") == static_cast<std::int64_t>(lines));
+    REQUIRE(jo->store->roomAudit(waiting));
+    CHECK(jo->store->roomAudit(waiting)->lines.size() == lines);
+    while (const auto body = jo->replica.nextPushBody(50))
+        jo->replica.acceptPushResponse(restored.push(jo->who, *body, kNow));
+    CHECK(server.roomAudit(waiting)->lines.size() == lines);
+}
