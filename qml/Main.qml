@@ -302,6 +302,7 @@ ApplicationWindow {
             shortcuts: window.wide ? [] : window.myPlaces.filter(p => p.office)
             onOpenRelease: (releaseId) => window.openRelease(releaseId)
             onOpenPlace: (name) => window.showPlace(name)
+            onAuditRoom: window.push(roomAuditPage, {})
             onOpenDslItem: (dslItemId) => {
                 window.goRoot()
                 library.openDslItem(dslItemId)
@@ -410,6 +411,14 @@ ApplicationWindow {
     Component {
         id: sitesPage
         SitesPage {
+            session: window.session
+            onAuditRoom: (roomId) => window.push(roomAuditPage, {roomId: roomId})
+        }
+    }
+    Component {
+        id: roomAuditPage
+        RoomAuditPage {
+            objectName: "roomAuditPage"
             session: window.session
         }
     }

@@ -3,7 +3,11 @@
 #include "app/appsession.h"
 #include "app/qtconvert.h"
 
+#include "store/roomaudit.h"
 #include "store/store.h"
+
+#include <QLocale>
+#include <QVariantMap>
 
 #include <QStringList>
 
@@ -41,6 +45,8 @@ QVariant SitesModel::data(const QModelIndex &index, int role) const
     }
     case RoomCountRole:
         return static_cast<int>(row.rooms.size());
+    case RoomAuditsRole:
+        return row.audits;
     default:
         return {};
     }
@@ -49,7 +55,8 @@ QVariant SitesModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> SitesModel::roleNames() const
 {
     return {{SiteIdRole, "siteId"}, {NameRole, "name"},   {CodeRole, "code"},
-            {TagPatternRole, "tagPattern"}, {RoomsRole, "rooms"}, {RoomCountRole, "roomCount"}};
+            {TagPatternRole, "tagPattern"}, {RoomsRole, "rooms"}, {RoomCountRole, "roomCount"},
+            {RoomAuditsRole, "roomAudits"}};
 }
 
 void SitesModel::load()
@@ -57,7 +64,22 @@ void SitesModel::load()
     auto &store = session()->store();
     for (auto &site : store.sites()) {
         auto rooms = store.rooms(site.id);
-        m_rows.push_back({std::move(site), std::move(rooms)});
+        QVariantList audits;
+        for (const auto &room : rooms) {
+            const auto last = lastRoomAudit(store, room.id);
+            QStringList missing;
+            if (last)
+                for (const auto &m : last->missingAssets)
+                    missing << qs(m);
+            audits.push_back(QVariantMap{
+                {QStringLiteral("roomId"), qs(room.id)},
+                {QStringLiteral("name"), qs(room.name)},
+                {QStringLiteral("lastAudit"),
+                 last ? QLocale().toString(localTime(last->finishedAt).date(), QLocale::ShortFormat) : QString()},
+                {QStringLiteral("missing"), last ? last->missing : 0},
+                {QStringLiteral("missingAssets"), missing.join(QStringLiteral(", "))}});
+        }
+        m_rows.push_back({std::move(site), std::move(rooms), std::move(audits)});
     }
 }
 

@@ -4,6 +4,8 @@
 
 #include "domain/entities.h"
 
+#include <QVariantList>
+
 #include <vector>
 
 namespace rd::mobile {
@@ -21,6 +23,7 @@ public:
         TagPatternRole,
         RoomsRole,     ///< the rooms' names, comma-separated
         RoomCountRole,
+        RoomAuditsRole, ///< each room's last audit: [{roomId, name, lastAudit, missing, missingAssets}]
     };
     Q_ENUM(Role)
 
@@ -38,6 +41,7 @@ private:
     struct Row {
         Site site;
         std::vector<Room> rooms;
+        QVariantList audits;
     };
     std::vector<Row> m_rows;
 };

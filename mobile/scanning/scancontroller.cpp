@@ -107,7 +107,14 @@ QVariantMap ScanController::checkText(const QString &text) const
 
 bool ScanController::submit(const QString &text, const QString &source)
 {
-    Q_UNUSED(source)
+    if (m_mode == Audit) {
+        const QString value = text.trimmed();
+        if (value.isEmpty())
+            return false;
+        emit goodRead(QStringLiteral("scan"), value);
+        emit read(value, source);
+        return true;
+    }
     const Field field = expecting();
     if (field == NoField)
         return false;
@@ -215,6 +222,19 @@ void ScanController::reset()
 void ScanController::takeFrame(const DecodeOutcome &outcome)
 {
     // While the technician reads a refusal or picks from a list, new frames would only disturb.
+    if (m_mode == Audit) {
+        // Every code in view is taken once, however long it stays in view; several at a time too.
+        QStringList inView;
+        for (const Barcode &b : outcome.barcodes) {
+            const QString scan = b.scanText();
+            inView << scan;
+            if (!m_lastFrameScans.contains(scan))
+                submit(scan, QStringLiteral("camera"));
+        }
+        if (!outcome.barcodes.isEmpty())
+            m_lastFrameScans = inView;
+        return;
+    }
     if (outcome.barcodes.isEmpty() || m_refusal || !m_candidates.isEmpty() || isComplete())
         return;
     if (outcome.barcodes.size() == 1) {

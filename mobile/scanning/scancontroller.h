@@ -53,8 +53,12 @@ class ScanController : public QObject {
     Q_PROPERTY(QObject *keyTarget READ keyTarget WRITE setKeyTarget NOTIFY keyTargetChanged)
 
 public:
-    /** Which fields the flow fills. */
-    enum Mode { SerialOnly, AssetTagOnly, Paired };
+    /**
+     * Which fields the flow fills; Audit fills none: every read (a camera frame's codes, each
+     * read of a scanner gun's burst, typed text) comes as read(), unchecked, and the flow never
+     * completes (a room audit, issue 12).
+     */
+    enum Mode { SerialOnly, AssetTagOnly, Paired, Audit };
     Q_ENUM(Mode)
     /** The field the next scan goes to. */
     enum Field { NoField, AssetTagField, SerialField };
@@ -71,7 +75,7 @@ public:
     [[nodiscard]] Field expecting() const;
     [[nodiscard]] QString assetTag() const { return m_assetTag; }
     [[nodiscard]] QString serial() const { return m_serial; }
-    [[nodiscard]] bool isComplete() const { return expecting() == NoField; }
+    [[nodiscard]] bool isComplete() const { return m_mode != Audit && expecting() == NoField; }
     [[nodiscard]] bool isOverridden() const { return !m_overrideReasons.isEmpty(); }
     [[nodiscard]] QString overrideReason() const { return m_overrideReasons.join(QStringLiteral("; ")); }
     [[nodiscard]] QString refusalReason() const;
@@ -125,6 +129,8 @@ signals:
     void keyTargetChanged();
     /** A scan was accepted into @p field ("assetTag" or "serial"): time for the sound and flash. */
     void goodRead(const QString &field, const QString &value);
+    /** In Audit mode: one read, as the decoder or the scanner gave it (@p source: camera, scanner, manual). */
+    void read(const QString &text, const QString &source);
     /** A scan was refused; refusalReason says why. */
     void refused(const QString &reason, bool canOverride);
     /** The flow is complete: what was scanned, and whether a refusal was overridden and why. */
@@ -146,6 +152,7 @@ private:
     Field m_refusalField = NoField;
     QVariantList m_candidates;
     QString m_lastCameraScan;
+    QStringList m_lastFrameScans; ///< Audit mode: the codes of the last frame, taken already
     QString m_cameraMessage;
     std::unique_ptr<CameraScanner> m_camera;
     std::unique_ptr<KeyboardWedge> m_wedge;

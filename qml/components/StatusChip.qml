@@ -14,10 +14,11 @@ Rectangle {
         "pass": qsTr("Pass"), "fail": qsTr("Fail"), "not-applicable": qsTr("N/A"),
         "in-stock": qsTr("In stock"), "in-use": qsTr("In use"), "spare": qsTr("Spare"),
         "on-order": qsTr("On order"), "retired": qsTr("Retired"), "disposed": qsTr("Disposed"),
+        "missing": qsTr("Missing"),
         "draft": qsTr("Draft"), "submitted": qsTr("Submitted"), "approved": qsTr("Approved")
     })
     readonly property color tone: status === "accepted" || status === "pass" || status === "approved" ? Material.color(Material.Green)
-                                : status === "fail" || status === "backed-out" ? Material.color(Material.Red)
+                                : status === "fail" || status === "backed-out" || status === "missing" ? Material.color(Material.Red)
                                 : status === "in-progress" || status === "installed" || status === "submitted" ? Material.color(Material.Blue)
                                 : Material.color(Material.Grey)
     implicitWidth: label.implicitWidth + 20

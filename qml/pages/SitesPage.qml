@@ -15,6 +15,8 @@ Page {
     property alias model: sites
     property alias addSiteDialog: addSiteDialog
     property alias addRoomDialog: addRoomDialog
+    // A room audit started from a room (issue 12).
+    signal auditRoom(string roomId)
     title: qsTr("Sites")
 
     SitesModel {
@@ -53,7 +55,9 @@ Page {
         spacing: 4
         clip: true
         model: sites
-        delegate: ItemDelegate {
+        // A site, then each room's last audit and what it did not find (issue 12), with an Audit
+        // button per room (outside the delegate's contentItem, which may hold no ids).
+        delegate: Column {
             id: row
             required property string siteId
             required property string name
@@ -61,38 +65,73 @@ Page {
             required property string tagPattern
             required property string rooms
             required property int roomCount
+            required property var roomAudits
             width: ListView.view.width
-            padding: 14
-            contentItem: RowLayout {
-                spacing: 12
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    spacing: 2
-                    Label {
-                        text: qsTr("%1 (%2)").arg(row.name).arg(row.code)
-                        font.pixelSize: 19
-                        font.bold: true
+            ItemDelegate {
+                width: row.width
+                padding: 14
+                contentItem: RowLayout {
+                    spacing: 12
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label {
+                            text: qsTr("%1 (%2)").arg(row.name).arg(row.code)
+                            font.pixelSize: 19
+                            font.bold: true
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: row.roomCount === 0 ? qsTr("No rooms yet")
+                                                      : qsTr("%n room(s): %1", "", row.roomCount).arg(row.rooms)
+                        }
+                        Label {
+                            visible: row.tagPattern.length > 0
+                            text: qsTr("Asset tags: %1").arg(row.tagPattern)
+                            opacity: 0.8
+                        }
                     }
+                    Button {
+                        objectName: "addRoomButton"
+                        Layout.preferredHeight: 48
+                        text: qsTr("Add a room")
+                        onClicked: {
+                            addRoomDialog.siteId = row.siteId
+                            addRoomDialog.siteName = row.name
+                            addRoomDialog.open()
+                        }
+                    }
+                }
+            }
+            Repeater {
+                model: row.roomAudits
+                delegate: RowLayout {
+                    id: roomRow
+                    required property var modelData
+                    objectName: "room_" + roomRow.modelData.name
+                    readonly property string lastAudit: roomRow.modelData.lastAudit
+                    readonly property int missing: roomRow.modelData.missing
+                    x: 28
+                    width: row.width - 36
+                    spacing: 8
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        text: row.roomCount === 0 ? qsTr("No rooms yet")
-                                                  : qsTr("%n room(s): %1", "", row.roomCount).arg(row.rooms)
+                        text: roomRow.lastAudit.length === 0
+                              ? qsTr("%1: never audited").arg(roomRow.modelData.name)
+                              : roomRow.missing === 0
+                                ? qsTr("%1: audited %2, nothing missing").arg(roomRow.modelData.name).arg(roomRow.lastAudit)
+                                : qsTr("%1: audited %2, %n missing: %3", "", roomRow.missing)
+                                      .arg(roomRow.modelData.name).arg(roomRow.lastAudit).arg(roomRow.modelData.missingAssets)
+                        color: roomRow.missing > 0 ? Material.color(Material.Red) : Material.foreground
                     }
-                    Label {
-                        visible: row.tagPattern.length > 0
-                        text: qsTr("Asset tags: %1").arg(row.tagPattern)
-                        opacity: 0.8
-                    }
-                }
-                Button {
-                    objectName: "addRoomButton"
-                    Layout.preferredHeight: 48
-                    text: qsTr("Add a room")
-                    onClicked: {
-                        addRoomDialog.siteId = row.siteId
-                        addRoomDialog.siteName = row.name
-                        addRoomDialog.open()
+                    Button {
+                        objectName: "auditButton"
+                        Layout.preferredHeight: 48
+                        flat: true
+                        text: qsTr("Audit")
+                        onClicked: page.auditRoom(roomRow.modelData.roomId)
                     }
                 }
             }

@@ -19,6 +19,7 @@ Page {
     signal openPlace(string name)
     signal openDslItem(string dslItemId)
     signal openLicence(string licenceId)
+    signal auditRoom()
     title: qsTr("Today")
     /** The release open beside this list (two panes), shown selected. */
     property string selectedReleaseId
@@ -67,6 +68,16 @@ Page {
             visible: page.session.officeRole && (alerts.overdue.count > 0 || alerts.licenceAlerts.count > 0)
             onOpenDslItem: (dslItemId) => page.openDslItem(dslItemId)
             onOpenLicence: (licenceId) => page.openLicence(licenceId)
+        }
+        Button {
+            // A room audit (issue 12): installers and release managers walk a room and scan it.
+            objectName: "auditRoomButton"
+            Layout.leftMargin: 16
+            Layout.topMargin: 12
+            Layout.preferredHeight: 52
+            visible: page.session.role !== "build-developer"
+            text: qsTr("Audit a room")
+            onClicked: page.auditRoom()
         }
         Label {
             leftPadding: 16

@@ -257,6 +257,33 @@ struct ScanOverride {
     Millis recordedAt = 0;
 };
 
+/** One line of a room audit: an asset expected or scanned there, or a scan of nothing known. */
+struct RoomAuditLine {
+    int position = 1;            ///< 1, 2, 3 ... within its audit
+    std::optional<Id> assetId;   ///< none for an unknown scan
+    std::string scanned;         ///< the tag or serial as scanned; "" for a missing asset
+    AuditOutcome outcome = AuditOutcome::Found;
+};
+
+/**
+ * A room audit (issue 12): who walked into which room when, scanned what they found, and what
+ * that made of the room's assets (found, missing) and of the scans (registered elsewhere,
+ * unknown). Append-only; the counts are computed from the lines by the store.
+ */
+struct RoomAudit {
+    Id id;
+    Id siteId;
+    Id roomId;
+    Id auditedBy;
+    Millis startedAt = 0;
+    Millis finishedAt = 0;
+    std::vector<RoomAuditLine> lines;
+    int expected = 0;   ///< found + missing
+    int found = 0;
+    int missing = 0;
+    int unexpected = 0; ///< elsewhere + unknown
+};
+
 /**
  * Where one checklist line of an installation stands: its latest result, if any, and the results
  * recorded before it (oldest first; results are append-only, a changed result keeps the old one).

@@ -30,7 +30,13 @@ enum class ReleaseType { Major, Minor, Emergency };
 enum class StepOutcome { Pass, Fail, NotApplicable };
 
 /** Life of a piece of hardware in the inventory (ITIL's Definitive Hardware Store included). */
-enum class AssetStatus { OnOrder, InStock, Installed, InUse, Spare, Retired, Disposed };
+enum class AssetStatus { OnOrder, InStock, Installed, InUse, Spare, Retired, Disposed, Missing };
+
+/**
+ * What a room audit made of one asset or scan: found in its room, missing from it, registered
+ * in another room (or at another site), or a tag or serial the inventory does not know.
+ */
+enum class AuditOutcome { Found, Missing, Elsewhere, Unknown };
 
 /** Life of a release. */
 enum class ReleaseStatus { Planned, InProgress, Installed, Accepted, Closed, BackedOut };
@@ -69,9 +75,10 @@ RD_ENUM_NAMES(BuildStatus, "build status", "draft", "submitted", "approved", "re
 RD_ENUM_NAMES(EvidenceKind, "evidence", "none", "scan", "note", "photo")
 RD_ENUM_NAMES(ReleaseType, "release type", "major", "minor", "emergency")
 RD_ENUM_NAMES(StepPart, "step part", "installation", "stability", "acceptance")
+RD_ENUM_NAMES(AuditOutcome, "audit outcome", "found", "missing", "elsewhere", "unknown")
 RD_ENUM_NAMES(StepOutcome, "step result", "pass", "fail", "not-applicable")
 RD_ENUM_NAMES(AssetStatus, "asset status", "on-order", "in-stock", "installed", "in-use", "spare", "retired",
-              "disposed")
+              "disposed", "missing")
 RD_ENUM_NAMES(ReleaseStatus, "release status", "planned", "in-progress", "installed", "accepted", "closed",
               "backed-out")
 RD_ENUM_NAMES(ReleaseKind, "release kind", "single", "rollout")

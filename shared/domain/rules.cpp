@@ -31,13 +31,15 @@ bool canChange(AssetStatus from, AssetStatus to) noexcept
     case S::OnOrder:
         return to == S::InStock || to == S::Disposed; // delivered, or the order cancelled
     case S::InStock:
-        return to == S::Installed || to == S::Spare || to == S::Retired;
+        return to == S::Installed || to == S::Spare || to == S::Retired || to == S::Missing;
     case S::Installed:
-        return to == S::InUse || to == S::InStock || to == S::Spare || to == S::Retired;
+        return to == S::InUse || to == S::InStock || to == S::Spare || to == S::Retired || to == S::Missing;
     case S::InUse:
-        return to == S::Installed || to == S::InStock || to == S::Spare || to == S::Retired;
+        return to == S::Installed || to == S::InStock || to == S::Spare || to == S::Retired || to == S::Missing;
     case S::Spare:
-        return to == S::Installed || to == S::InStock || to == S::Retired;
+        return to == S::Installed || to == S::InStock || to == S::Retired || to == S::Missing;
+    case S::Missing: // not found at a room audit: found again, or written off
+        return to == S::InStock || to == S::Installed || to == S::InUse || to == S::Spare || to == S::Retired;
     case S::Retired:
         return to == S::Disposed || to == S::InStock;
     case S::Disposed:

@@ -586,6 +586,70 @@ CREATE TABLE photo_uploads (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 9 (issue 12): room audits. An asset not found where it is registered may be marked
+// `missing` (assets is rebuilt, as SQLite cannot alter its status check); an audit is who, when,
+// which room and the counts, its lines each asset expected or scanned there with what the audit
+// made of it (found, missing, elsewhere, unknown). A line's asset has no foreign key: an asset
+// scanned there may be another site's, which a tablet does not hold.
+constexpr std::string_view kV9 = R"sql(
+CREATE TABLE assets_v8 (
+    id            BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    asset_tag     TEXT UNIQUE,
+    serial        TEXT,
+    serial_norm   TEXT,
+    make          TEXT NOT NULL,
+    make_key      TEXT NOT NULL,
+    model         TEXT NOT NULL,
+    category      TEXT NOT NULL,
+    site_id       BLOB NOT NULL REFERENCES sites(id),
+    room_id       BLOB REFERENCES rooms(id),
+    assigned_user TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL CHECK (status = 'on-order' OR status = 'in-stock' OR status = 'installed' OR status = 'in-use' OR status = 'spare' OR status = 'retired' OR status = 'disposed' OR status = 'missing'),
+    seq           INTEGER NOT NULL,
+    purchase_date TEXT NOT NULL DEFAULT '',
+    notes         TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO assets_v8(id, asset_tag, serial, serial_norm, make, make_key, model, category, site_id, room_id,
+                      assigned_user, status, seq, purchase_date, notes)
+    SELECT id, asset_tag, serial, serial_norm, make, make_key, model, category, site_id, room_id,
+           assigned_user, status, seq, purchase_date, notes FROM assets;
+DROP TABLE assets;
+ALTER TABLE assets_v8 RENAME TO assets;
+CREATE UNIQUE INDEX assets_serial ON assets(serial_norm, make_key) WHERE serial_norm IS NOT NULL;
+CREATE INDEX assets_place ON assets(site_id, room_id);
+CREATE INDEX assets_seq ON assets(seq);
+
+CREATE TABLE room_audits (
+    id          BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+    site_id     BLOB NOT NULL REFERENCES sites(id),
+    room_id     BLOB NOT NULL REFERENCES rooms(id),
+    audited_by  BLOB NOT NULL REFERENCES users(id),
+    started_at  INTEGER NOT NULL,
+    finished_at INTEGER NOT NULL,
+    expected    INTEGER NOT NULL CHECK (expected >= 0),
+    found       INTEGER NOT NULL CHECK (found >= 0),
+    missing     INTEGER NOT NULL CHECK (missing >= 0),
+    unexpected  INTEGER NOT NULL CHECK (unexpected >= 0),
+    seq         INTEGER NOT NULL
+);
+-- A room's last audit (the office's Sites and rooms page).
+CREATE INDEX room_audits_room ON room_audits(room_id, finished_at);
+CREATE INDEX room_audits_seq ON room_audits(seq);
+
+CREATE TABLE room_audit_lines (
+    audit_id BLOB NOT NULL REFERENCES room_audits(id),
+    position INTEGER NOT NULL CHECK (position >= 1),
+    asset_id BLOB CHECK (asset_id IS NULL OR length(asset_id) = 16),
+    scanned  TEXT NOT NULL DEFAULT '',
+    outcome  TEXT NOT NULL CHECK (outcome = 'found' OR outcome = 'missing' OR outcome = 'elsewhere' OR outcome = 'unknown'),
+    seq      INTEGER NOT NULL,
+    PRIMARY KEY (audit_id, position)
+) WITHOUT ROWID;
+-- An asset's history.
+CREATE INDEX room_audit_lines_asset ON room_audit_lines(asset_id) WHERE asset_id IS NOT NULL;
+CREATE INDEX room_audit_lines_seq ON room_audit_lines(seq);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kV1},
     Migration{2, kV2},
@@ -595,6 +659,7 @@ constexpr std::array kMigrations{
     Migration{6, kV6},
     Migration{7, kV7},
     Migration{8, kV8},
+    Migration{9, kV9, Migration::Rebuilds::Tables},
 };
 
 } // namespace

@@ -201,6 +201,16 @@ public:
      */
     [[nodiscard]] std::vector<Id> photoSites(std::string_view evidence);
 
+    // --- room audits (issue 12) ---
+    /**
+     * Keeps a room audit with its lines (roomaudit.h decides them): the room must be at the
+     * audit's site; a line found, missing or elsewhere names its asset, an unknown one only what
+     * was scanned. The counts are computed from the lines. Append-only; an id kept already is
+     * refused (DuplicateError).
+     */
+    Id recordRoomAudit(RoomAudit audit);
+    [[nodiscard]] std::optional<RoomAudit> roomAudit(const Id &id);
+
     // --- the history of every change ---
     /**
      * Keeps one field change of a record: who, when, from and to. Append-only; a change with an id

@@ -388,6 +388,24 @@ SELECT o.recorded_at, o.field, o.value, o.reason, o.refusal, coalesce(u.display_
                            q->text(5), q->text(3) + " (the check said: " + q->text(4) + ")"});
         }
     }
+    {
+        // Room audits (issue 12): found where it belongs, missing from it, or scanned in another room.
+        auto q = db.query(R"sql(
+SELECT a.finished_at, l.outcome, coalesce(r.name, ''), coalesce(u.display_name, ''), l.scanned
+  FROM room_audit_lines l JOIN room_audits a ON a.id = l.audit_id LEFT JOIN rooms r ON r.id = a.room_id
+  LEFT JOIN users u ON u.id = a.audited_by
+ WHERE l.asset_id = ?1)sql");
+        q->bind(1, assetId);
+        while (q->step()) {
+            const auto outcome = parse<AuditOutcome>(q->textView(1));
+            const std::string room = q->text(2);
+            std::string what = outcome == AuditOutcome::Found     ? "Audited in " + room + ": found"
+                               : outcome == AuditOutcome::Missing ? "Audited in " + room + ": missing"
+                                                                  : "Audited in " + room + ": found there, registered elsewhere";
+            out.push_back({q->int64(0), {}, Id(), std::move(what), q->text(3),
+                           q->textView(4).empty() ? std::string() : "scanned " + q->text(4)});
+        }
+    }
     std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.at > b.at; });
     return out;
 }

@@ -352,6 +352,16 @@ void MutationApplier::applyOne(const Room &d, const Mutation &, MutationResult &
     m_store.addRoom(d);
 }
 
+void MutationApplier::applyOne(const RoomAudit &d, const Mutation &, MutationResult &)
+{
+    RoomAudit a = d;
+    for (auto &line : a.lines) {
+        if (line.assetId)
+            line.assetId = canonical(*line.assetId);
+    }
+    m_store.recordRoomAudit(a);
+}
+
 void MutationApplier::applyOne(const DslItem &d, const Mutation &, MutationResult &)
 {
     m_store.addDslItem(d);

@@ -75,6 +75,7 @@ private:
     void applyOne(const DslItem &d, const Mutation &m, MutationResult &r);
     void applyOne(const Site &d, const Mutation &m, MutationResult &r);
     void applyOne(const Room &d, const Mutation &m, MutationResult &r);
+    void applyOne(const RoomAudit &d, const Mutation &m, MutationResult &r);
     void applyOne(const MediaLoan &d, const Mutation &m, MutationResult &r);
     void applyOne(const Licence &d, const Mutation &m, MutationResult &r);
     void applyOne(const LicenceAssignment &d, const Mutation &m, MutationResult &r);

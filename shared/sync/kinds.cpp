@@ -48,6 +48,11 @@ constexpr std::array kStartInstaller{Requirement{C::AsThemselves, "started_by"},
                                      Requirement{C::InstallerOfRelease, "release_id"}};
 constexpr std::array kStart{Grant{ReleaseManagers, kStartManager}, Grant{Installers, kStartInstaller}};
 
+constexpr std::array kAuditManager{Requirement{C::AsThemselves, "audited_by"}};
+constexpr std::array kAuditInstaller{Requirement{C::AsThemselves, "audited_by"},
+                                     Requirement{C::AtTheirSite, "site_id"}};
+constexpr std::array kAudit{Grant{ReleaseManagers, kAuditManager}, Grant{Installers, kAuditInstaller}};
+
 constexpr std::array kRecordedByManager{Requirement{C::AsThemselves, "recorded_by"}};
 constexpr std::array kRecordedByInstaller{Requirement{C::AsThemselves, "recorded_by"},
                                           Requirement{C::InstallerOfInstallation, "installation_id"}};
@@ -102,6 +107,8 @@ const std::array kKinds{
                  decodeAs<BackOut>, describeRecord<BackOut>},
     MutationKind{"recordScanOverride", "keeps a refused scan taken on the technician's word", "scan_overrides",
                  kOverride, decodeAs<ScanOverride>, describeRecord<ScanOverride>},
+    MutationKind{"recordRoomAudit", "keeps a room audit: each asset of the room found or missing, each other scan",
+                 "room_audits", kAudit, decodeAs<RoomAudit>, describeRecord<RoomAudit>},
     MutationKind{"resolveConflict", "settles a conflict with the value to keep", "", kResolve,
                  decodeAs<Resolution>, describeRecord<Resolution>},
     // the office
@@ -278,6 +285,14 @@ std::string protocolTablesMarkdown()
             md += "| `" + f.name + "` | " + f.type + " | " + (f.required ? "yes" : "no") + " | " +
                   (f.rule.empty() ? std::string("–") : f.rule) + " | " + (f.note.empty() ? std::string("–") : f.note) +
                   " |\n";
+        }
+        for (const auto &part : doc.parts) {
+            md += "\nEach " + part.name + ":\n\n| field | type | required | rule | note |\n| --- | --- | --- | --- | --- |\n";
+            for (const auto &f : part.fields) {
+                md += "| `" + f.name + "` | " + f.type + " | " + (f.required ? "yes" : "no") + " | " +
+                      (f.rule.empty() ? std::string("–") : f.rule) + " | " +
+                      (f.note.empty() ? std::string("–") : f.note) + " |\n";
+            }
         }
         if (!doc.computed.empty()) {
             md += "\nThe server computes:";

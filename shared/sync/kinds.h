@@ -21,7 +21,7 @@ namespace rd::sync {
 using MutationData = std::variant<Asset, FieldChanges, ReleaseStatusChange, Installation, StepResult, SignOff,
                                   BackOut, ScanOverride, Resolution, Service, SetChange, RecordAction, BuildStart,
                                   BuildDraft, BuildReturn, Release, ReleaseClose, Person, DslItem, MediaLoan,
-                                  Licence, LicenceAssignment, Site, Room>;
+                                  Licence, LicenceAssignment, Site, Room, RoomAudit>;
 
 /** A bit per role, so a grant can name several. */
 enum RoleBit : unsigned {

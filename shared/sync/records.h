@@ -328,6 +328,35 @@ struct RecordSpec<Room> {
 };
 
 template <>
+struct RecordSpec<RoomAuditLine> {
+    static constexpr std::string_view name = "room audit line";
+    static constexpr auto fields = std::make_tuple(
+        field("position", &RoomAuditLine::position, Presence::Required, nullptr, "1, 2, 3 ... within its audit"),
+        field("asset_id", &RoomAuditLine::assetId, Presence::Optional, nullptr,
+              "the asset; null for an `unknown` scan"),
+        field("scanned", &RoomAuditLine::scanned, Presence::Optional, &fields::scannedValue,
+              "the tag or serial as scanned; \"\" for a `missing` asset"),
+        field("outcome", &RoomAuditLine::outcome, Presence::Required, nullptr,
+              "`found` in the room, `missing` from it, registered `elsewhere`, or `unknown`"));
+    static constexpr std::array<Computed, 0> computed{};
+};
+
+template <>
+struct RecordSpec<RoomAudit> {
+    static constexpr std::string_view name = "room audit";
+    static constexpr auto fields = std::make_tuple(
+        field("id", &RoomAudit::id), field("site_id", &RoomAudit::siteId),
+        field("room_id", &RoomAudit::roomId, Presence::Required, nullptr, "a room of the site"),
+        field("audited_by", &RoomAudit::auditedBy), field("started_at", &RoomAudit::startedAt),
+        field("finished_at", &RoomAudit::finishedAt),
+        field("lines", &RoomAudit::lines, Presence::Required, nullptr,
+              "every asset registered in the room and every other scan, as room audit lines (below)"));
+    static constexpr std::array computed{
+        Computed{"expected", "the lines `found` or `missing`"}, Computed{"found", "the lines `found`"},
+        Computed{"missing", "the lines `missing`"}, Computed{"unexpected", "the lines `elsewhere` or `unknown`"}};
+};
+
+template <>
 struct RecordSpec<DslItem> {
     static constexpr std::string_view name = "DSL item";
     static constexpr auto fields = std::make_tuple(
@@ -700,6 +729,7 @@ struct RecordDoc {
     std::string name;
     std::vector<FieldDoc> fields;
     std::vector<Computed> computed;
+    std::vector<RecordDoc> parts; ///< the records of its lists of objects (checklist lines, audit lines)
 };
 
 namespace detail {
@@ -747,6 +777,10 @@ template <typename Record>
         using T = std::remove_cvref_t<decltype(std::declval<Record>().*(f.member))>;
         doc.fields.push_back(FieldDoc{std::string(f.name), detail::typeWords<T>(), f.presence == Presence::Required,
                                       f.text ? detail::textRuleWords(*f.text) : std::string(), std::string(f.note)});
+        if constexpr (detail::IsVector<T>::value) {
+            if constexpr (!std::is_same_v<typename T::value_type, Id>)
+                doc.parts.push_back(describeRecord<typename T::value_type>());
+        }
     };
     std::apply([&](const auto &...f) { (one(f), ...); }, RecordSpec<Record>::fields);
     for (const auto &c : RecordSpec<Record>::computed)

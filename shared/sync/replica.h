@@ -81,6 +81,8 @@ public:
      * it: called when ScanCheck::override() took a refused serial or asset tag.
      */
     Id recordScanOverride(ScanOverride scanOverride);
+    /** Keeps a room audit and its lines (see Store::recordRoomAudit) and queues it. */
+    Id recordRoomAudit(RoomAudit audit);
     /** Settles a conflict with @p value (one of the two values, or another) and queues it. */
     void resolveConflict(const Id &conflictId, const std::string &value, const Id &by, Millis at);
 

@@ -6,6 +6,7 @@
 #include "replicastate.h"
 
 #include "domain/text.h"
+#include "store/roomaudit.h"
 
 namespace rd::sync {
 
@@ -221,6 +222,12 @@ void Replica::resolveConflict(const Id &conflictId, const std::string &value, co
     m_store.markConflictResolved(conflictId, by, at, "kept " + printable(value, 400));
     queue("resolveConflict", codec::json::serialize(codec::toJson(Resolution{conflictId, value, by, at})));
     change.commit();
+}
+
+Id Replica::recordRoomAudit(RoomAudit audit)
+{
+    countAuditLines(audit); // as stored, so the outbox says what the tablet shows
+    return recordCreated("recordRoomAudit", std::move(audit), &Store::recordRoomAudit);
 }
 
 // --- the office ---

@@ -173,12 +173,12 @@ void Replica::endFreshPull()
             db.query("INSERT OR IGNORE INTO temp.unsent_records(id) VALUES (?1)")->bindAll(getId(data, "id")).run();
         }
     }
-    for (const auto &t : syncedTables()) {
-        std::string sql = "DELETE FROM " + std::string(t.name) + " WHERE seq = 0";
-        if (t.key2.empty())
-            sql += " AND " + std::string(t.key1) + " NOT IN (SELECT id FROM temp.unsent_records)";
-        db.exec(sql);
-    }
+    // Children before their parents, so that no row is left naming one that went. A row keyed by
+    // a record still to be sent stays with it (a room audit's lines, a new person's sites).
+    const auto tables = syncedTables();
+    for (auto t = tables.rbegin(); t != tables.rend(); ++t)
+        db.exec("DELETE FROM " + std::string(t->name) + " WHERE seq = 0 AND " + std::string(t->key1) +
+                " NOT IN (SELECT id FROM temp.unsent_records)");
     m_store.removeMeta(kFreshPull);
 }
 

@@ -183,6 +183,9 @@ PushOutcome Replica::acceptPushResponse(std::string_view body, const Id &device)
                 known = k.name == kind ? &k : known;
             if (known && !known->creates.empty() && !payload.empty()) {
                 const auto data = parseObject(payload);
+                // A refused room audit's lines go with it.
+                if (kind == "recordRoomAudit")
+                    db.query("DELETE FROM room_audit_lines WHERE audit_id = ?1")->bindAll(getId(data, "id")).run();
                 db.query("DELETE FROM " + std::string(known->creates) + " WHERE id = ?1")
                     ->bindAll(getId(data, "id"))
                     .run();

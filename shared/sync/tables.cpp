@@ -33,6 +33,9 @@ constexpr std::string_view kChangeScope =
 constexpr std::string_view kAssetScope = "asset_id IN (SELECT id FROM assets WHERE site_id IN (SELECT "
                                          "site_id FROM user_sites WHERE user_id = ?3))";
 
+constexpr std::string_view kAuditScope = "audit_id IN (SELECT id FROM room_audits WHERE site_id IN (SELECT "
+                                         "site_id FROM user_sites WHERE user_id = ?3))";
+
 constexpr std::array kTables{
     SyncedTable{"users", "id", "", "", TabletWrites::Never, "everyone (without password hashes)"},
     SyncedTable{"sites", "id", "", "", TabletWrites::Never, "everyone"},
@@ -56,6 +59,9 @@ constexpr std::array kTables{
     SyncedTable{"backouts", "id", "", kInstallationScope, TabletWrites::Yes, "users of its installation's release's site"},
     SyncedTable{"conflicts", "id", "", kConflictScope, TabletWrites::Never, "users of the site of the asset or release it is about; for another record, the person whose value lost"},
     SyncedTable{"scan_overrides", "id", "", kAssetScope, TabletWrites::Yes, "users of the asset's site"},
+    SyncedTable{"room_audits", "id", "", kSiteScope, TabletWrites::Yes, "users of the room's site"},
+    SyncedTable{"room_audit_lines", "audit_id", "position", kAuditScope, TabletWrites::Yes,
+                "users of its audit's room's site"},
     SyncedTable{"record_changes", "id", "", kChangeScope, TabletWrites::Yes,
                 "for an asset or a release, users of its site; for another record, everyone"},
 };

@@ -50,6 +50,10 @@ TEST_CASE("Asset status changes follow the allowed transitions only", "[rules]")
         {S::InUse, S::Installed},   {S::InUse, S::InStock},    {S::InUse, S::Spare},
         {S::InUse, S::Retired},     {S::Spare, S::Installed},  {S::Spare, S::InStock},
         {S::Spare, S::Retired},     {S::Retired, S::Disposed}, {S::Retired, S::InStock},
+        // not found at a room audit (issue 12), and found again or written off
+        {S::InStock, S::Missing},   {S::Installed, S::Missing}, {S::InUse, S::Missing},
+        {S::Spare, S::Missing},     {S::Missing, S::InStock},  {S::Missing, S::Installed},
+        {S::Missing, S::InUse},     {S::Missing, S::Spare},    {S::Missing, S::Retired},
     };
     CHECK(allowedPairs<S>() == expected);
     CHECK_FALSE(canChange(S::Disposed, S::InStock));

@@ -14,8 +14,10 @@ std::string scopeOf(const std::string &table, const std::string &s)
     const std::string releases = "SELECT id FROM releases WHERE site_id IN " + s;
     const std::string installations =
         "SELECT i.id FROM installations i JOIN releases r ON r.id = i.release_id WHERE r.site_id IN " + s;
-    if (table == "assets" || table == "releases")
+    if (table == "assets" || table == "releases" || table == "room_audits")
         return "site_id IN " + s;
+    if (table == "room_audit_lines")
+        return "audit_id IN (SELECT id FROM room_audits WHERE site_id IN " + s + ")";
     if (table == "licence_assignments" || table == "scan_overrides")
         return "asset_id IN (SELECT id FROM assets WHERE site_id IN " + s + ")";
     if (table == "release_installers" || table == "installations")

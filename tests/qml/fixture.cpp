@@ -5,6 +5,7 @@
 #include "app/qtconvert.h"
 #include "app/workbench.h"
 
+#include "store/roomaudit.h"
 #include "store/store.h"
 #include "store/views.h"
 
@@ -115,6 +116,7 @@ QVariant Fixture::asset(AppSession *session, const QString &assetId) const
                        {QStringLiteral("make"), qs(row->asset.make)},
                        {QStringLiteral("model"), qs(row->asset.model)},
                        {QStringLiteral("room"), qs(row->room)},
+                       {QStringLiteral("status"), qs(toString(row->asset.status))},
                        {QStringLiteral("roomId"), row->asset.roomId ? qs(*row->asset.roomId) : QString()}};
 }
 
@@ -183,12 +185,35 @@ QString Fixture::roomName(AppSession *session, const QString &roomId) const
     return q->step() ? qs(q->text(0)) : QString();
 }
 
+QVariant Fixture::assetTagsInRoom(AppSession *session, const QString &roomName) const
+{
+    QVariantList out;
+    auto q = session->store().database().query("SELECT id FROM rooms WHERE name = ?1");
+    q->bind(1, roomName.toStdString());
+    if (!q->step())
+        return out;
+    for (const auto &a : rd::assetsExpectedIn(session->store(), q->id(0)))
+        out << (a.assetTag ? qs(*a.assetTag) : qs(a.serial));
+    return out;
+}
+
+QString Fixture::tagElsewhere(AppSession *session, const QString &roomName) const
+{
+    auto q = session->store().database().query(
+        "SELECT a.asset_tag FROM assets a JOIN rooms r ON r.id = a.room_id JOIN rooms here ON here.name = ?1 "
+        "WHERE r.site_id = here.site_id AND r.id <> here.id AND a.asset_tag IS NOT NULL AND a.status = 'in-use' "
+        "ORDER BY a.asset_tag LIMIT 1");
+    q->bind(1, roomName.toStdString());
+    return q->step() ? qs(q->text(0)) : QString();
+}
+
 int Fixture::count(AppSession *session, const QString &table) const
 {
     static const QStringList allowed{QStringLiteral("assets"), QStringLiteral("installations"),
                                      QStringLiteral("step_results"), QStringLiteral("signoffs"),
                                      QStringLiteral("backouts"), QStringLiteral("outbox"),
-                                     QStringLiteral("scan_overrides")};
+                                     QStringLiteral("scan_overrides"), QStringLiteral("room_audits"),
+                                     QStringLiteral("room_audit_lines")};
     if (!allowed.contains(table))
         return -1;
     return static_cast<int>(session->store().database().scalar("SELECT count(*) FROM " + table.toStdString()));

@@ -53,6 +53,10 @@ public:
     /** Leaves a conflict on the asset's room, as a sync would. */
     Q_INVOKABLE QString roomConflict(rd::mobile::AppSession *session, const QString &assetTag);
     Q_INVOKABLE QString roomName(rd::mobile::AppSession *session, const QString &roomId) const;
+    /** The asset tags of the assets a room audit expects in the room named @p roomName, by tag. */
+    Q_INVOKABLE QVariant assetTagsInRoom(rd::mobile::AppSession *session, const QString &roomName) const;
+    /** The tag of an in-use asset of the same site in another room than @p roomName. */
+    Q_INVOKABLE QString tagElsewhere(rd::mobile::AppSession *session, const QString &roomName) const;
     /** Open releases that name the session's user as an installer, counted with SQL of its own. */
     Q_INVOKABLE int openReleasesNamingUser(rd::mobile::AppSession *session) const;
     Q_INVOKABLE int count(rd::mobile::AppSession *session, const QString &table) const;

@@ -122,6 +122,24 @@ TestCase {
         session.darkMode = false
     }
 
+    function test_anInstallerAuditsARoomFromToday() {
+        // Issue 12: Today's "Audit a room" opens the audit; Back returns to Today.
+        const session = fixture.demoTablet("sam")
+        const window = open(session, 800, 1200)
+        compare(window.stack.currentItem.title, "Today")
+        const button = findChild(window.stack.currentItem, "auditRoomButton")
+        verify(button && button.visible)
+        mouseClick(button)
+        tryCompare(window.stack, "busy", false)
+        compare(window.stack.currentItem.objectName, "roomAuditPage")
+        compare(window.stack.currentItem.title, "Audit a room")
+        window.stack.currentItem.controller.submit("ROOM:RAU/ICT Suite 1", "scanner")
+        compare(window.stack.currentItem.title, "Audit of ICT Suite 1")
+        window.back()
+        tryCompare(window.stack, "busy", false)
+        compare(window.stack.currentItem.title, "Today")
+    }
+
     function test_reopensAtTheChecklistItWasOn() {
         const session = fixture.demoTablet("sam")
         const installationId = fixture.installations(session, "R-2026-047")[0]

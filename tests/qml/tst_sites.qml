@@ -44,6 +44,7 @@ TestCase {
 
         let row = null
         for (let i = 0; i < list.count; ++i) {
+            list.positionViewAtIndex(i, ListView.Beginning) // each site's rooms make the rows tall
             const item = list.itemAtIndex(i)
             if (item && item.name === "Riverside Sixth Form")
                 row = item

@@ -180,6 +180,20 @@ std::map<std::string, Builder> builders()
                                    f[InstallerOf] ? w.yesInstallation : w.noInstallation, "serial", "5012345678900",
                                    "a product code", "the label says so", whoseWork(w, who, f), kNow});
     };
+    b["recordRoomAudit"] = [](Store &s, const World &w, const Id &who, const Facts &f) {
+        // A room of the site with the asset there found, and an unknown scan.
+        const Id site = f[AtSite] ? w.theirSite : w.otherSite;
+        const Id asset = f[AtSite] ? w.theirAsset : w.otherAsset;
+        RoomAudit a;
+        a.id = Id::generate();
+        a.siteId = site;
+        a.roomId = s.rooms(site).front().id;
+        a.auditedBy = whoseWork(w, who, f);
+        a.startedAt = kNow;
+        a.finishedAt = kNow + 60000;
+        a.lines = {{1, asset, "RT-SCAN", AuditOutcome::Found}, {2, std::nullopt, "RT-UNKNOWN", AuditOutcome::Unknown}};
+        return toJson(a);
+    };
     b["resolveConflict"] = [](Store &s, const World &w, const Id &who, const Facts &f) {
         ConflictRecord c;
         c.table = "assets";
