@@ -1,9 +1,13 @@
 #include "appsession.h"
 
+#include "qtconvert.h"
+
 #include "domain/errors.h"
+#include "domain/enums.h"
 #include "store/store.h"
 #include "store/views.h"
 #include "store/walcheckpointer.h"
+#include "sync/kinds.h"
 #include "sync/replica.h"
 
 #include <QDir>
@@ -107,6 +111,12 @@ QString AppSession::displayName() const
 QString AppSession::role() const
 {
     return m_account ? m_account->role() : QString();
+}
+
+bool AppSession::may(std::string_view kind) const
+{
+    const auto role = tryParse<Role>(utf8(this->role()));
+    return role && sync::roleHasGrant(sync::mutationKind(kind), *role);
 }
 
 bool AppSession::officeRole() const

@@ -85,6 +85,8 @@ public:
     [[nodiscard]] QString userName() const;
     [[nodiscard]] QString displayName() const;
     [[nodiscard]] QString role() const;
+    /** Whether the signed-in person's role may send @p kind at all (sync::roleHasGrant). */
+    [[nodiscard]] bool may(std::string_view kind) const;
     [[nodiscard]] bool officeRole() const;
     [[nodiscard]] QString serverUrl() const;
     /** The signed-in user's id; null before the first sign-in. */

@@ -50,17 +50,7 @@ void OfficeBench::setSession(AppSession *session)
 
 bool OfficeBench::may(std::string_view kind) const
 {
-    if (!m_session)
-        return false;
-    const auto role = tryParse<Role>(utf8(m_session->role()));
-    if (!role)
-        return false;
-    const unsigned bit = 1u << static_cast<unsigned>(*role);
-    for (const auto &grant : sync::mutationKind(kind).grants) {
-        if (grant.roles & bit)
-            return true;
-    }
-    return false;
+    return m_session && m_session->may(kind);
 }
 
 template <typename F>

@@ -55,17 +55,7 @@ void OfficeLibrary::setSession(AppSession *session)
 
 bool OfficeLibrary::may(std::string_view kind) const
 {
-    if (!m_session)
-        return false;
-    const auto role = tryParse<Role>(utf8(m_session->role()));
-    if (!role)
-        return false;
-    const unsigned bit = 1u << static_cast<unsigned>(*role);
-    for (const auto &grant : sync::mutationKind(kind).grants) {
-        if (grant.roles & bit)
-            return true;
-    }
-    return false;
+    return m_session && m_session->may(kind);
 }
 
 bool OfficeLibrary::seesKeys(Role role) noexcept

@@ -6,6 +6,7 @@
 #include "store/migrations.h"
 #include "store/sqlite.h"
 
+#include <algorithm>
 #include <array>
 
 namespace rd::sync {
@@ -249,6 +250,12 @@ std::optional<Id> idField(const MutationData &data, std::string_view name)
 std::optional<std::string> textField(const MutationData &data, std::string_view name)
 {
     return std::visit([&](const auto &d) { return textField(d, name); }, data);
+}
+
+bool roleHasGrant(const MutationKind &kind, Role role) noexcept
+{
+    const unsigned bit = 1u << static_cast<unsigned>(role);
+    return std::any_of(kind.grants.begin(), kind.grants.end(), [bit](const Grant &g) { return (g.roles & bit) != 0; });
 }
 
 std::string describeGrants(const MutationKind &kind)

@@ -87,6 +87,12 @@ struct MutationKind {
 /** The text of the field @p name of the record @p data holds (see textField). */
 [[nodiscard]] std::optional<std::string> textField(const MutationData &data, std::string_view name);
 
+/**
+ * Whether @p role has a grant of @p kind at all (its requirements, checked per mutation by
+ * RightsCheck, aside): what the app asks before it offers an action.
+ */
+[[nodiscard]] bool roleHasGrant(const MutationKind &kind, Role role) noexcept;
+
 /** "release manager, as themselves (`recorded_by`); installer, as themselves, …": a grant in words. */
 [[nodiscard]] std::string describeGrants(const MutationKind &kind);
 

@@ -14,13 +14,13 @@ RightsCheck::RightsCheck(Store &store, const Principal &who, std::function<Id(co
 
 void RightsCheck::require(const MutationKind &kind, const MutationData &data)
 {
+    if (!roleHasGrant(kind, m_who.role))
+        throw ForbiddenError("a " + std::string(toString(m_who.role)) + " cannot send " + std::string(kind.name));
     const unsigned mine = 1u << static_cast<unsigned>(m_who.role);
     std::string why;
-    bool roleHasGrant = false;
     for (const auto &grant : kind.grants) {
         if (!(grant.roles & mine))
             continue;
-        roleHasGrant = true;
         std::string missing;
         const bool all = std::all_of(grant.requirements.begin(), grant.requirements.end(),
                                      [&](const Requirement &r) { return holds(r, data, missing); });
@@ -29,8 +29,6 @@ void RightsCheck::require(const MutationKind &kind, const MutationData &data)
         if (why.empty())
             why = missing;
     }
-    if (!roleHasGrant)
-        throw ForbiddenError("a " + std::string(toString(m_who.role)) + " cannot send " + std::string(kind.name));
     throw ForbiddenError(why);
 }
 
