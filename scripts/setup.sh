@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config ccache git curl
   # the core and the server
-  libsqlite3-dev sqlite3 libboost1.81-dev libboost-json1.81-dev
+  libsqlite3-dev libpq-dev sqlite3 libboost1.81-dev libboost-json1.81-dev
   libssl-dev libsodium-dev zlib1g-dev
   # tests; poppler's pdftotext reads the app's PDF report back (tests/mobile/report_test.cpp)
   catch2 poppler-utils

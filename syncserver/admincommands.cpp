@@ -11,12 +11,14 @@
 
 #include "demo/demodata.h"
 #include "domain/errors.h"
+#include "store/database.h"
 #include "store/migrations.h"
 #include "store/report.h"
 #include "store/reportformat.h"
 #include "store/store.h"
 
 #include <charconv>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <istream>
@@ -38,7 +40,7 @@ struct CommandHelp {
 
 constexpr CommandHelp kCommands[] = {
     {"serve",
-     "--data DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--access-ttl SECONDS]\n"
+     "--data DIR [--database postgresql://...] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--access-ttl SECONDS]\n"
      "        [--refresh-ttl SECONDS] [--body-limit BYTES] [--attachment-limit BYTES] [--threads N] [--max-connections-per-address N]\n"
      "        [--signin-failures-per-account N] [--signin-failures-per-address N] [--max-db-pages N]",
      "run the sync server (PORT 0: any free port) until SIGTERM",
@@ -69,7 +71,8 @@ constexpr CommandHelp kCommands[] = {
     {"seed-demo", "--data DIR", "fill a new database with the demo school", ""},
     {"backup", "--data DIR FILE", "copy the database to FILE (safe while the server runs)",
      "  One consistent snapshot, written to a temporary file and renamed. The copy has a database\n"
-     "  identity of its own, so a server restored from it is told apart by the devices.\n"},
+     "  identity of its own, so a server restored from it is told apart by the devices.\n"
+     "  With --database postgresql://..., pg_dump writes FILE (its custom format, for pg_restore).\n"},
     {"restore", "--data DIR FILE", "put a backup in place as the database (the server stopped)",
      "  Stop the server first (restore refuses while it runs), restore, start it. The database it\n"
      "  replaces is kept as DIR/releasedesk.db.before-restore. The restored database gets a new\n"
@@ -122,7 +125,10 @@ std::string usage()
         s << "  " << c.name << (c.synopsis.empty() ? "" : " ") << c.synopsis << "\n"
           << "        " << c.summary << "\n";
     }
-    s << "\n`syncserver COMMAND --help` says more about one.\n";
+    s << "\nThe database: --data DIR keeps it in DIR/releasedesk.db (SQLite, the default); --database\n"
+         "postgresql://USER@HOST/DB, or the environment's RELEASEDESK_DATABASE, puts it on PostgreSQL\n"
+         "instead, on every command but restore (serve still keeps photos in --data DIR).\n"
+         "\n`syncserver COMMAND --help` says more about one.\n";
     return s.str();
 }
 
@@ -148,8 +154,12 @@ int serve(const CommandLine &c, std::ostream &out, std::ostream &err)
     const auto dir = dataDir(c, err);
     if (!dir)
         return 2;
+    const auto database = databaseLocation(c, err);
+    if (!database)
+        return 2;
     ServerOptions so;
     so.dataDir = *dir;
+    so.database = *database;
     const auto listen = c.value("listen");
     if (!listen) {
         err << "syncserver serve: --listen HOST:PORT is required (for example 127.0.0.1:8080)\n";
@@ -197,18 +207,30 @@ int serve(const CommandLine &c, std::ostream &out, std::ostream &err)
 
 int backup(const CommandLine &c, std::ostream &out, std::ostream &err)
 {
-    const auto dir = c.value("data");
-    if (!dir || c.positional.size() != 1) {
-        err << "syncserver backup: usage: syncserver backup --data DIR FILE\n";
+    if (c.positional.size() != 1) {
+        err << "syncserver backup: usage: syncserver backup --data DIR FILE (or --database postgresql://... FILE)\n";
         return 2;
     }
-    backupDatabase(databasePath(*dir), c.positional[0]);
-    out << "database " << databasePath(*dir) << " backed up to " << c.positional[0] << "\n";
+    const auto database = databaseLocation(c, err);
+    if (!database)
+        return 2;
+    if (sql::isPostgresLocation(*database)) {
+        backupPostgres(*database, c.positional[0]);
+        out << "database backed up to " << c.positional[0] << " with pg_dump (restore it with pg_restore)\n";
+        return 0;
+    }
+    backupDatabase(*database, c.positional[0]);
+    out << "database " << *database << " backed up to " << c.positional[0] << "\n";
     return 0;
 }
 
 int restore(const CommandLine &c, std::ostream &out, std::ostream &err)
 {
+    if (c.value("database") || std::getenv("RELEASEDESK_DATABASE")) {
+        err << "syncserver restore: a PostgreSQL database is restored with PostgreSQL's own pg_restore "
+               "(see docs/deploying.md); restore is for the embedded SQLite database of --data DIR\n";
+        return 2;
+    }
     if (!c.value("data") || c.positional.size() != 1) {
         err << "syncserver restore: usage: syncserver restore --data DIR FILE\n";
         return 2;
@@ -233,10 +255,10 @@ int restore(const CommandLine &c, std::ostream &out, std::ostream &err)
 
 int expireTokens(const CommandLine &c, std::ostream &out, std::ostream &err)
 {
-    const auto dir = dataDir(c, err);
-    if (!dir)
+    const auto database = databaseLocation(c, err);
+    if (!database)
         return 2;
-    Store store(databasePath(*dir));
+    Store store(*database);
     TokenStore tokens(store.database(), 0, 0);
     const Millis now = nowMillis();
     Store::Batch batch(store);
@@ -253,22 +275,22 @@ int expireTokens(const CommandLine &c, std::ostream &out, std::ostream &err)
 
 int migrate(const CommandLine &c, std::ostream &out, std::ostream &err)
 {
-    const auto dir = dataDir(c, err);
-    if (!dir)
+    const auto database = databaseLocation(c, err);
+    if (!database)
         return 2;
-    Store store(databasePath(*dir));
-    out << "database " << databasePath(*dir) << " is at schema version " << schemaVersion() << "\n";
+    Store store(*database);
+    out << "database " << store.database().path() << " is at schema version " << schemaVersionOf(store.database()) << "\n";
     return 0;
 }
 
 int seedDemoSchool(const CommandLine &c, std::ostream &out, std::ostream &err)
 {
-    const auto dir = dataDir(c, err);
-    if (!dir)
+    const auto database = databaseLocation(c, err);
+    if (!database)
         return 2;
-    Store store(databasePath(*dir));
+    Store store(*database);
     const auto s = seedDemo(store, nowMillis(), [](const std::string &pw) { return hashPassword(pw); });
-    out << "demo school written to " << databasePath(*dir) << ": " << s.sites << " sites, " << s.rooms
+    out << "demo school written to " << store.database().path() << ": " << s.sites << " sites, " << s.rooms
         << " rooms, " << s.services << " services, " << s.dslItems << " DSL items, " << s.licences
         << " licences, " << s.buildProcedures << " build procedure versions, " << s.assets << " assets, "
         << s.releases << " releases, " << s.installations << " installations\n"
@@ -299,9 +321,8 @@ std::optional<Millis> dayStart(const std::string &text)
 
 int report(const CommandLine &c, std::ostream &out, std::ostream &err)
 {
-    const auto dir = c.value("data");
-    if (!dir || dir->empty()) {
-        err << "syncserver report: --data DIR is required\n";
+    if (!c.value("data") && !c.value("database") && !std::getenv("RELEASEDESK_DATABASE")) {
+        err << "syncserver report: --data DIR (or --database postgresql://...) is required\n";
         return 2;
     }
     const std::string format = c.value("format").value_or("text");
@@ -353,13 +374,17 @@ int report(const CommandLine &c, std::ostream &out, std::ostream &err)
             return 2;
         }
     }
-    const auto path = databasePath(*dir);
-    if (!std::filesystem::exists(path)) {
-        err << "syncserver report: there is no database in " << *dir << " (" << path
+    const auto path = c.value("database") || std::getenv("RELEASEDESK_DATABASE")
+                          ? databaseLocation(c, err)
+                          : std::optional<std::string>(databasePath(*c.value("data")));
+    if (!path)
+        return 2;
+    if (!sql::isPostgresLocation(*path) && !std::filesystem::exists(*path)) {
+        err << "syncserver report: there is no database in " << *c.value("data") << " (" << *path
             << "); check --data, or create one with `syncserver migrate`\n";
         return 1;
     }
-    Store store(path);
+    Store store(*path);
     ReportViews views(store);
     const Millis now = nowMillis();
     const auto r = month ? views.monthly(*month, now) : views.forPeriod(*period, now);

@@ -62,14 +62,14 @@ int importAssetsCommand(const CommandLine &c, std::ostream &out, std::ostream &e
         err << "syncserver import-assets: usage: syncserver import-assets --data DIR FILE [--dry-run] [--as NAME]\n";
         return 2;
     }
-    const auto dir = dataDir(c, err);
-    if (!dir)
+    const auto database = databaseLocation(c, err);
+    if (!database)
         return 2;
     const auto &file = c.positional[0];
     const auto bytes = readFile(file, "import-assets", err);
     if (!bytes)
         return 2;
-    Store store(databasePath(*dir));
+    Store store(*database);
     const bool dry = c.flag("dry-run");
     // A dry run writes nothing, so it needs nobody to record it as (but --as is still checked).
     std::optional<User> by;
@@ -139,10 +139,10 @@ int exportAssetsCommand(const CommandLine &c, std::ostream &out, std::ostream &e
         err << "syncserver export-assets: --from and --to go with --installations\n";
         return 2;
     }
-    const auto dir = dataDir(c, err);
-    if (!dir)
+    const auto database = databaseLocation(c, err);
+    if (!database)
         return 2;
-    Store store(databasePath(*dir));
+    Store store(*database);
     std::ostringstream csv;
     const int n = installations ? io::writeInstallationsCsv(store, range->first, range->second, csv)
                                 : io::writeInventoryCsv(store, csv);

@@ -1,6 +1,6 @@
 #include "auth.h"
 
-#include "store/sqlite.h"
+#include "store/database.h"
 
 #include <sodium.h>
 

@@ -7,9 +7,12 @@
 #include <sqlite3.h>
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 
@@ -127,7 +130,7 @@ void backupDatabase(const std::string &source, const std::string &destination)
             throw StoreError("the backup failed: " + message, rc);
         }
     }
-    fs::rename(partial, destination);
+    std::filesystem::rename(partial, destination);
 }
 
 Restored restoreDatabase(const std::string &backupFile, const std::string &databasePath)
@@ -174,6 +177,31 @@ Restored restoreDatabase(const std::string &backupFile, const std::string &datab
     fs::rename(restoring, databasePath);
     syncDirectory(fs::path(databasePath).parent_path());
     return restored;
+}
+
+void backupPostgres(const std::string &uri, const std::string &destination)
+{
+    const std::string partial = destination + ".partial";
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        throw StoreError("cannot start pg_dump: " + std::string(std::strerror(errno)), 1);
+    if (pid == 0) {
+        ::execlp("pg_dump", "pg_dump", "--format=custom", "--no-owner", "--file", partial.c_str(),
+                 "--dbname", uri.c_str(), static_cast<char *>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::error_code ec;
+        std::filesystem::remove(partial, ec);
+        throw StoreError(WIFEXITED(status) && WEXITSTATUS(status) == 127
+                             ? "pg_dump is not installed (Debian: apt-get install postgresql-client-15)"
+                             : "pg_dump failed; nothing was written to " + destination,
+                         1);
+    }
+    std::filesystem::rename(partial, destination);
 }
 
 } // namespace rd::server

@@ -14,6 +14,13 @@ namespace rd::server {
  */
 void backupDatabase(const std::string &source, const std::string &destination);
 
+/**
+ * Backs the PostgreSQL database at @p uri up to @p destination with PostgreSQL's own pg_dump
+ * (its custom format, for pg_restore): one consistent snapshot, safe while servers run; written
+ * to a temporary file and renamed. Throws StoreError when pg_dump is missing or fails.
+ */
+void backupPostgres(const std::string &uri, const std::string &destination);
+
 /** What restoreDatabase did. */
 struct Restored {
     Id databaseId;        ///< the restored database's new identity

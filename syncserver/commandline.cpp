@@ -3,8 +3,10 @@
 #include "auth.h"
 
 #include "domain/text.h"
+#include "store/database.h"
 
 #include <charconv>
+#include <cstdlib>
 #include <chrono>
 #include <filesystem>
 #include <istream>
@@ -56,7 +58,7 @@ std::optional<std::string> dataDir(const CommandLine &c, std::ostream &err)
 {
     const auto dir = c.value("data");
     if (!dir || dir->empty()) {
-        err << "syncserver " << c.command << ": --data DIR is required\n";
+        err << "syncserver " << c.command << ": --data DIR (or --database postgresql://...) is required\n";
         return std::nullopt;
     }
     std::error_code ec;
@@ -66,6 +68,27 @@ std::optional<std::string> dataDir(const CommandLine &c, std::ostream &err)
         return std::nullopt;
     }
     return dir;
+}
+
+std::optional<std::string> databaseLocation(const CommandLine &c, std::ostream &err)
+{
+    auto uri = c.value("database");
+    if (!uri) {
+        if (const char *env = std::getenv("RELEASEDESK_DATABASE"); env && *env)
+            uri = std::string(env);
+    }
+    if (uri) {
+        if (!sql::isPostgresLocation(*uri)) {
+            err << "syncserver " << c.command << ": --database (or RELEASEDESK_DATABASE) must be a PostgreSQL URI, "
+                << "postgresql://USER@HOST/DATABASE; the embedded SQLite database is --data DIR\n";
+            return std::nullopt;
+        }
+        return uri;
+    }
+    const auto dir = dataDir(c, err);
+    if (!dir)
+        return std::nullopt;
+    return (std::filesystem::path(*dir) / "releasedesk.db").string();
 }
 
 std::int64_t numberOption(const CommandLine &c, const std::string &key, std::int64_t fallback, std::int64_t min,

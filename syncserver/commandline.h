@@ -33,6 +33,14 @@ struct CommandLine {
 /** --data DIR, created if need be; nothing, with the reason on @p err, without one. */
 [[nodiscard]] std::optional<std::string> dataDir(const CommandLine &c, std::ostream &err);
 
+/**
+ * Where the database is: a PostgreSQL URI from --database, or else from the environment's
+ * RELEASEDESK_DATABASE (which keeps a password out of the process list); without either, the
+ * embedded SQLite database DIR/releasedesk.db of --data DIR (created if need be). Nothing, with
+ * the reason on @p err, when neither is given or the URI is not PostgreSQL's.
+ */
+[[nodiscard]] std::optional<std::string> databaseLocation(const CommandLine &c, std::ostream &err);
+
 /** A number option within [min, max]; @p ok turns false (with a message) when it is not one. */
 std::int64_t numberOption(const CommandLine &c, const std::string &key, std::int64_t fallback, std::int64_t min,
                           std::int64_t max, bool &ok, std::ostream &err);

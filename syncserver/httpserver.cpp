@@ -1,5 +1,7 @@
 #include "httpserver.h"
 
+#include "store/database.h"
+
 #include "admincommands.h"
 #include "connectionlimit.h"
 #include "datadirlock.h"
@@ -97,14 +99,19 @@ int runServer(const ServerOptions &options, std::ostream &out, std::ostream &err
     }
 
     std::filesystem::create_directories(options.dataDir);
-    std::string why;
-    const auto dataLock = DataDirLock::take(options.dataDir, why);
-    if (!dataLock) {
-        err << "syncserver serve: " << why << "\n";
-        return 1;
+    const std::string database = options.database.empty() ? databasePath(options.dataDir) : options.database;
+    // One server per SQLite database; several may share a PostgreSQL one (and its photo folder).
+    std::optional<DataDirLock> dataLock;
+    if (!sql::isPostgresLocation(database)) {
+        std::string why;
+        dataLock = DataDirLock::take(options.dataDir, why);
+        if (!dataLock) {
+            err << "syncserver serve: " << why << "\n";
+            return 1;
+        }
     }
     // Declared before the io_context, so they are destroyed after every session that uses them.
-    ServerContext context(databasePath(options.dataDir), options);
+    ServerContext context(database, options);
     SessionRegistry registry;
     ConnectionLimit connections(options.maxConnectionsPerAddress);
     const int threads = std::max(1, options.threads);

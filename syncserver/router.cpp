@@ -177,6 +177,15 @@ Response answerFor(std::exception_ptr error, const Exchange &ex)
         return refused(http::status::conflict, "database_changed", e.what(),
                        {{"database_id", e.databaseId().toString()}});
     } catch (const StoreError &e) {
+        // The database out of reach for now (a PostgreSQL restart, a standby taking over, a lock
+        // waited for too long): nothing was applied, and the same request may come again.
+        const int code = e.sqliteCode() & 0xFF;
+        if (code == 5 || code == 10) {
+            std::cerr << "syncserver: database unavailable: " << e.what() << std::endl;
+            return refused(http::status::service_unavailable, "busy",
+                           "the database is unavailable for a moment; nothing was changed, try again",
+                           {{"retry_after_s", 5}});
+        }
         return internalError(ex, std::string("database error: ") + e.what());
     } catch (const ValidationError &e) {
         return refused(http::status::bad_request, "wrong_type", e.what());

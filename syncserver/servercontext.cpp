@@ -37,16 +37,18 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
     , m_pushes(std::make_unique<PushQueue>(*this))
     , m_signinThrottle(throttleLimits(m_options))
     , m_signinFloodLog(std::cerr)
-    , m_attachments(std::filesystem::absolute(databasePath).parent_path() / "attachments")
+    , m_attachments(m_options.dataDir.empty() ? std::filesystem::absolute(databasePath).parent_path() / "attachments"
+                                              : std::filesystem::absolute(m_options.dataDir) / "attachments")
     , m_signinPool(m_options.signinThreads, m_options.signinQueue)
 {
     (void)m_hub.databaseId(); // made here, on the writer, before any read connection looks for it
     m_hub.setLog([](const std::string &line) { std::cerr << "syncserver: " << line << std::endl; });
     // The full-disk test aid: every write goes through this connection, so a limit here is the
     // server's. SQLite keeps the limit at least the database's current size.
-    if (m_options.maxDbPages > 0)
+    const bool sqlite = !m_store.database().isPostgres();
+    if (sqlite && m_options.maxDbPages > 0)
         m_store.database().exec("PRAGMA max_page_count = " + std::to_string(m_options.maxDbPages));
-    if (databasePath != ":memory:") // checkpoints off the request path
+    if (sqlite && databasePath != ":memory:") // checkpoints off the request path
         m_checkpointer = std::make_unique<sql::WalCheckpointer>(m_store.database());
 }
 

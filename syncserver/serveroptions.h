@@ -8,7 +8,8 @@ namespace rd::server {
 
 /** How `syncserver serve` runs: from its command line, with the documented defaults. */
 struct ServerOptions {
-    std::string dataDir;
+    std::string dataDir;  ///< photos (attachments/); the SQLite database too, unless database says otherwise
+    std::string database; ///< DIR/releasedesk.db, or a postgresql:// URI
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080; ///< 0 picks a free port, printed on the "listening" line
     std::string tlsCert;       ///< PEM chain; HTTPS when both this and tlsKey are set

@@ -16,8 +16,8 @@ namespace {
 
 int addUser(const CommandLine &c, const std::string &name, std::ostream &out, std::ostream &err, std::istream &in)
 {
-    const auto dir = dataDir(c, err);
-    if (!dir)
+    const auto database = databaseLocation(c, err);
+    if (!database)
         return 2;
     const auto roleText = c.value("role").value_or("");
     const auto role = tryParse<Role>(roleText);
@@ -30,7 +30,7 @@ int addUser(const CommandLine &c, const std::string &name, std::ostream &out, st
         return 2;
     // Hash before opening the database: it is the slow part, and holds nothing.
     const auto hash = hashPassword(*password);
-    Store store(databasePath(*dir));
+    Store store(*database);
     std::vector<Id> siteIds;
     const auto sites = store.sites();
     if (const auto it = c.values.find("site"); it != c.values.end()) {
@@ -73,10 +73,10 @@ std::optional<User> existingUser(Store &store, const std::string &command, const
 int setActive(const CommandLine &c, const std::string &name, bool active, std::ostream &out, std::ostream &err)
 {
     const std::string command = active ? "user enable" : "user disable";
-    const auto dir = dataDir(c, err);
-    if (!dir)
+    const auto database = databaseLocation(c, err);
+    if (!database)
         return 2;
-    Store store(databasePath(*dir));
+    Store store(*database);
     const auto user = existingUser(store, command, name, err);
     if (!user)
         return 1;
@@ -98,14 +98,14 @@ int setActive(const CommandLine &c, const std::string &name, bool active, std::o
 int changePassword(const CommandLine &c, const std::string &name, std::ostream &out, std::ostream &err,
                    std::istream &in)
 {
-    const auto dir = dataDir(c, err);
-    if (!dir)
+    const auto database = databaseLocation(c, err);
+    if (!database)
         return 2;
     const auto password = readNewPassword(in, "user passwd", err);
     if (!password)
         return 2;
     const auto hash = hashPassword(*password);
-    Store store(databasePath(*dir));
+    Store store(*database);
     const auto user = existingUser(store, "user passwd", name, err);
     if (!user)
         return 1;

@@ -4,7 +4,7 @@
 #include "synceddata.h"
 #include "tablet.h"
 
-#include "store/sqlite.h"
+#include "store/database.h"
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>

@@ -77,7 +77,7 @@ BuildViews::VersionRow readVersionRow(const sql::Statement &q)
 std::vector<BuildViews::ServiceRow> BuildViews::services(bool withRetired)
 {
     auto q = m_store.database().query(std::string(kServiceRowSelect) +
-                                      " WHERE ?1 OR s.retired_at IS NULL ORDER BY s.name COLLATE NOCASE, s.name");
+                                      " WHERE ?1 <> 0 OR s.retired_at IS NULL ORDER BY s.name COLLATE NOCASE, s.name");
     q->bind(1, withRetired);
     std::vector<ServiceRow> out;
     while (q->step())
@@ -147,7 +147,7 @@ std::vector<BuildViews::Person> BuildViews::activePeople()
 {
     auto q = m_store.database().query(
         "SELECT id, coalesce(nullif(display_name, ''), name), role FROM users WHERE active = 1 "
-        "ORDER BY 2 COLLATE NOCASE, name");
+        "ORDER BY coalesce(nullif(display_name, ''), name) COLLATE NOCASE, name");
     std::vector<Person> out;
     while (q->step())
         out.push_back({q->id(0), q->text(1), parse<Role>(q->textView(2))});

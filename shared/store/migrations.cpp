@@ -1,6 +1,14 @@
 #include "migrations.h"
 
-#include "sqlite.h"
+#include "database.h"
+#include "pgdialect.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+#include <stdexcept>
+#include <vector>
 
 #include <array>
 
@@ -674,8 +682,121 @@ int schemaVersion() noexcept
     return kMigrations.back().version;
 }
 
+namespace {
+
+/**
+ * The schema at schemaVersion() in PostgreSQL's words, from the one description there is: the
+ * migrations above, run on an in-memory SQLite database, whose tables and indexes are then said
+ * in PostgreSQL's dialect (pgdialect.h). Tables come before the tables that refer to them.
+ */
+std::vector<std::string> postgresSchema()
+{
+    sql::Database model(":memory:");
+    migrate(model);
+    struct Entry {
+        std::string name, sql;
+        std::set<std::string> refers;
+    };
+    std::vector<Entry> tables;
+    std::vector<std::string> indexes;
+    auto q = model.query("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+                         "ORDER BY rowid");
+    static const std::regex references(R"re(REFERENCES\s+"?(\w+)"?)re", std::regex::icase);
+    while (q->step()) {
+        if (q->text(0) == "table") {
+            Entry e{q->text(1), q->text(2), {}};
+            for (std::sregex_iterator it(e.sql.begin(), e.sql.end(), references), end; it != end; ++it) {
+                if ((*it)[1] != e.name)
+                    e.refers.insert((*it)[1]);
+            }
+            tables.push_back(std::move(e));
+        } else if (q->text(0) == "index") {
+            indexes.push_back(q->text(2));
+        }
+    }
+    std::vector<std::string> out{
+        // SQLite's NOCASE for a column: equal whatever the case (ICU's secondary strength).
+        "CREATE COLLATION IF NOT EXISTS rd_nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)"};
+    std::set<std::string> made;
+    while (made.size() < tables.size()) {
+        const auto before = made.size();
+        for (const auto &t : tables) {
+            if (made.count(t.name))
+                continue;
+            if (std::all_of(t.refers.begin(), t.refers.end(), [&](const auto &r) { return made.count(r) > 0; })) {
+                out.push_back(sql::postgresDefinition(t.sql));
+                made.insert(t.name);
+            }
+        }
+        if (made.size() == before)
+            throw StoreError("the schema's tables refer to each other in a circle", 0);
+    }
+    for (const auto &i : indexes)
+        out.push_back(sql::postgresDefinition(i));
+    return out;
+}
+
+/**
+ * PostgreSQL: the version is meta's 'schema_version'. A new database gets the whole schema at
+ * once (it starts at schemaVersion(); version 9 is the first PostgreSQL knows); an advisory lock
+ * keeps two servers starting together from both making it.
+ */
+void migratePostgres(sql::Database &db)
+{
+    sql::Transaction tx(db);
+    db.exec("SELECT pg_advisory_xact_lock(72620191)");
+    const bool exists = db.scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+                                  "current_schema() AND table_name = 'meta'") > 0;
+    int current = 0;
+    if (exists) {
+        auto q = db.query("SELECT value FROM meta WHERE key = 'schema_version'");
+        current = q->step() ? std::stoi(q->text(0)) : 0;
+    }
+    if (current > schemaVersion())
+        throw StoreError("database " + db.path() + " has schema version " + std::to_string(current) +
+                             " but this program knows only up to version " + std::to_string(schemaVersion()) +
+                             ": it was written by a newer Release Desk; upgrade this program "
+                             "(the database was not changed)",
+                         0);
+    if (current == schemaVersion())
+        return;
+    if (exists)
+        throw StoreError("database " + db.path() + " has tables but no schema version Release Desk knows; "
+                         "it was not changed",
+                         0);
+    try {
+        for (const auto &statement : postgresSchema())
+            db.exec(statement);
+    } catch (const std::invalid_argument &e) {
+        throw StoreError(std::string("the schema has no PostgreSQL form: ") + e.what(), 0);
+    }
+    // The change counter's row exists from the start: every write locks it (store.cpp).
+    db.query("INSERT INTO meta(key, value) VALUES ('schema_version', ?1), ('last_seq', '0')")
+        ->bindAll(std::to_string(schemaVersion()))
+        .run();
+    tx.commit();
+}
+
+} // namespace
+
+int schemaVersionOf(sql::Database &db)
+{
+    if (!db.isPostgres())
+        return static_cast<int>(db.scalar("PRAGMA user_version"));
+    auto q = db.query("SELECT value FROM meta WHERE key = 'schema_version'");
+    return q->step() ? std::stoi(q->text(0)) : 0;
+}
+
 void migrate(sql::Database &db, int upTo)
 {
+    if (db.isPostgres()) {
+        if (upTo >= 0 && upTo != schemaVersion())
+            throw StoreError("a PostgreSQL database is made at schema version " + std::to_string(schemaVersion()) +
+                                 " only",
+                             0);
+        migratePostgres(db);
+        return;
+    }
     const int target = upTo < 0 ? schemaVersion() : upTo;
     const auto current = static_cast<int>(db.scalar("PRAGMA user_version"));
     if (current > schemaVersion())

@@ -22,10 +22,17 @@ struct Migration {
 [[nodiscard]] int schemaVersion() noexcept;
 
 /**
- * Brings @p db up to schemaVersion(), one migration per transaction, recording each in
- * PRAGMA user_version. Refuses (StoreError) a database written by a newer program, and never
- * touches it. Stops at @p upTo when given (for tests of each step).
+ * Brings @p db up to schemaVersion(). SQLite: one migration per transaction, each recorded in
+ * PRAGMA user_version; stops at @p upTo when given (for tests of each step). PostgreSQL: a new
+ * database gets the schema at schemaVersion() in one transaction, made from these same
+ * migrations (said in PostgreSQL's dialect, pgdialect.h), recorded in meta's schema_version;
+ * version 9 is the first a PostgreSQL database has, and a migration after it must be written so
+ * that both engines run it. Refuses (StoreError) a database written by a newer program, and
+ * never touches it.
  */
 void migrate(sql::Database &db, int upTo = -1);
+
+/** The schema version @p db is at (0: none yet). */
+[[nodiscard]] int schemaVersionOf(sql::Database &db);
 
 } // namespace rd

@@ -14,11 +14,13 @@ namespace rd {
 
 namespace {
 
-/** The smallest text greater than every text starting with @p prefix, in SQLite's BINARY order. */
+/**
+ * A text greater than every text starting with @p prefix in byte order (SQLite's BINARY,
+ * PostgreSQL's "C"): the prefix and the highest code point, U+10FFFF, itself valid UTF-8.
+ */
 std::string prefixEnd(std::string prefix)
 {
-    prefix.push_back('\xff'); // no UTF-8 text holds this byte
-    return prefix;
+    return prefix + "\xF4\x8F\xBF\xBF";
 }
 
 std::string upperAscii(std::string_view text)

@@ -19,7 +19,7 @@ namespace {
  */
 std::string overviewWhere(const ReleaseViews::Filter &filter)
 {
-    std::string where = " WHERE 1";
+    std::string where = " WHERE TRUE";
     if (filter.status)
         where += " AND status = ?1";
     if (filter.siteId)
@@ -39,11 +39,15 @@ void bindFilter(sql::Statement &q, const ReleaseViews::Filter &filter)
         q.bind(3, filter.number);
 }
 
-/** Open first, soonest first; then closed, latest first. Said once for the page and its rows (@p p: "p."). */
-std::string overviewOrder(std::string_view p)
+/**
+ * Open first, soonest first; then closed, latest first. Said once for the page and its rows (@p p:
+ * "p."; @p closed: whether the release is closed, as an expression, since PostgreSQL lets an
+ * ORDER BY name a column of the SELECT but not use it inside an expression).
+ */
+std::string overviewOrder(std::string_view p, std::string_view closed)
 {
-    const std::string t(p);
-    return " ORDER BY " + t + "closed, CASE WHEN " + t + "closed THEN NULL ELSE " + t + "planned_date END, " + t +
+    const std::string t(p), c(closed);
+    return " ORDER BY " + c + ", CASE WHEN " + c + " THEN NULL ELSE " + t + "planned_date END, " + t +
            "planned_date DESC, " + t + "number";
 }
 
@@ -90,12 +94,12 @@ SELECT r.id, r.number, r.kind, r.release_type, r.status, s.name, b.version, si.n
            AND NOT EXISTS (SELECT 1 FROM installations j WHERE j.release_id = r.id AND j.asset_id = i.asset_id
                                                            AND j.status <> 'backed-out'))
   FROM (SELECT id, status = 'closed' AS closed, planned_date, number FROM releases)sql" +
-                            overviewWhere(filter) + overviewOrder("") + R"sql( LIMIT ?4 OFFSET ?5) p
+                            overviewWhere(filter) + overviewOrder("", "status = 'closed'") + R"sql( LIMIT ?4 OFFSET ?5) p
   JOIN releases r ON r.id = p.id
   JOIN build_procedures b ON b.id = r.build_id
   JOIN services s ON s.id = b.service_id
   JOIN sites si ON si.id = r.site_id)sql" +
-                            overviewOrder("p.");
+                            overviewOrder("p.", "p.closed");
     auto q = m_store.database().query(sql);
     bindFilter(*q, filter);
     q->bind(4, limit).bind(5, offset);
@@ -122,7 +126,7 @@ SELECT r.id, r.number, r.kind, r.release_type, r.status, s.name, b.version, si.n
 
 ReleaseViews::Count ReleaseViews::overviewCount(const Filter &filter)
 {
-    auto q = m_store.database().query("SELECT count(*), coalesce(sum(status <> 'closed'), 0) FROM releases" +
+    auto q = m_store.database().query("SELECT count(*), count(*) FILTER (WHERE status <> 'closed') FROM releases" +
                                       overviewWhere(filter));
     bindFilter(*q, filter);
     Count c;

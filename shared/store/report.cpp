@@ -113,7 +113,7 @@ SELECT i.id, i.asset_id, i.build_id, coalesce(rl.number, ''), coalesce(sv.name, 
        coalesce(a.asset_tag, ''), coalesce(a.serial, ''), coalesce(a.model, ''), coalesce(st.name, ''),
        coalesce(rm.name, ''), coalesce(u.display_name, ''), i.started_at, i.status, i.ended_at,
        coalesce(so.user_name, ''), coalesce(bu.display_name, ''), coalesce(bo.reason, '')
-  FROM p, installations i
+  FROM p CROSS JOIN installations i
   LEFT JOIN releases rl ON rl.id = i.release_id
   LEFT JOIN build_procedures b ON b.id = i.build_id
   LEFT JOIN services sv ON sv.id = b.service_id
@@ -153,7 +153,7 @@ ReportInstallation readInstallation(const sql::Statement &q)
 constexpr std::string_view kBuildSelect = R"sql(
 SELECT b.id, b.service_id, coalesce(s.name, ''), b.version, b.status, b.created_at, coalesce(cu.display_name, ''),
        b.approved_at, coalesce(au.display_name, ''), b.retired_at
-  FROM p, build_procedures b
+  FROM p CROSS JOIN build_procedures b
   JOIN services s ON s.id = b.service_id
   LEFT JOIN users cu ON cu.id = b.created_by
   LEFT JOIN users au ON au.id = b.approved_by
@@ -179,7 +179,7 @@ ReportBuild readBuild(const sql::Statement &q)
 constexpr std::string_view kServiceSelect = R"sql(
 SELECT s.id, s.name, coalesce(ow.display_name, ''), s.created_at, d.id, d.version, d.approved_at,
        l.version, l.status
-  FROM p, services s
+  FROM p CROSS JOIN services s
   LEFT JOIN users ow ON ow.id = s.owner_id
   LEFT JOIN build_procedures d ON d.id = (SELECT b.id FROM build_procedures b WHERE b.service_id = s.id AND )sql";
 constexpr std::string_view kServiceSelectTail = R"sql( ORDER BY b.version DESC LIMIT 1)
@@ -207,7 +207,7 @@ constexpr std::string_view kFailedSelect = R"sql(
 SELECT r.id, r.installation_id, i.asset_id, coalesce(rl.number, ''), coalesce(sv.name, ''), coalesce(b.version, 0),
        coalesce(a.asset_tag, ''), coalesce(a.serial, ''), coalesce(bs.part, 'installation'), coalesce(bs.title, ''),
        r.recorded_at, coalesce(u.display_name, ''), coalesce(r.note, '')
-  FROM p, step_results r
+  FROM p CROSS JOIN step_results r
   JOIN installations i ON i.id = r.installation_id
   LEFT JOIN releases rl ON rl.id = i.release_id
   LEFT JOIN build_procedures b ON b.id = i.build_id
@@ -239,7 +239,7 @@ ReportFailedLine readFailed(const sql::Statement &q)
 constexpr std::string_view kOverrideSelect = R"sql(
 SELECT o.id, o.asset_id, o.installation_id, coalesce(rl.number, ''), coalesce(a.asset_tag, ''),
        coalesce(a.serial, ''), o.field, o.value, o.refusal, o.reason, o.recorded_at, coalesce(u.display_name, '')
-  FROM p, scan_overrides o
+  FROM p CROSS JOIN scan_overrides o
   LEFT JOIN installations i ON i.id = o.installation_id
   LEFT JOIN releases rl ON rl.id = i.release_id
   LEFT JOIN assets a ON a.id = o.asset_id
@@ -402,17 +402,17 @@ std::size_t ReportLists::size(Measure m) const
 ReportCounts ReportViews::countsIn(ReportPeriod period, Millis asOf)
 {
     auto &db = m_store.database();
-    static const std::string installed = periodQuery({"SELECT count(*) FROM p, installations i WHERE ", kInstalled});
-    static const std::string created = periodQuery({"SELECT count(*) FROM p, build_procedures b WHERE ", kCreated});
+    static const std::string installed = periodQuery({"SELECT count(*) FROM p CROSS JOIN installations i WHERE ", kInstalled});
+    static const std::string created = periodQuery({"SELECT count(*) FROM p CROSS JOIN build_procedures b WHERE ", kCreated});
     static const std::string documented =
-        periodQuery({"SELECT count(*) FROM p, build_procedures b JOIN services s ON s.id = b.service_id WHERE ",
+        periodQuery({"SELECT count(*) FROM p CROSS JOIN build_procedures b JOIN services s ON s.id = b.service_id WHERE ",
              kBuildDocuments, " AND ", kServiceInSchool});
-    static const std::string services = periodQuery({"SELECT count(*) FROM p, services s WHERE ", kServiceInSchool});
+    static const std::string services = periodQuery({"SELECT count(*) FROM p CROSS JOIN services s WHERE ", kServiceInSchool});
     static const std::string toDocument =
-        periodQuery({"SELECT count(*) FROM p, services s WHERE ", kServiceInSchool, " AND NOT ", serviceDocumented()});
-    static const std::string backOuts = periodQuery({"SELECT count(*) FROM p, installations i WHERE ", kBackedOut});
-    static const std::string failed = periodQuery({"SELECT count(*) FROM p, step_results r WHERE ", kFailed});
-    static const std::string overrides = periodQuery({"SELECT count(*) FROM p, scan_overrides o WHERE ", kOverridden});
+        periodQuery({"SELECT count(*) FROM p CROSS JOIN services s WHERE ", kServiceInSchool, " AND NOT ", serviceDocumented()});
+    static const std::string backOuts = periodQuery({"SELECT count(*) FROM p CROSS JOIN installations i WHERE ", kBackedOut});
+    static const std::string failed = periodQuery({"SELECT count(*) FROM p CROSS JOIN step_results r WHERE ", kFailed});
+    static const std::string overrides = periodQuery({"SELECT count(*) FROM p CROSS JOIN scan_overrides o WHERE ", kOverridden});
     // The rule's parts never hold for the same installation: started in the period or before it;
     // open now or ended.
     static const std::string late = periodQuery(

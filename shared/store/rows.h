@@ -2,7 +2,7 @@
 // Internal to the store and its read-side views: how a record is read from a row, in one place.
 
 #include "domain/entities.h"
-#include "sqlite.h"
+#include "database.h"
 
 #include <string_view>
 

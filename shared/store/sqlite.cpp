@@ -1,4 +1,4 @@
-#include "sqlite.h"
+#include "database.h"
 
 #include <sqlite3.h>
 
@@ -26,14 +26,64 @@ void configureSqliteOnce()
 
 } // namespace
 
-bool isConstraint(const StoreError &e) noexcept
-{
-    return (e.sqliteCode() & 0xFF) == SQLITE_CONSTRAINT;
-}
+namespace {
 
-Statement::Statement(sqlite3 *db, std::string_view sql)
-    : m_db(db)
-    , m_sql(sql)
+/** A statement of SQLite's C API. */
+class SqliteStatement final : public Statement {
+public:
+    SqliteStatement(sqlite3 *db, std::string_view sql);
+    ~SqliteStatement() override;
+
+    Statement &bind(int index, std::int64_t value) override;
+    Statement &bind(int index, double value) override;
+    Statement &bind(int index, std::string_view text) override;
+    Statement &bind(int index, const Id &id) override;
+    Statement &bind(int index, std::nullptr_t) override;
+    using Statement::bind;
+    Statement &bindStatic(int index, std::string_view text) override;
+    Statement &bindStatic(int index, const Id &id) override;
+    Statement &bindBlob(int index, const void *data, std::size_t size) override;
+    bool step() override;
+    void reset() noexcept override;
+    void rewind() noexcept override;
+    [[nodiscard]] bool isNull(int col) const override;
+    [[nodiscard]] std::int64_t int64(int col) const override;
+    [[nodiscard]] double real(int col) const override;
+    [[nodiscard]] std::string_view textView(int col) const override;
+    [[nodiscard]] std::string_view blobView(int col) const override;
+    [[nodiscard]] ColumnType type(int col) const override;
+    [[nodiscard]] int columnCount() const override;
+    [[nodiscard]] std::string columnName(int col) const override;
+
+private:
+    [[noreturn]] void fail(int rc, std::string_view doing) const;
+
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+/** One connection to a SQLite database file: WAL, foreign keys on. */
+class SqliteConnection final : public Connection {
+public:
+    explicit SqliteConnection(const std::string &path);
+    ~SqliteConnection() override;
+    [[nodiscard]] std::unique_ptr<Statement> prepare(std::string_view sql) override
+    {
+        return std::make_unique<SqliteStatement>(m_db, sql);
+    }
+    void exec(std::string_view sql) override;
+    [[nodiscard]] int changes() const noexcept override { return sqlite3_changes(m_db); }
+    [[nodiscard]] bool inTransaction() const noexcept override { return sqlite3_get_autocommit(m_db) == 0; }
+    [[nodiscard]] Engine engine() const noexcept override { return Engine::Sqlite; }
+    [[nodiscard]] sqlite3 *sqliteHandle() const noexcept override { return m_db; }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+SqliteStatement::SqliteStatement(sqlite3 *db, std::string_view sql)
+    : Statement(sql)
+    , m_db(db)
 {
     const int rc = sqlite3_prepare_v3(db, m_sql.data(), static_cast<int>(m_sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
@@ -41,32 +91,32 @@ Statement::Statement(sqlite3 *db, std::string_view sql)
         throwDb(db, rc, "preparing \"" + m_sql + "\"");
 }
 
-Statement::~Statement()
+SqliteStatement::~SqliteStatement()
 {
     sqlite3_finalize(m_stmt);
 }
 
-void Statement::fail(int rc, std::string_view doing) const
+void SqliteStatement::fail(int rc, std::string_view doing) const
 {
     throwDb(m_db, sqlite3_extended_errcode(m_db) ? sqlite3_extended_errcode(m_db) : rc,
             std::string(doing) + " \"" + m_sql + "\"");
 }
 
-Statement &Statement::bind(int index, std::int64_t value)
+Statement &SqliteStatement::bind(int index, std::int64_t value)
 {
     if (const int rc = sqlite3_bind_int64(m_stmt, index, value); rc != SQLITE_OK)
         fail(rc, "binding");
     return *this;
 }
 
-Statement &Statement::bind(int index, double value)
+Statement &SqliteStatement::bind(int index, double value)
 {
     if (const int rc = sqlite3_bind_double(m_stmt, index, value); rc != SQLITE_OK)
         fail(rc, "binding");
     return *this;
 }
 
-Statement &Statement::bind(int index, std::string_view text)
+Statement &SqliteStatement::bind(int index, std::string_view text)
 {
     if (const int rc =
             sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -75,7 +125,7 @@ Statement &Statement::bind(int index, std::string_view text)
     return *this;
 }
 
-Statement &Statement::bind(int index, const Id &id)
+Statement &SqliteStatement::bind(int index, const Id &id)
 {
     if (const int rc = sqlite3_bind_blob(m_stmt, index, id.bytes().data(), 16, SQLITE_TRANSIENT);
         rc != SQLITE_OK)
@@ -83,14 +133,14 @@ Statement &Statement::bind(int index, const Id &id)
     return *this;
 }
 
-Statement &Statement::bind(int index, std::nullptr_t)
+Statement &SqliteStatement::bind(int index, std::nullptr_t)
 {
     if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
         fail(rc, "binding");
     return *this;
 }
 
-Statement &Statement::bindStatic(int index, std::string_view text)
+Statement &SqliteStatement::bindStatic(int index, std::string_view text)
 {
     if (const int rc = sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
         rc != SQLITE_OK)
@@ -98,21 +148,21 @@ Statement &Statement::bindStatic(int index, std::string_view text)
     return *this;
 }
 
-Statement &Statement::bindStatic(int index, const Id &id)
+Statement &SqliteStatement::bindStatic(int index, const Id &id)
 {
     if (const int rc = sqlite3_bind_blob(m_stmt, index, id.bytes().data(), 16, SQLITE_STATIC); rc != SQLITE_OK)
         fail(rc, "binding");
     return *this;
 }
 
-Statement &Statement::bindBlob(int index, const void *data, std::size_t size)
+Statement &SqliteStatement::bindBlob(int index, const void *data, std::size_t size)
 {
     if (const int rc = sqlite3_bind_blob64(m_stmt, index, data, size, SQLITE_TRANSIENT); rc != SQLITE_OK)
         fail(rc, "binding");
     return *this;
 }
 
-bool Statement::step()
+bool SqliteStatement::step()
 {
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
@@ -125,111 +175,63 @@ bool Statement::step()
     throw StoreError("running \"" + m_sql + "\": " + msg + " (sqlite code " + std::to_string(ext) + ")", ext);
 }
 
-void Statement::run()
-{
-    while (step()) {
-    }
-}
-
-void Statement::rewind() noexcept
+void SqliteStatement::rewind() noexcept
 {
     sqlite3_reset(m_stmt);
 }
 
-void Statement::reset() noexcept
+void SqliteStatement::reset() noexcept
 {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }
 
-bool Statement::isNull(int col) const
+bool SqliteStatement::isNull(int col) const
 {
     return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
 }
 
-std::int64_t Statement::int64(int col) const
+std::int64_t SqliteStatement::int64(int col) const
 {
     return sqlite3_column_int64(m_stmt, col);
 }
 
-double Statement::real(int col) const
+double SqliteStatement::real(int col) const
 {
     return sqlite3_column_double(m_stmt, col);
 }
 
-std::string Statement::text(int col) const
-{
-    const auto *p = sqlite3_column_text(m_stmt, col);
-    const int n = sqlite3_column_bytes(m_stmt, col);
-    return p ? std::string(reinterpret_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string();
-}
-
-std::string_view Statement::textView(int col) const
+std::string_view SqliteStatement::textView(int col) const
 {
     const auto *p = sqlite3_column_text(m_stmt, col);
     const int n = sqlite3_column_bytes(m_stmt, col);
     return p ? std::string_view(reinterpret_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string_view();
 }
 
-std::string_view Statement::blobView(int col) const
+std::string_view SqliteStatement::blobView(int col) const
 {
     const void *p = sqlite3_column_blob(m_stmt, col);
     const int n = sqlite3_column_bytes(m_stmt, col);
     return p ? std::string_view(static_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string_view();
 }
 
-std::optional<std::string> Statement::optText(int col) const
+ColumnType SqliteStatement::type(int col) const
 {
-    if (isNull(col))
-        return std::nullopt;
-    return text(col);
+    return static_cast<ColumnType>(sqlite3_column_type(m_stmt, col));
 }
 
-std::optional<std::int64_t> Statement::optInt64(int col) const
-{
-    if (isNull(col))
-        return std::nullopt;
-    return int64(col);
-}
-
-Id Statement::id(int col) const
-{
-    const void *p = sqlite3_column_blob(m_stmt, col);
-    return Id::fromBlob(p, sqlite3_column_bytes(m_stmt, col));
-}
-
-std::optional<Id> Statement::optId(int col) const
-{
-    if (isNull(col))
-        return std::nullopt;
-    return id(col);
-}
-
-std::string Statement::blob(int col) const
-{
-    const void *p = sqlite3_column_blob(m_stmt, col);
-    const int n = sqlite3_column_bytes(m_stmt, col);
-    return p ? std::string(static_cast<const char *>(p), static_cast<std::size_t>(n)) : std::string();
-}
-
-int Statement::type(int col) const
-{
-    return sqlite3_column_type(m_stmt, col);
-}
-
-int Statement::columnCount() const
+int SqliteStatement::columnCount() const
 {
     return sqlite3_column_count(m_stmt);
 }
 
-std::string Statement::columnName(int col) const
+std::string SqliteStatement::columnName(int col) const
 {
     const char *n = sqlite3_column_name(m_stmt, col);
     return n ? n : "";
 }
 
-Database::Database(const std::string &path)
-    : m_path(path)
+SqliteConnection::SqliteConnection(const std::string &path)
 {
     configureSqliteOnce();
     const int rc = sqlite3_open_v2(path.c_str(), &m_db,
@@ -256,13 +258,12 @@ Database::Database(const std::string &path)
     }
 }
 
-Database::~Database()
+SqliteConnection::~SqliteConnection()
 {
-    m_cache.clear(); // finalize every statement before the connection closes
     sqlite3_close(m_db);
 }
 
-void Database::exec(std::string_view sql)
+void SqliteConnection::exec(std::string_view sql)
 {
     const std::string s(sql);
     char *err = nullptr;
@@ -276,89 +277,11 @@ void Database::exec(std::string_view sql)
     }
 }
 
-std::size_t Database::SqlHash::operator()(std::string_view sql) const noexcept
-{
-    const auto n = sql.size();
-    const auto head = sql.substr(0, 48);
-    const auto tail = n > 48 ? sql.substr(n - std::min<std::size_t>(n - 48, 48)) : std::string_view();
-    std::size_t h = std::hash<std::string_view>{}(head);
-    h ^= std::hash<std::string_view>{}(tail) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    return h ^ (n * 0x100000001b3ULL);
-}
+} // namespace
 
-Query Database::query(std::string_view sql)
+std::unique_ptr<Connection> openSqlite(const std::string &path)
 {
-    return Query(statement(sql));
-}
-
-Statement &Database::statement(std::string_view sql)
-{
-    auto it = m_cache.find(sql);
-    if (it == m_cache.end())
-        it = m_cache.emplace(std::string(sql), std::make_unique<Statement>(m_db, sql)).first;
-    return *it->second;
-}
-
-std::int64_t Database::scalar(std::string_view sql)
-{
-    auto q = query(sql);
-    if (!q->step())
-        throw StoreError("\"" + std::string(sql) + "\" returned no row", 0);
-    return q->int64(0);
-}
-
-int Database::changes() const noexcept
-{
-    return sqlite3_changes(m_db);
-}
-
-bool Database::inTransaction() const noexcept
-{
-    return sqlite3_get_autocommit(m_db) == 0;
-}
-
-Transaction::Transaction(Database &db, Mode mode)
-    : m_db(db)
-{
-    m_db.exec(mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
-}
-
-Transaction::~Transaction()
-{
-    if (!m_done) {
-        try {
-            m_db.exec("ROLLBACK");
-        } catch (...) { // destructors never throw; SQLite may already have rolled back
-        }
-    }
-}
-
-void Transaction::commit()
-{
-    m_db.exec("COMMIT");
-    m_done = true;
-}
-
-Savepoint::Savepoint(Database &db)
-    : m_db(db)
-{
-    m_db.exec("SAVEPOINT rd_sp");
-}
-
-Savepoint::~Savepoint()
-{
-    if (!m_done) {
-        try {
-            m_db.exec("ROLLBACK TO rd_sp; RELEASE rd_sp");
-        } catch (...) {
-        }
-    }
-}
-
-void Savepoint::commit()
-{
-    m_db.exec("RELEASE rd_sp");
-    m_done = true;
+    return std::make_unique<SqliteConnection>(path);
 }
 
 } // namespace rd::sql

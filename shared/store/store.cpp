@@ -13,20 +13,29 @@ namespace rd {
 Store::Write::Write(Store &s, Rows rows)
     : m_s(s)
     , m_outer(s.m_depth == 0)
-    , m_savepoint(!m_outer && rows == Rows::Several)
+    // PostgreSQL: a failed statement spoils the whole transaction unless a savepoint holds it.
+    , m_savepoint(!m_outer && (rows == Rows::Several || s.m_db.isPostgres()))
 {
     if (m_outer) {
-        m_s.m_db.query("BEGIN IMMEDIATE")->run();
+        auto &db = m_s.m_db;
+        db.exec(db.isPostgres() ? "BEGIN" : "BEGIN IMMEDIATE");
         try {
-            auto q = m_s.m_db.query("SELECT value FROM meta WHERE key = 'last_seq'");
+            // The change counter. SQLite: BEGIN IMMEDIATE made this the one writer. PostgreSQL:
+            // several servers write at once, and a change must never become visible after one
+            // numbered above it (a puller's cursor would pass it for ever), so every write
+            // transaction takes the counter's row lock first and holds it to its commit: numbers
+            // are handed out, and become visible, in commit order. See docs/architecture.md.
+            const bool locked = db.isPostgres() && m_s.m_sequence == ChangeSequence::CommitOrdered;
+            auto q = db.query(locked ? "SELECT value FROM meta WHERE key = 'last_seq' FOR UPDATE"
+                                     : "SELECT value FROM meta WHERE key = 'last_seq'");
             m_s.m_seq = q->step() ? std::stoll(q->text(0)) : 0;
         } catch (...) {
-            m_s.m_db.query("ROLLBACK")->run();
+            db.exec("ROLLBACK");
             throw;
         }
         m_s.m_seqDirty = false;
     } else if (m_savepoint) {
-        m_s.m_db.query("SAVEPOINT rd_write")->run();
+        m_s.m_db.exec("SAVEPOINT rd_write");
     }
     ++m_s.m_depth;
 }
@@ -40,12 +49,12 @@ Store::Write::~Write()
     try {
         if (m_outer) {
             if (m_s.m_db.inTransaction())
-                m_s.m_db.query("ROLLBACK")->run();
+                m_s.m_db.exec("ROLLBACK");
         } else if (m_savepoint && m_s.m_db.inTransaction()) {
-            m_s.m_db.query("ROLLBACK TO rd_write")->run();
-            m_s.m_db.query("RELEASE rd_write")->run();
+            m_s.m_db.exec("ROLLBACK TO rd_write");
+            m_s.m_db.exec("RELEASE rd_write");
         }
-    } catch (...) { // never throw from a destructor; SQLite may have rolled back already
+    } catch (...) { // never throw from a destructor; the engine may have rolled back already
     }
 }
 
@@ -53,15 +62,22 @@ void Store::Write::commit()
 {
     if (m_outer) {
         if (m_s.m_seqDirty) {
-            m_s.m_db
-                .query("INSERT INTO meta(key, value) VALUES ('last_seq', ?1) "
-                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-                ->bindAll(std::to_string(m_s.m_seq))
-                .run();
+            auto &db = m_s.m_db;
+            if (m_s.m_sequence == ChangeSequence::Naive) {
+                db.query("UPDATE meta SET value = CAST(GREATEST(CAST(value AS BIGINT), ?1) AS TEXT) "
+                         "WHERE key = 'last_seq'")
+                    ->bindAll(m_s.m_seq)
+                    .run();
+            } else {
+                db.query("INSERT INTO meta(key, value) VALUES ('last_seq', ?1) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                    ->bindAll(std::to_string(m_s.m_seq))
+                    .run();
+            }
         }
-        m_s.m_db.query("COMMIT")->run();
+        m_s.m_db.exec("COMMIT");
     } else if (m_savepoint) {
-        m_s.m_db.query("RELEASE rd_write")->run();
+        m_s.m_db.exec("RELEASE rd_write");
     }
     --m_s.m_depth;
     m_done = true;
@@ -111,7 +127,23 @@ void Store::Unit::commit()
 std::int64_t Store::nextSeq()
 {
     m_seqDirty = true;
+    if (m_sequence == ChangeSequence::Naive) {
+        m_seq = std::max(m_seq, m_db.scalar("SELECT nextval('rd_naive_seq')"));
+        return m_seq;
+    }
     return ++m_seq;
+}
+
+void Store::setChangeSequence(ChangeSequence sequence)
+{
+    if (sequence == ChangeSequence::Naive) {
+        if (!m_db.isPostgres())
+            throw StoreError("the naive change sequence is a PostgreSQL demonstration", 0);
+        m_db.exec("CREATE SEQUENCE IF NOT EXISTS rd_naive_seq");
+        m_db.exec("SELECT setval('rd_naive_seq', GREATEST((SELECT CAST(value AS BIGINT) FROM meta WHERE key = "
+                  "'last_seq'), (SELECT last_value FROM rd_naive_seq)))");
+    }
+    m_sequence = sequence;
 }
 
 std::int64_t Store::lastSeq()
@@ -388,7 +420,7 @@ std::vector<Change> Store::changesSince(std::int64_t afterSeq, int limit)
         throw ValidationError("limit", "must be at least 1");
     // Each arm reads its table's seq index; SQLite merges the sorted arms.
     static constexpr std::string_view kSql =
-        "SELECT seq, 'users', id, NULL, 0 FROM users WHERE seq > ?1 "
+        "SELECT seq, 'users', id, CAST(NULL AS BLOB), 0 FROM users WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'sites', id, NULL, 0 FROM sites WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'rooms', id, NULL, 0 FROM rooms WHERE seq > ?1 "
         "UNION ALL SELECT seq, 'user_sites', user_id, site_id, 0 FROM user_sites WHERE seq > ?1 "

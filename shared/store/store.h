@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
-#include "sqlite.h"
+#include "database.h"
 
 #include <memory>
 #include <optional>
@@ -238,6 +238,16 @@ public:
 
     [[nodiscard]] sql::Database &database() noexcept { return m_db; }
 
+    /**
+     * How change numbers are handed out. CommitOrdered (always, in the product): each write
+     * transaction holds the counter's row lock from its first statement to its commit, so numbers
+     * become visible in order and a pull cursor never passes a change still to commit. Naive (a
+     * PostgreSQL sequence, nextval, no lock) exists only to show, in a test, the change a puller
+     * then skips for ever.
+     */
+    enum class ChangeSequence { CommitOrdered, Naive };
+    void setChangeSequence(ChangeSequence sequence);
+
 private:
     friend class Write;
 
@@ -257,6 +267,7 @@ private:
     int m_depth = 0;        // nesting of Write/Batch scopes
     std::int64_t m_seq = 0; // last change sequence handed out in the open transaction
     bool m_seqDirty = false;
+    ChangeSequence m_sequence = ChangeSequence::CommitOrdered;
 
     /**
      * References recordStepResult checked earlier in the open transaction, so that a batch of

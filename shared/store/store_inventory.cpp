@@ -40,6 +40,10 @@ Id Store::addAsset(Asset a)
     }
     // The unique indexes and the site's foreign key do the checking; only when one refuses the
     // row is it worth finding out which, to say so plainly. Inventory imports stay fast.
+    // PostgreSQL: a refused INSERT spoils the transaction unless a savepoint holds it.
+    std::optional<sql::Savepoint> attempt;
+    if (m_db.isPostgres())
+        attempt.emplace(m_db);
     try {
         m_db.query("INSERT INTO assets(id, asset_tag, serial, serial_norm, make, make_key, model, category, "
                    "site_id, room_id, assigned_user, status, purchase_date, notes, seq) "
@@ -47,7 +51,10 @@ Id Store::addAsset(Asset a)
             ->bindAll(a.id, a.assetTag, a.serial, serialNorm, a.make, makeKey, a.model, a.category, a.siteId,
                       a.roomId, a.assignedUser, toString(a.status), a.purchaseDate, a.notes, nextSeq())
             .run();
+        if (attempt)
+            attempt->commit();
     } catch (const StoreError &e) {
+        attempt.reset(); // back to before the INSERT
         if (!sql::isConstraint(e))
             throw;
         if (serialNorm) {

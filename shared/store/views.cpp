@@ -75,11 +75,13 @@ Views::AssetRow readAssetRow(const sql::Statement &q)
     return row;
 }
 
-/** The smallest text greater than every text starting with @p prefix, in SQLite's BINARY order. */
+/**
+ * A text greater than every text starting with @p prefix in byte order (SQLite's BINARY,
+ * PostgreSQL's "C"): the prefix and the highest code point, U+10FFFF, itself valid UTF-8.
+ */
 std::string prefixEnd(std::string prefix)
 {
-    prefix.push_back('\xff'); // no UTF-8 text holds this byte, so it sorts after every continuation
-    return prefix;
+    return prefix + "\xF4\x8F\xBF\xBF";
 }
 
 /** @p text for a LIKE pattern: its own % _ and \ are escaped, a % is added at the end. */

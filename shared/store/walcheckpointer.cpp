@@ -1,6 +1,6 @@
 #include "walcheckpointer.h"
 
-#include "sqlite.h"
+#include "database.h"
 
 #include <iostream>
 

@@ -57,9 +57,10 @@ MutationResult MutationApplier::apply(const Mutation &m)
         r.extra = {};
         const auto words = refusalWords(e, m);
         r.extra["message"] = words;
-        m_db.query("INSERT OR REPLACE INTO sync_rejections(device_id, mutation_seq, user_id, kind, "
-                   "payload, reason, at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        m_db.query("INSERT INTO sync_rejections(device_id, mutation_seq, user_id, kind, payload, reason, at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(device_id, mutation_seq) DO UPDATE SET "
+                   "user_id = excluded.user_id, kind = excluded.kind, payload = excluded.payload, "
+                   "reason = excluded.reason, at = excluded.at")
             ->bindAll(m_who.deviceId, m.seq, m_who.userId, m.kind->name, json::serialize(*m.sent), words, m_now)
             .run();
         addCurrent(r, m);
@@ -107,8 +108,10 @@ MutationResult MutationApplier::replayed(const Mutation &m)
 void MutationApplier::merged(MutationResult &r, const Mutation &m, std::string_view table, const Id &alias,
                              const Id &kept)
 {
-    m_db.query("INSERT OR REPLACE INTO id_aliases(alias_id, table_name, canonical_id, device_id, mutation_seq) "
-               "VALUES (?1, ?2, ?3, ?4, ?5)")
+    m_db.query("INSERT INTO id_aliases(alias_id, table_name, canonical_id, device_id, mutation_seq) "
+               "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(alias_id) DO UPDATE SET table_name = excluded.table_name, "
+               "canonical_id = excluded.canonical_id, device_id = excluded.device_id, "
+               "mutation_seq = excluded.mutation_seq")
         ->bindAll(alias, table, kept, m_who.deviceId, m.seq)
         .run();
     m_canonical[alias] = kept;

@@ -23,13 +23,14 @@ void Hub::setLog(std::function<void(const std::string &)> log)
 Id Hub::databaseId()
 {
     if (!m_databaseId) {
-        if (const auto text = m_store.meta("database_id")) {
-            m_databaseId = Id::parse(*text, "database id");
-        } else {
-            const Id made = Id::generate();
-            m_store.setMeta("database_id", made.toString());
-            m_databaseId = made;
+        if (!m_store.meta("database_id")) {
+            // Several servers may start on one new database at once: the first id kept is everyone's.
+            m_store.database()
+                .query("INSERT INTO meta(key, value) VALUES ('database_id', ?1) ON CONFLICT(key) DO NOTHING")
+                ->bindAll(Id::generate().toString())
+                .run();
         }
+        m_databaseId = Id::parse(m_store.meta("database_id").value_or(""), "database id");
     }
     return *m_databaseId;
 }

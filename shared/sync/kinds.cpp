@@ -4,7 +4,7 @@
 
 #include "domain/text.h"
 #include "store/migrations.h"
-#include "store/sqlite.h"
+#include "store/database.h"
 
 #include <algorithm>
 #include <array>

@@ -49,7 +49,7 @@ Id Replica::queue(std::string_view kind, const std::string &payload, Millis at)
     auto &db = m_store.database();
     const auto device = currentDevice().toString();
     auto next = db.query("INSERT INTO outbox_devices(device_id, last_seq) VALUES (?1, 1) "
-                         "ON CONFLICT(device_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq");
+                         "ON CONFLICT(device_id) DO UPDATE SET last_seq = outbox_devices.last_seq + 1 RETURNING last_seq");
     next->bind(1, device);
     next->step();
     const auto seq = next->int64(0);

@@ -2,13 +2,12 @@
 
 #include "domain/text.h"
 
-#include "store/sqlite.h"
+#include "store/database.h"
 
 #include <algorithm>
 #include <charconv>
 #include <array>
 
-#include <sqlite3.h>
 
 namespace rd::sync {
 
@@ -95,13 +94,13 @@ bool isOfficeColumn(std::string_view table, std::string_view column) noexcept
 codec::json::value columnValue(const sql::Statement &row, int col)
 {
     switch (row.type(col)) {
-    case SQLITE_INTEGER:
+    case sql::ColumnType::Integer:
         return row.int64(col);
-    case SQLITE_FLOAT:
+    case sql::ColumnType::Real:
         return row.real(col);
-    case SQLITE_TEXT:
+    case sql::ColumnType::Text:
         return codec::json::string(row.text(col));
-    case SQLITE_BLOB:
+    case sql::ColumnType::Blob:
         return codec::json::string(row.id(col).toString());
     default:
         return nullptr;
@@ -111,23 +110,23 @@ codec::json::value columnValue(const sql::Statement &row, int col)
 void appendColumnValue(std::string &out, const sql::Statement &row, int col)
 {
     switch (row.type(col)) {
-    case SQLITE_INTEGER: {
+    case sql::ColumnType::Integer: {
         char buf[24];
         const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, row.int64(col));
         out.append(buf, end);
         break;
     }
-    case SQLITE_TEXT:
+    case sql::ColumnType::Text:
         codec::appendJsonString(out, row.textView(col));
         break;
-    case SQLITE_BLOB: {
+    case sql::ColumnType::Blob: {
         const auto bytes = row.blobView(col);
         out.push_back('"');
         Id::fromBlob(bytes.data(), static_cast<int>(bytes.size())).appendTo(out);
         out.push_back('"');
         break;
     }
-    case SQLITE_FLOAT:
+    case sql::ColumnType::Real:
         out += codec::json::serialize(codec::json::value(row.real(col)));
         break;
     default:
@@ -138,7 +137,11 @@ void appendColumnValue(std::string &out, const sql::Statement &row, int col)
 TableColumns tableColumns(sql::Database &db, std::string_view table)
 {
     TableColumns out;
-    auto q = db.query("SELECT name, upper(type) FROM pragma_table_info(?1) ORDER BY cid");
+    auto q = db.isPostgres()
+                 ? db.query("SELECT column_name, CASE data_type WHEN 'bytea' THEN 'BLOB' WHEN 'bigint' THEN 'INTEGER' "
+                            "WHEN 'double precision' THEN 'REAL' ELSE 'TEXT' END FROM information_schema.columns "
+                            "WHERE table_schema = current_schema() AND table_name = ?1 ORDER BY ordinal_position")
+                 : db.query("SELECT name, upper(type) FROM pragma_table_info(?1) ORDER BY cid");
     q->bind(1, table);
     while (q->step()) {
         if (isPrivateColumn(table, q->text(0)))

@@ -1,5 +1,6 @@
 // Importing and exporting the inventory (issue 11): the CSV reader and writer, the dry run, the
 // import all or nothing, the same file twice, the files that are no inventory, and the round trip.
+#include "testdatabase.h"
 #include "fixture.h"
 
 #include "demo/demodata.h"
@@ -121,7 +122,7 @@ TEST_CASE("Snipe-IT's status labels and Release Desk's names", "[io][import]")
 TEST_CASE("10,000 Snipe-IT rows with 50 bad ones: the dry run names each, the import adds the good, again nothing",
           "[io][import][done-when]")
 {
-    Store store(":memory:");
+    Store store(test::freshDatabase());
     seedDemo(store, kT0);
     const auto sample = snipeItSample(store, 10000, 50);
     REQUIRE(sample.bad.size() == 50);
@@ -275,13 +276,13 @@ TEST_CASE("Windows-1252 with a £, a byte-order mark, quoted commas and line bre
 
 TEST_CASE("The inventory exported reads back as the same inventory", "[io][export][import]")
 {
-    Store from(":memory:");
+    Store from(test::freshDatabase());
     seedDemo(from, kT0);
     const auto exported = inventory(from);
     const auto count = assetCount(from);
 
     // Another database with the same sites and rooms, and no assets.
-    Store to(":memory:");
+    Store to(test::freshDatabase());
     for (const auto &s : from.sites()) {
         to.addSite(s);
         for (const auto &r : from.rooms(s.id))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/store.h"
+#include "testdatabase.h"
 
 #include <catch2/catch.hpp>
 
@@ -18,7 +19,7 @@ constexpr Millis kDay = 24LL * 60 * 60 * 1000;
  * stability test; 1 acceptance test) and an asset in stock.
  */
 struct SchoolFixture {
-    Store store{":memory:"};
+    Store store{freshDatabase()};
     Id manager, developer, installer, otherInstaller;
     Id site, otherSite, room, otherRoom, farRoom;
     Id service, build;
@@ -110,7 +111,9 @@ struct SchoolFixture {
         auto &db = store.database();
         std::vector<std::string> tables;
         {
-            auto q = db.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+            auto q = db.query(db.isPostgres() ? "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                                "current_schema() ORDER BY table_name"
+                                              : "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
             while (q->step())
                 tables.push_back(q->text(0));
         }

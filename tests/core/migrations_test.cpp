@@ -1,5 +1,5 @@
 #include "store/migrations.h"
-#include "store/sqlite.h"
+#include "store/database.h"
 #include "store/store.h"
 
 #include <catch2/catch.hpp>
@@ -24,7 +24,7 @@ struct TempDb {
 
 } // namespace
 
-TEST_CASE("Every migration applies in order from an empty database", "[migrations]")
+TEST_CASE("Every migration applies in order from an empty database", "[migrations][sqlite-only]")
 {
     sql::Database db(":memory:");
     CHECK(db.scalar("PRAGMA user_version") == 0);
@@ -45,7 +45,7 @@ TEST_CASE("Every migration applies in order from an empty database", "[migration
     CHECK(db.scalar("PRAGMA user_version") == schemaVersion());
 }
 
-TEST_CASE("The schema indexes what screens and the sync filter on", "[migrations]")
+TEST_CASE("The schema indexes what screens and the sync filter on", "[migrations][sqlite-only]")
 {
     sql::Database db(":memory:");
     migrate(db);
@@ -70,7 +70,7 @@ TEST_CASE("The schema indexes what screens and the sync filter on", "[migrations
                    Catch::Contains(std::string("INDEX ") + table + "_seq"));
 }
 
-TEST_CASE("A database newer than the program is refused and left unchanged", "[migrations][bad-input]")
+TEST_CASE("A database newer than the program is refused and left unchanged", "[migrations][sqlite-only][bad-input]")
 {
     TempDb tmp;
     {
@@ -90,7 +90,7 @@ TEST_CASE("A database newer than the program is refused and left unchanged", "[m
     CHECK(std::filesystem::file_size(tmp.path) == sizeBefore);
 }
 
-TEST_CASE("A store keeps its device id and data across reopening", "[migrations]")
+TEST_CASE("A store keeps its device id and data across reopening", "[migrations][sqlite-only]")
 {
     TempDb tmp;
     Id device;
@@ -104,7 +104,7 @@ TEST_CASE("A store keeps its device id and data across reopening", "[migrations]
     CHECK(again.sites().size() == 1);
 }
 
-TEST_CASE("A version 2 database is upgraded to version 3 with its data and outbox kept", "[migrations]")
+TEST_CASE("A version 2 database is upgraded to version 3 with its data and outbox kept", "[migrations][sqlite-only]")
 {
     TempDb tmp;
     Id site, user, asset;
@@ -159,7 +159,7 @@ TEST_CASE("A version 2 database is upgraded to version 3 with its data and outbo
 
 TEST_CASE("A version 3 database is upgraded to 5: its outbox becomes the tablet's own device's, numbers kept, and "
           "installations keep their build",
-          "[migrations]")
+          "[migrations][sqlite-only]")
 {
     TempDb tmp;
     const Id device = Id::generate();

@@ -60,14 +60,16 @@ TEST_CASE("A photo is evidence at the sites of the assets whose lines refer to i
         {{}, inst, f.steps.at(0).id, StepOutcome::Pass, "", photoEvidence(kSha), f.installer, kT0 + 3 * kDay});
     CHECK(f.store.photoSites(photoEvidence(kSha)) == std::vector<Id>{f.site});
     CHECK(f.store.photoSites(photoEvidence(kOther)).empty());
-    // The index the server reads it through.
-    auto plan = f.store.database().query(
-        "EXPLAIN QUERY PLAN SELECT 1 FROM step_results r WHERE r.evidence = ?1 AND r.evidence LIKE 'photo:%'");
-    plan->bind(1, photoEvidence(kSha));
-    std::string how;
-    while (plan->step())
-        how += plan->text(3) + "\n";
-    CHECK_THAT(how, Catch::Contains("step_results_photo"));
+    // The index the server reads it through (SQLite's plan; PostgreSQL plans by its statistics).
+    if (!f.store.database().isPostgres()) {
+        auto plan = f.store.database().query(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM step_results r WHERE r.evidence = ?1 AND r.evidence LIKE 'photo:%'");
+        plan->bind(1, photoEvidence(kSha));
+        std::string how;
+        while (plan->step())
+            how += plan->text(3) + "\n";
+        CHECK_THAT(how, Catch::Contains("step_results_photo"));
+    }
 
     // The asset's history says "photo" and carries the reference, not "scanned photo:...".
     Views views(f.store);

@@ -1,4 +1,4 @@
-#include "store/sqlite.h"
+#include "store/database.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,7 +16,7 @@ std::int64_t rows(Database &db)
 
 } // namespace
 
-TEST_CASE("A transaction rolls back unless committed", "[sqlite]")
+TEST_CASE("A transaction rolls back unless committed", "[sqlite][sqlite-only]")
 {
     Database db(":memory:");
     db.exec("CREATE TABLE t (v INTEGER NOT NULL)");
@@ -35,7 +35,7 @@ TEST_CASE("A transaction rolls back unless committed", "[sqlite]")
     CHECK(rows(db) == 1);
 }
 
-TEST_CASE("A savepoint undoes only its own part of a transaction", "[sqlite]")
+TEST_CASE("A savepoint undoes only its own part of a transaction", "[sqlite][sqlite-only]")
 {
     Database db(":memory:");
     db.exec("CREATE TABLE t (v INTEGER NOT NULL)");
@@ -56,7 +56,7 @@ TEST_CASE("A savepoint undoes only its own part of a transaction", "[sqlite]")
     CHECK(q->text(0) == "1,3");
 }
 
-TEST_CASE("Statements are prepared once and reused, reset after each use", "[sqlite]")
+TEST_CASE("Statements are prepared once and reused, reset after each use", "[sqlite][sqlite-only]")
 {
     Database db(":memory:");
     db.exec("CREATE TABLE t (v INTEGER NOT NULL)");
@@ -74,7 +74,7 @@ TEST_CASE("Statements are prepared once and reused, reset after each use", "[sql
     CHECK(rows(db) == 2);
 }
 
-TEST_CASE("SQLite errors carry the statement and the result code", "[sqlite][bad-input]")
+TEST_CASE("SQLite errors carry the statement and the result code", "[sqlite][sqlite-only][bad-input]")
 {
     Database db(":memory:");
     db.exec("CREATE TABLE t (v INTEGER NOT NULL UNIQUE)");
@@ -91,7 +91,7 @@ TEST_CASE("SQLite errors carry the statement and the result code", "[sqlite][bad
     CHECK_THROWS_AS(Database("/nonexistent-dir/for/sure/x.db"), StoreError);
 }
 
-TEST_CASE("A database file is opened in WAL mode with foreign keys enforced", "[sqlite]")
+TEST_CASE("A database file is opened in WAL mode with foreign keys enforced", "[sqlite][sqlite-only]")
 {
     const auto path =
         (std::filesystem::temp_directory_path() / ("rd_sqlite_" + Id::generate().toString() + ".db"))

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/id.h"
-#include "store/sqlite.h"
+#include "store/database.h"
 
 #include <QString>
 

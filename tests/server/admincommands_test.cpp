@@ -1,4 +1,5 @@
 #include "admincommands.h"
+#include "testdatabase.h"
 #include "auth.h"
 #include "datadirlock.h"
 
@@ -8,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -27,10 +29,21 @@ struct Run {
     std::string out, err;
 };
 
+/** @p args as given; on PostgreSQL, with --database naming the schema of their --data DIR. */
+std::vector<std::string> onTestDatabase(std::vector<std::string> args)
+{
+    const auto data = std::find(args.begin(), args.end(), "--data");
+    if (rd::test::onPostgres() && data != args.end() && data + 1 != args.end()) {
+        const auto uri = rd::test::databaseFor(*(data + 1));
+        args.insert(args.end(), {"--database", uri});
+    }
+    return args;
+}
+
 Run run(std::vector<std::string> args)
 {
     std::ostringstream out, err;
-    const int code = runCommand(args, out, err);
+    const int code = runCommand(onTestDatabase(std::move(args)), out, err);
     return {code, out.str(), err.str()};
 }
 
@@ -42,7 +55,7 @@ TEST_CASE("seed-demo fills a data directory and report prints the five FITS coun
     const auto seeded = run({"seed-demo", "--data", dir.path.string()});
     REQUIRE(seeded.code == 0);
     CHECK_THAT(seeded.out, Catch::Contains("2 sites"));
-    CHECK(std::filesystem::exists(dir.path / "releasedesk.db"));
+    CHECK(std::filesystem::exists(dir.path / "releasedesk.db") != rd::test::onPostgres());
     const auto report = run({"report", "--data", dir.path.string(), "--month", "2026-01"});
     REQUIRE(report.code == 0);
     CHECK_THAT(report.out, Catch::Contains("Release Management report for 2026-01"));
@@ -61,7 +74,7 @@ TEST_CASE("The command line refuses bad arguments with a clear message", "[serve
     CHECK_THAT(unknown.err, Catch::Contains("unknown command 'frobnicate'"));
     const auto noData = run({"report"});
     CHECK(noData.code == 2);
-    CHECK_THAT(noData.err, Catch::Contains("--data DIR is required"));
+    CHECK_THAT(noData.err, Catch::Contains("--data DIR (or --database postgresql://...) is required"));
     const auto badMonth = run({"report", "--data", dir.path.string(), "--month", "2026-13"});
     CHECK(badMonth.code == 2);
     CHECK_THAT(badMonth.err, Catch::Contains("--month must be a month, YYYY-MM"));
@@ -80,7 +93,7 @@ TEST_CASE("user add reads the password from stdin, refuses a short one and hashe
         args.insert(args.end(), extra.begin(), extra.end());
         std::istringstream in(password + "\nsecond line is ignored\n");
         std::ostringstream out, err;
-        const int code = runCommand(args, out, err, in);
+        const int code = runCommand(onTestDatabase(args), out, err, in);
         return Run{code, out.str(), err.str()};
     };
     const auto tooShort = add("short", {});
@@ -92,7 +105,7 @@ TEST_CASE("user add reads the password from stdin, refuses a short one and hashe
     const auto ok = add("long enough", {"--site", "RAU", "--display-name", "Alex Kim"});
     INFO(ok.err);
     REQUIRE(ok.code == 0);
-    rd::Store store(databasePath(dir.path.string()));
+    rd::Store store(rd::test::databaseFor(dir.path));
     const auto pat = store.userByName("pat.new");
     REQUIRE(pat);
     CHECK(pat->displayName == "Alex Kim");
@@ -151,7 +164,7 @@ TEST_CASE("user disable, enable and passwd switch a user and set a password, and
     const auto withInput = [&](std::vector<std::string> args, const std::string &input) {
         std::istringstream in(input);
         std::ostringstream out, err;
-        const int code = runCommand(args, out, err, in);
+        const int code = runCommand(onTestDatabase(args), out, err, in);
         return Run{code, out.str(), err.str()};
     };
     const auto nobody = run({"user", "disable", "nobody", "--data", dir.path.string()});
@@ -162,9 +175,9 @@ TEST_CASE("user disable, enable and passwd switch a user and set a password, and
     CHECK_THAT(shortPassword.err, Catch::Contains("at least 8 characters") && Catch::Contains("nothing was changed"));
     CHECK(run({"user", "rename", "sam", "--data", dir.path.string()}).code == 2);
 
-    const auto samId = [&] { return rd::Store(databasePath(dir.path.string())).userByName("sam")->id; }();
-    const auto active = [&] { return rd::Store(databasePath(dir.path.string())).user(samId)->active; };
-    const auto hash = [&] { return *rd::Store(databasePath(dir.path.string())).passwordHash(samId); };
+    const auto samId = [&] { return rd::Store(rd::test::databaseFor(dir.path)).userByName("sam")->id; }();
+    const auto active = [&] { return rd::Store(rd::test::databaseFor(dir.path)).user(samId)->active; };
+    const auto hash = [&] { return *rd::Store(rd::test::databaseFor(dir.path)).passwordHash(samId); };
     CHECK(verifyPassword(hash(), "demo-password"));
 
     const auto off = run({"user", "disable", "sam", "--data", dir.path.string()});
@@ -180,12 +193,12 @@ TEST_CASE("user disable, enable and passwd switch a user and set a password, and
 }
 
 TEST_CASE("restore refuses a file that is not a backup, and a data directory in use, and changes nothing",
-          "[server][cli][backup]")
+          "[server][cli][backup][sqlite-only]")
 {
     TempDir dir;
     const auto data = dir.path / "data";
     REQUIRE(run({"seed-demo", "--data", data.string()}).code == 0);
-    const auto users = [&] { return rd::Store(databasePath(data.string())).database().scalar("SELECT count(*) FROM users"); };
+    const auto users = [&] { return rd::Store(rd::test::databaseFor(data)).database().scalar("SELECT count(*) FROM users"); };
     const auto before = users();
 
     const auto junk = dir.path / "junk.db";

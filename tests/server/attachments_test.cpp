@@ -1,11 +1,12 @@
 // Photo attachments (issue 12) against the real syncserver on 127.0.0.1: an upload cut off half
 // way and resumed, a photo over the limit, pieces out of order and bytes that are not the photo.
 #include "httpclient.h"
+#include "testdatabase.h"
 #include "liveserver.h"
 #include "rawconnection.h"
 #include "serverfixture.h"
 
-#include "store/sqlite.h"
+#include "store/database.h"
 
 #include <openssl/evp.h>
 
@@ -159,7 +160,7 @@ TEST_CASE("A photo cut off half way is resumed, and the server holds it once, by
     CHECK(s.client().get("/api/v1/attachments/" + sha, bearer(s.signin("morgan", newDeviceId()))).body == photo);
     bool atLower = false;
     {
-        sql::Database db((s.data / "releasedesk.db").string());
+        sql::Database db(rd::test::databaseFor(s.data));
         auto q = db.query("SELECT a.site_id = (SELECT id FROM sites WHERE code = 'RAL') FROM installations i "
                           "JOIN assets a ON a.id = i.asset_id WHERE i.id = ?1");
         q->bind(1, s.facts.installation);

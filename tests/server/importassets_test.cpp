@@ -1,6 +1,7 @@
 // syncserver import-assets and export-assets, the real binary: a Snipe-IT file with bad rows, a dry
 // run that changes nothing, the import, the same file again, files that are no inventory, --help.
 #include "serverprocess.h"
+#include "testdatabase.h"
 
 #include "demo/snipeitsample.h"
 #include "domain/id.h"
@@ -38,7 +39,7 @@ std::string readFile(const std::filesystem::path &p)
 
 std::int64_t count(const std::filesystem::path &data, const std::string &sql)
 {
-    Store store((data / "releasedesk.db").string());
+    Store store(rd::test::databaseFor(data));
     return store.database().scalar(sql);
 }
 
@@ -54,7 +55,7 @@ TEST_CASE("import-assets: a dry run names the bad rows and changes nothing; the 
     std::vector<SnipeItSample::Bad> bad;
     int good = 0;
     {
-        Store store(data + "/releasedesk.db");
+        Store store(rd::test::databaseFor(data));
         auto sample = snipeItSample(store, 400, 13);
         csv = std::move(sample.csv);
         bad = std::move(sample.bad);
@@ -89,7 +90,7 @@ TEST_CASE("import-assets: a dry run names the bad rows and changes nothing; the 
 
     // An update is kept in the asset's history as the release manager's.
     writeFile(file, "Serial,Manufacturer,Model,Category,Location\r\n" + [&] {
-        Store store(data + "/releasedesk.db");
+        Store store(rd::test::databaseFor(data));
         auto q = store.database().query("SELECT a.serial, a.make, a.model, a.category, s.code FROM assets a "
                                         "JOIN sites s ON s.id = a.site_id WHERE a.asset_tag = 'IMP-00001'");
         REQUIRE(q->step());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httpclient.h"
+#include "testdatabase.h"
 #include "serverfixture.h"
 #include "serverprocess.h"
 
@@ -23,7 +24,7 @@ struct LiveServer {
     {
         const auto seeded = runSyncserver({"seed-demo", "--data", data.string()}, dir.path);
         REQUIRE(seeded.exitCode == 0);
-        facts = readDemoFacts((data / "releasedesk.db").string());
+        facts = readDemoFacts(rd::test::databaseFor(data));
         server = std::make_unique<ServerProcess>(data, extraArgs);
     }
 

@@ -2,6 +2,7 @@
 // CSV and JSON and read back; its help, its errors in words and its exit codes; and the demo school's
 // report while the server runs.
 #include "liveserver.h"
+#include "testdatabase.h"
 #include "serverfixture.h"
 #include "serverprocess.h"
 
@@ -92,7 +93,7 @@ struct HandBuiltMonth {
     HandBuiltMonth()
     {
         REQUIRE(runSyncserver({"migrate", "--data", data.string()}, dir.path).exitCode == 0);
-        Store store((data / "releasedesk.db").string());
+        Store store(rd::test::databaseFor(data));
         const auto p = month.period();
         const auto day = [&](int n) { return p.from + (n - 1) * kDay + 9 * 3600 * 1000; };
         const Millis before = p.from - 90 * kDay;
@@ -212,7 +213,7 @@ TEST_CASE("syncserver report writes a hand-built month as JSON, CSV and text", "
         CHECK(counts[1][1] == "2");
         CHECK(section(rows, "12 months").size() == 13);
         // The core's CSV of the same database, but for when it was made.
-        Store store((m.data / "releasedesk.db").string());
+        Store store(rd::test::databaseFor(m.data));
         auto mine = readCsv(reportCsv(ReportViews(store).monthly(m.month, std::time(nullptr) * 1000LL)));
         auto theirs = rows;
         for (auto *r : {&mine, &theirs})
@@ -245,7 +246,7 @@ TEST_CASE("syncserver report writes a hand-built month as JSON, CSV and text", "
 }
 
 TEST_CASE("syncserver report --help works, and its errors are in words with exit codes a script can use",
-          "[server][process][report][bad-input]")
+          "[server][process][report][bad-input][sqlite-only]")
 {
     TempDir dir;
     const auto data = (dir.path / "data").string();
@@ -290,7 +291,7 @@ TEST_CASE("syncserver report --help works, and its errors are in words with exit
 
     // A database from a newer Release Desk is refused, untouched.
     {
-        sql::Database db((dir.path / "data" / "releasedesk.db").string());
+        sql::Database db(rd::test::databaseFor(dir.path / "data"));
         db.exec("PRAGMA user_version = " + std::to_string(schemaVersion() + 1));
     }
     const auto newer = run({"report", "--data", data});

@@ -1,5 +1,6 @@
 // The HTTP API as a pure function: handleRequest over a real store and hub, no sockets.
 #include "auth.h"
+#include "testdatabase.h"
 #include "compression.h"
 #include "httpclient.h"
 #include "router.h"
@@ -249,7 +250,7 @@ TEST_CASE("A gzip body that inflates past the body limit is 413, a broken one 40
 TEST_CASE("Push and pull refusals from the hub map to 400 and 403", "[server][router][roles]")
 {
     Router r;
-    const auto facts = readDemoFacts((r.dir.path / "releasedesk.db").string());
+    const auto facts = readDemoFacts(rd::test::databaseFor(r.dir.path));
     const auto device = newDeviceId();
     const auto headers = bearer(jsonField(r.signin("sam", device), "access_token"));
 
@@ -275,7 +276,7 @@ TEST_CASE("Pushes sent at once from many devices are each applied once, and a re
           "[server][router][push]")
 {
     Router r;
-    const auto facts = readDemoFacts((r.dir.path / "releasedesk.db").string());
+    const auto facts = readDemoFacts(rd::test::databaseFor(r.dir.path));
     const auto before = r.ctx.store().database().scalar("SELECT count(*) FROM step_results");
     struct Device {
         std::string id;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth.h"
+#include "testdatabase.h"
 #include "router.h"
 #include "servercontext.h"
 #include "serverfixture.h"
@@ -25,9 +26,15 @@ struct Router {
     server::ServerContext ctx;
 
     explicit Router(server::ServerOptions o = options())
-        : ctx((dir.path / "releasedesk.db").string(), o)
+        : ctx(rd::test::databaseFor(dir.path), withDataDir(std::move(o), dir.path))
     {
         seedDemo(ctx.store(), ctx.now(), [](const std::string &pw) { return server::hashPassword(pw); });
+    }
+
+    static server::ServerOptions withDataDir(server::ServerOptions o, const std::filesystem::path &dir)
+    {
+        o.dataDir = dir.string();
+        return o;
     }
 
     static server::ServerOptions options()

@@ -1,5 +1,7 @@
 #include "serverprocess.h"
 
+#include "testdatabase.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -9,6 +11,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <optional>
@@ -81,8 +84,21 @@ pid_t spawn(const std::vector<std::string> &args, posix_spawn_file_actions_t *ac
     for (auto &a : all)
         argv.push_back(a.data());
     argv.push_back(nullptr);
+    // On PostgreSQL, the database of the command's --data DIR is the schema named after DIR.
+    std::vector<std::string> env;
+    for (char **e = environ; *e; ++e)
+        env.emplace_back(*e);
+    if (onPostgres()) {
+        const auto data = std::find(args.begin(), args.end(), "--data");
+        if (data != args.end() && data + 1 != args.end())
+            env.push_back("RELEASEDESK_DATABASE=" + databaseFor(*(data + 1)));
+    }
+    std::vector<char *> envp;
+    for (auto &e : env)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
     pid_t pid = -1;
-    if (const int rc = posix_spawn(&pid, argv[0], actions, nullptr, argv.data(), environ); rc != 0)
+    if (const int rc = posix_spawn(&pid, argv[0], actions, nullptr, argv.data(), envp.data()); rc != 0)
         throw std::runtime_error("cannot start " + all[0] + ": " + std::strerror(rc));
     return pid;
 }

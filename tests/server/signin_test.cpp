@@ -2,6 +2,7 @@
 // checks off the request threads, throttling on a fake clock, refusals counted and logged, range
 // checks, switched-off users, and internal errors that reach a device only as a reference.
 #include "httpclient.h"
+#include "testdatabase.h"
 #include "routerfixture.h"
 
 #include <boost/json.hpp>
@@ -105,7 +106,7 @@ TEST_CASE("Device hijack: a colleague signing in with someone else's device id i
           "[server][signin][devices]")
 {
     Router r;
-    const auto facts = readDemoFacts((r.dir.path / "releasedesk.db").string());
+    const auto facts = readDemoFacts(rd::test::databaseFor(r.dir.path));
     const auto device = newDeviceId();
     const auto sam = bearer(jsonField(r.signin("sam", device), "access_token"));
     const auto first = r.send(http::verb::post, "/api/v1/push", stepResultPush(device, facts, facts.sam, 1), sam);
@@ -321,11 +322,12 @@ TEST_CASE("SQL text: a database failure answers 500 with a reference and no SQL 
           "[server][errors]")
 {
     Router r;
-    const auto facts = readDemoFacts((r.dir.path / "releasedesk.db").string());
+    const auto facts = readDemoFacts(rd::test::databaseFor(r.dir.path));
     const auto device = newDeviceId();
     const auto token = bearer(jsonField(r.signin("sam", device), "access_token"));
     // The server's own connection can no longer write, as on a disk gone read-only.
-    r.ctx.store().database().exec("PRAGMA query_only = ON");
+    const bool postgres = r.ctx.store().database().isPostgres();
+    r.ctx.store().database().exec(postgres ? "SET default_transaction_read_only = on" : "PRAGMA query_only = ON");
     CapturedLog log;
     const auto signin = r.send(http::verb::post, "/api/v1/signin", signinBody("jo", newDeviceId()));
     const auto push = r.send(http::verb::post, "/api/v1/push", stepResultPush(device, facts, facts.sam), token);
@@ -343,7 +345,7 @@ TEST_CASE("SQL text: a database failure answers 500 with a reference and no SQL 
         // The log line with that reference holds what the administrator needs.
         const auto line = text.find("ref " + ref + ": ");
         REQUIRE(line != std::string::npos);
-        CHECK_THAT(text.substr(line, text.find('\n', line) - line), Catch::Contains("readonly"));
+        CHECK_THAT(text.substr(line, text.find('\n', line) - line), Catch::Contains(postgres ? "read-only" : "readonly"));
     }
     CHECK(jsonField(signin.body(), "ref") != jsonField(push.body(), "ref"));
 }

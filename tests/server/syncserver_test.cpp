@@ -1,13 +1,17 @@
 // The real syncserver binary on 127.0.0.1 with an ephemeral port: bad input, roles, stop, backup, TLS.
 #include "httpclient.h"
+#include "testdatabase.h"
 #include "liveserver.h"
 #include "serverfixture.h"
 #include "serverprocess.h"
 #include "testcert.h"
 
-#include "store/sqlite.h"
+#include "store/database.h"
 
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <unistd.h>
 
 using namespace rd;
 using namespace rd::test;
@@ -170,7 +174,7 @@ TEST_CASE("An installer closing a release (a release manager's action) gets 403 
                    403, "forbidden");
     // Nothing of the batch was applied.
     s.server->stop();
-    sql::Database db((s.data / "releasedesk.db").string());
+    sql::Database db(rd::test::databaseFor(s.data));
     auto q = db.query("SELECT status FROM releases WHERE id = ?1");
     q->bind(1, s.facts.laptopRelease);
     REQUIRE(q->step());
@@ -185,7 +189,7 @@ TEST_CASE("An installer recording a step result as another user gets 403 forbidd
     const auto body = stepResultPush(device, s.facts, s.facts.jo);
     s.checkRefused(s.client().post("/api/v1/push", body, bearer(token)), 403, "forbidden");
     s.server->stop();
-    sql::Database db((s.data / "releasedesk.db").string());
+    sql::Database db(rd::test::databaseFor(s.data));
     auto q = db.query("SELECT count(*) FROM step_results WHERE recorded_by = ?1");
     q->bind(1, s.facts.jo);
     REQUIRE(q->step());
@@ -201,13 +205,20 @@ TEST_CASE("SIGTERM stops the server with exit code 0 and a sound database", "[se
     CHECK(s.server->stop() == 0);
     INFO(s.server->stderrText());
     CHECK_THAT(s.server->stderrText(), Catch::Contains("syncserver: stopped"));
-    sql::Database db((s.data / "releasedesk.db").string());
-    auto q = db.query("PRAGMA integrity_check");
-    REQUIRE(q->step());
-    CHECK(q->text(0) == "ok");
+    sql::Database db(rd::test::databaseFor(s.data));
+    // The push answered is in the database the server left behind.
+    auto pushed = db.query("SELECT last_seq FROM sync_devices WHERE device_id = ?1");
+    pushed->bind(1, Id::parse(device, "device id"));
+    REQUIRE(pushed->step());
+    CHECK(pushed->int64(0) == 1);
+    if (!db.isPostgres()) {
+        auto q = db.query("PRAGMA integrity_check");
+        REQUIRE(q->step());
+        CHECK(q->text(0) == "ok");
+    }
 }
 
-TEST_CASE("`syncserver backup` while the server runs makes a database with the same rows", "[server][process][backup]")
+TEST_CASE("`syncserver backup` while the server runs makes a database with the same rows", "[server][process][backup][sqlite-only]")
 {
     LiveServer s;
     const auto device = newDeviceId();
@@ -221,7 +232,7 @@ TEST_CASE("`syncserver backup` while the server runs makes a database with the s
     s.requireStillServing();
 
     sql::Database copy(file.string());
-    sql::Database live((s.data / "releasedesk.db").string());
+    sql::Database live(rd::test::databaseFor(s.data));
     auto q = copy.query("PRAGMA integrity_check");
     REQUIRE(q->step());
     CHECK(q->text(0) == "ok");
@@ -233,8 +244,41 @@ TEST_CASE("`syncserver backup` while the server runs makes a database with the s
     CHECK(count(copy, "auth_tokens") == 2);
 }
 
+TEST_CASE("`syncserver backup` on PostgreSQL writes a pg_dump archive that restores to the same rows",
+          "[server][process][backup][postgresql-only]")
+{
+    LiveServer s;
+    const auto device = newDeviceId();
+    const auto token = s.signin("sam", device);
+    REQUIRE(s.client().post("/api/v1/push", stepResultPush(device, s.facts, s.facts.sam), bearer(token)).status == 200);
+    const auto file = s.dir.path / "backup.pgdump";
+    const auto backup = runSyncserver({"backup", "--data", s.data.string(), file.string()}, s.dir.path);
+    INFO(backup.err);
+    REQUIRE(backup.exitCode == 0);
+    s.requireStillServing();
+    // Restored with PostgreSQL's own tool into a database of its own: the same rows.
+    const auto name = "rd_restore_" + std::to_string(::getpid());
+    {
+        sql::Database server("postgresql://");
+        server.exec("DROP DATABASE IF EXISTS " + name);
+        server.exec("CREATE DATABASE " + name);
+    }
+    const auto restore = "pg_restore --no-owner --dbname postgresql:///" + name + " " + file.string();
+    REQUIRE(std::system(restore.c_str()) == 0);
+    const auto live = rd::test::databaseFor(s.data);
+    const auto schema = live.substr(live.find("%3D") + 3);
+    sql::Database copy("postgresql:///" + name + "?options=-csearch_path%3D" + schema);
+    sql::Database original(live);
+    for (const char *table : {"users", "sites", "assets", "releases", "installations", "step_results",
+                              "auth_tokens", "sync_devices"}) {
+        INFO(table);
+        CHECK(count(copy, table) == count(original, table));
+    }
+    CHECK(count(copy, "sync_devices") >= 1);
+}
+
 TEST_CASE("`syncserver restore` puts a backup in place with a new database identity, never under a running server",
-          "[server][process][backup]")
+          "[server][process][backup][sqlite-only]")
 {
     LiveServer s;
     const auto device = newDeviceId();
@@ -274,7 +318,7 @@ TEST_CASE("`syncserver restore` puts a backup in place with a new database ident
     CHECK_THAT(restored.out, Catch::Contains(restoredId));
     // The server holds what it held at the backup: the device's first change, not its second.
     REQUIRE(s.server->stop() == 0);
-    sql::Database db((s.data / "releasedesk.db").string());
+    sql::Database db(rd::test::databaseFor(s.data));
     auto q = db.query("PRAGMA integrity_check");
     REQUIRE(q->step());
     CHECK(q->text(0) == "ok");

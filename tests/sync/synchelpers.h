@@ -5,10 +5,12 @@
 #include "sync/hub.h"
 #include "sync/replica.h"
 #include "sync/tables.h"
+#include "testdatabase.h"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,7 +29,7 @@ struct Tablet {
 
 /** The server's store with the demo school, its hub, and tablets signed in to it. */
 struct SyncFixture {
-    Store server{":memory:"};
+    Store server{test::freshDatabase()};
     sync::Hub hub{server};
     int pageSize = 200;
 
@@ -79,6 +81,37 @@ inline std::vector<Asset> laptopsInStock(Store &s, int n)
     return out;
 }
 
+/** One value as SQLite's quote() writes it, whichever engine read it. */
+inline std::string quoted(const sql::Statement &q, int col)
+{
+    switch (q.type(col)) {
+    case sql::ColumnType::Null:
+        return "NULL";
+    case sql::ColumnType::Integer:
+        return std::to_string(q.int64(col));
+    case sql::ColumnType::Real: {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.15g", q.real(col));
+        return buf;
+    }
+    case sql::ColumnType::Blob: {
+        std::string out = "X'";
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        for (unsigned char c : q.blobView(col)) {
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+        return out + "'";
+    }
+    case sql::ColumnType::Text:
+        break;
+    }
+    std::string out = "'";
+    for (char c : q.textView(col))
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
 /** Every row of a synced table, as text, without the store-local change sequence; sorted. */
 inline std::vector<std::string> dump(Store &store, std::string_view table)
 {
@@ -89,7 +122,7 @@ inline std::vector<std::string> dump(Store &store, std::string_view table)
     for (const auto &c : cols.names) {
         if (c == "seq")
             continue;
-        sql += (first ? "" : ", ") + std::string("quote(") + c + ")";
+        sql += (first ? "" : ", ") + c;
         first = false;
     }
     sql += " FROM " + std::string(table);
@@ -98,7 +131,7 @@ inline std::vector<std::string> dump(Store &store, std::string_view table)
     while (q->step()) {
         std::string row;
         for (int i = 0; i < q->columnCount(); ++i)
-            row += q->text(i) + "|";
+            row += quoted(*q, i) + "|";
         rows.push_back(row);
     }
     std::sort(rows.begin(), rows.end());

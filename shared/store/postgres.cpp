@@ -1,0 +1,426 @@
+// The PostgreSQL engine behind sql::Database, through libpq: statements prepared on the server
+// once per connection, values sent and read as text (a bytea as \x and hex digits).
+#include "database.h"
+#include "pgdialect.h"
+
+#include <libpq-fe.h>
+
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+namespace rd::sql {
+
+namespace {
+
+// The type oids of pg_type that matter here.
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700,
+              kFloat8 = 701, kNumeric = 1700;
+
+/** SQLite's result code for a PostgreSQL SQLSTATE, so that callers test one set of codes. */
+int sqliteCodeOf(const char *sqlstate) noexcept
+{
+    if (!sqlstate)
+        return 1; // SQLITE_ERROR
+    const std::string_view s(sqlstate);
+    if (s == "23505")
+        return 2067; // SQLITE_CONSTRAINT_UNIQUE
+    if (s == "23503")
+        return 787; // SQLITE_CONSTRAINT_FOREIGNKEY
+    if (s == "23514")
+        return 275; // SQLITE_CONSTRAINT_CHECK
+    if (s == "23502")
+        return 1299; // SQLITE_CONSTRAINT_NOTNULL
+    if (s.substr(0, 2) == "23")
+        return 19; // SQLITE_CONSTRAINT
+    if (s == "53100")
+        return 13; // SQLITE_FULL
+    if (s == "40001" || s == "40P01" || s == "55P03" || s == "57014")
+        return 5; // SQLITE_BUSY: a serialization failure, a deadlock, a lock or statement timeout
+    if (s.substr(0, 2) == "08" || s.substr(0, 2) == "57")
+        return 10; // SQLITE_IOERR: the connection or the server went away
+    return 1;
+}
+
+[[noreturn]] void throwResult(PGconn *conn, const PGresult *res, const std::string &doing)
+{
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
+    if (msg.empty())
+        msg = PQerrorMessage(conn);
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' '))
+        msg.pop_back();
+    throw StoreError(doing + ": " + msg + " (postgresql " + (state ? state : "error") + ")", sqliteCodeOf(state));
+}
+
+/** A PGresult that clears itself. */
+struct Result {
+    PGresult *res = nullptr;
+    explicit Result(PGresult *r)
+        : res(r)
+    {}
+    ~Result() { PQclear(res); }
+    Result(const Result &) = delete;
+    Result &operator=(const Result &) = delete;
+};
+
+void appendHex(std::string &out, const void *data, std::size_t size)
+{
+    static constexpr char kDigits[] = "0123456789abcdef";
+    const auto *p = static_cast<const unsigned char *>(data);
+    out.reserve(out.size() + 2 + size * 2);
+    out += "\\x";
+    for (std::size_t i = 0; i < size; ++i) {
+        out += kDigits[p[i] >> 4];
+        out += kDigits[p[i] & 15];
+    }
+}
+
+int hexValue(char c) noexcept
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+class PostgresConnection;
+
+class PostgresStatement final : public Statement {
+public:
+    PostgresStatement(PostgresConnection &conn, std::string_view sql);
+    ~PostgresStatement() override { clearResult(); }
+
+    Statement &bind(int index, std::int64_t value) override
+    {
+        char buf[24];
+        const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+        return set(index, std::string(buf, end), kInt8);
+    }
+    Statement &bind(int index, double value) override
+    {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.17g", value);
+        return set(index, buf, kFloat8);
+    }
+    Statement &bind(int index, std::string_view text) override { return set(index, std::string(text), 0); }
+    Statement &bind(int index, const Id &id) override
+    {
+        std::string hex;
+        appendHex(hex, id.bytes().data(), 16);
+        return set(index, std::move(hex), kBytea);
+    }
+    Statement &bind(int index, std::nullptr_t) override
+    {
+        slot(index).null = true;
+        return *this;
+    }
+    using Statement::bind;
+    Statement &bindBlob(int index, const void *data, std::size_t size) override
+    {
+        std::string hex;
+        appendHex(hex, data, size);
+        return set(index, std::move(hex), kBytea);
+    }
+
+    bool step() override;
+    void reset() noexcept override
+    {
+        rewind();
+        for (auto &p : m_params)
+            p.null = true;
+    }
+    void rewind() noexcept override
+    {
+        clearResult();
+        m_executed = false;
+    }
+
+    [[nodiscard]] bool isNull(int col) const override { return PQgetisnull(m_result, m_row, col) != 0; }
+    [[nodiscard]] std::int64_t int64(int col) const override
+    {
+        const char *v = PQgetvalue(m_result, m_row, col);
+        const int n = PQgetlength(m_result, m_row, col);
+        if (PQftype(m_result, col) == kBool)
+            return v[0] == 't' ? 1 : 0;
+        std::int64_t out = 0;
+        const auto [end, ec] = std::from_chars(v, v + n, out);
+        if (ec == std::errc() && end == v + n)
+            return out;
+        return n == 0 ? 0 : static_cast<std::int64_t>(std::strtod(v, nullptr)); // numeric, float: truncated
+    }
+    [[nodiscard]] double real(int col) const override { return std::strtod(PQgetvalue(m_result, m_row, col), nullptr); }
+    [[nodiscard]] std::string_view textView(int col) const override
+    {
+        if (PQftype(m_result, col) == kBool)
+            return PQgetvalue(m_result, m_row, col)[0] == 't' ? "1" : "0";
+        return {PQgetvalue(m_result, m_row, col), static_cast<std::size_t>(PQgetlength(m_result, m_row, col))};
+    }
+    [[nodiscard]] std::string_view blobView(int col) const override;
+    [[nodiscard]] ColumnType type(int col) const override
+    {
+        if (isNull(col))
+            return ColumnType::Null;
+        switch (PQftype(m_result, col)) {
+        case kBool:
+        case kInt2:
+        case kInt4:
+        case kInt8:
+        case kOid:
+            return ColumnType::Integer;
+        case kFloat4:
+        case kFloat8:
+        case kNumeric:
+            return ColumnType::Real;
+        case kBytea:
+            return ColumnType::Blob;
+        default:
+            return ColumnType::Text;
+        }
+    }
+    [[nodiscard]] int columnCount() const override;
+    [[nodiscard]] std::string columnName(int col) const override;
+
+private:
+    struct Param {
+        std::string value;
+        Oid type = 0; ///< as first bound: the type it is prepared with (0: PostgreSQL infers it)
+        bool null = true;
+    };
+
+    Param &slot(int index)
+    {
+        if (index < 1 || index > static_cast<int>(m_params.size()))
+            throw StoreError("binding parameter " + std::to_string(index) + " of \"" + m_sql + "\": no such parameter",
+                             25); // SQLITE_RANGE
+        return m_params[static_cast<std::size_t>(index - 1)];
+    }
+    Statement &set(int index, std::string value, Oid type)
+    {
+        auto &p = slot(index);
+        p.value = std::move(value);
+        p.null = false;
+        if (m_preparedAs.empty() && p.type == 0)
+            p.type = type;
+        return *this;
+    }
+    void execute();
+    void clearResult() noexcept
+    {
+        PQclear(m_result);
+        m_result = nullptr;
+        m_row = -1;
+        m_rows = 0;
+    }
+
+    PostgresConnection &m_conn;
+    std::string m_pgSql;
+    std::vector<Param> m_params;
+    std::string m_preparedAs; ///< the server-side name, once prepared on this connection
+    std::uint64_t m_generation = 0;
+    PGresult *m_result = nullptr;
+    int m_row = -1;
+    int m_rows = 0;
+    bool m_executed = false;
+    mutable std::vector<std::string> m_blobs; ///< bytea columns of the current row, decoded
+    mutable std::vector<int> m_blobRows;
+};
+
+class PostgresConnection final : public Connection {
+public:
+    explicit PostgresConnection(const std::string &uri)
+    {
+        m_conn = PQconnectdb(uri.c_str());
+        if (PQstatus(m_conn) != CONNECTION_OK) {
+            std::string msg = PQerrorMessage(m_conn);
+            while (!msg.empty() && msg.back() == '\n')
+                msg.pop_back();
+            PQfinish(m_conn);
+            throw StoreError("cannot connect to the PostgreSQL database: " + msg, 14); // SQLITE_CANTOPEN
+        }
+        PQsetNoticeProcessor(m_conn, [](void *, const char *) {}, nullptr);
+        // Times are Unix milliseconds, text compares byte by byte (COLLATE "C" in the schema):
+        // nothing depends on the server's time zone or locale.
+        exec("SET client_encoding = 'UTF8'; SET lock_timeout = '30s'");
+    }
+    ~PostgresConnection() override { PQfinish(m_conn); }
+
+    [[nodiscard]] std::unique_ptr<Statement> prepare(std::string_view sql) override
+    {
+        return std::make_unique<PostgresStatement>(*this, sql);
+    }
+
+    void exec(std::string_view sql) override
+    {
+        reconnectIfLost();
+        const std::string s(sql);
+        Result r(PQexec(m_conn, s.c_str()));
+        const auto status = PQresultStatus(r.res);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+            throwResult(m_conn, r.res, "running \"" + s.substr(0, 200) + "\"");
+        m_changes = std::atoi(PQcmdTuples(r.res));
+        // A COMMIT of a transaction that had failed answers ROLLBACK, not an error: say it is one.
+        if (s == "COMMIT" && std::strcmp(PQcmdStatus(r.res), "ROLLBACK") == 0)
+            throw StoreError("the transaction had failed and was rolled back, not committed", 1);
+    }
+    [[nodiscard]] int changes() const noexcept override { return m_changes; }
+    [[nodiscard]] bool inTransaction() const noexcept override
+    {
+        const auto s = PQtransactionStatus(m_conn);
+        return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
+    }
+    [[nodiscard]] Engine engine() const noexcept override { return Engine::Postgres; }
+
+    /**
+     * A connection lost (the server restarted, a standby took over) is opened again before the
+     * next statement outside a transaction; statements prepared on it are prepared again.
+     */
+    void reconnectIfLost()
+    {
+        if (PQstatus(m_conn) == CONNECTION_OK)
+            return;
+        PQreset(m_conn);
+        if (PQstatus(m_conn) != CONNECTION_OK)
+            throw StoreError(std::string("the PostgreSQL database cannot be reached: ") + PQerrorMessage(m_conn), 10);
+        ++m_generation;
+    }
+
+    PGconn *raw() const noexcept { return m_conn; }
+    std::uint64_t generation() const noexcept { return m_generation; }
+    std::string nextName() { return "rd" + std::to_string(++m_statements); }
+    void setChanges(int n) noexcept { m_changes = n; }
+
+private:
+    PGconn *m_conn = nullptr;
+    int m_changes = 0;
+    std::uint64_t m_generation = 1;
+    std::uint64_t m_statements = 0;
+};
+
+PostgresStatement::PostgresStatement(PostgresConnection &conn, std::string_view sql)
+    : Statement(sql)
+    , m_conn(conn)
+{
+    int params = 0;
+    try {
+        m_pgSql = postgresStatement(sql, params);
+    } catch (const std::invalid_argument &e) {
+        throw StoreError("preparing \"" + m_sql + "\": " + e.what(), 1);
+    }
+    m_params.resize(static_cast<std::size_t>(params));
+    // A number the text never uses (a filter left out) still needs a type: PostgreSQL cannot infer one.
+    for (int i = 1; i <= params; ++i) {
+        const auto name = "$" + std::to_string(i);
+        bool used = false;
+        for (auto at = m_pgSql.find(name); at != std::string::npos && !used; at = m_pgSql.find(name, at + 1))
+            used = at + name.size() >= m_pgSql.size() || !std::isdigit(static_cast<unsigned char>(m_pgSql[at + name.size()]));
+        if (!used)
+            m_params[static_cast<std::size_t>(i - 1)].type = 25; // text
+    }
+}
+
+void PostgresStatement::execute()
+{
+    m_conn.reconnectIfLost();
+    PGconn *conn = m_conn.raw();
+    if (m_preparedAs.empty() || m_generation != m_conn.generation()) {
+        std::vector<Oid> types;
+        types.reserve(m_params.size());
+        for (const auto &p : m_params)
+            types.push_back(p.type);
+        const auto name = m_conn.nextName();
+        Result r(PQprepare(conn, name.c_str(), m_pgSql.c_str(), static_cast<int>(types.size()), types.data()));
+        if (PQresultStatus(r.res) != PGRES_COMMAND_OK)
+            throwResult(conn, r.res, "preparing \"" + m_sql + "\"");
+        m_preparedAs = name;
+        m_generation = m_conn.generation();
+    }
+    std::vector<const char *> values;
+    values.reserve(m_params.size());
+    for (const auto &p : m_params)
+        values.push_back(p.null ? nullptr : p.value.c_str());
+    m_result = PQexecPrepared(conn, m_preparedAs.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                              nullptr, 0);
+    const auto status = PQresultStatus(m_result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        PGresult *failed = m_result;
+        m_result = nullptr;
+        Result owned(failed);
+        throwResult(conn, failed, "running \"" + m_sql + "\"");
+    }
+    m_rows = PQntuples(m_result);
+    m_conn.setChanges(std::atoi(PQcmdTuples(m_result)));
+    const auto columns = static_cast<std::size_t>(PQnfields(m_result));
+    m_blobs.assign(columns, {});
+    m_blobRows.assign(columns, -1);
+}
+
+bool PostgresStatement::step()
+{
+    if (!m_executed) {
+        m_executed = true;
+        execute();
+    }
+    if (m_row + 1 >= m_rows) {
+        m_row = m_rows;
+        return false;
+    }
+    ++m_row;
+    return true;
+}
+
+std::string_view PostgresStatement::blobView(int col) const
+{
+    if (PQgetisnull(m_result, m_row, col))
+        return {};
+    const auto c = static_cast<std::size_t>(col);
+    if (PQftype(m_result, col) != kBytea)
+        return textView(col);
+    if (m_blobRows[c] != m_row) {
+        const char *v = PQgetvalue(m_result, m_row, col);
+        const auto n = static_cast<std::size_t>(PQgetlength(m_result, m_row, col));
+        auto &out = m_blobs[c];
+        out.clear();
+        if (n < 2 || v[0] != '\\' || v[1] != 'x')
+            throw StoreError("a bytea value not in hex form (bytea_output must be 'hex')", 1);
+        out.reserve((n - 2) / 2);
+        for (std::size_t i = 2; i + 1 < n; i += 2)
+            out += static_cast<char>(hexValue(v[i]) << 4 | hexValue(v[i + 1]));
+        m_blobRows[c] = m_row;
+    }
+    return m_blobs[c];
+}
+
+int PostgresStatement::columnCount() const
+{
+    if (m_result)
+        return PQnfields(m_result);
+    // Asked before a run (a generic row reader naming its columns): describe the statement.
+    auto *self = const_cast<PostgresStatement *>(this);
+    if (self->m_preparedAs.empty())
+        return 0;
+    Result r(PQdescribePrepared(m_conn.raw(), m_preparedAs.c_str()));
+    return PQnfields(r.res);
+}
+
+std::string PostgresStatement::columnName(int col) const
+{
+    const char *n = m_result ? PQfname(m_result, col) : nullptr;
+    return n ? n : "";
+}
+
+} // namespace
+
+std::unique_ptr<Connection> openPostgres(const std::string &uri)
+{
+    return std::make_unique<PostgresConnection>(uri);
+}
+
+} // namespace rd::sql
