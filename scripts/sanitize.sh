@@ -12,9 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
+bash scripts/setup.sh --postgresql
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 # The preset's environment: leaks are findings, a report aborts the process (the server's
 # subprocess too), UBSan prints where.
-ctest --preset asan "$@"
+# Inside a throwaway PostgreSQL cluster (pg_virtualenv), for the tests labelled postgresql.
+pg_virtualenv -t -v 15 ctest --preset asan "$@"

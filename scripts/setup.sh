@@ -31,21 +31,41 @@ packages=(
   xvfb xauth libgl1-mesa-dri
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
+# With --postgresql (the test command): a PostgreSQL 15 server for the tests on PostgreSQL, which
+# start a throwaway cluster of their own with pg_virtualenv (postgresql-common) and stop it after;
+# pg_dump and pg_restore for the backup test. postgresql-common goes first, so that no "main"
+# cluster is made (and left running) when the server package comes.
+with_postgresql=0
+[ "${1:-}" = --postgresql ] && with_postgresql=1
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: every dependency is installed"
-  exit 0
-fi
-
-echo "setup: installing ${missing[*]}"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+updated=0
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}"
+  if [ "$updated" = 0 ]; then
+    $sudo apt-get update -q
+    updated=1
+  fi
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+install_missing "${packages[@]}"
+if [ "$with_postgresql" = 1 ]; then
+  install_missing postgresql-common
+  conf=/etc/postgresql-common/createcluster.conf
+  if ! grep -q '^create_main_cluster = false' "$conf"; then
+    $sudo sed -i 's/^#\?create_main_cluster.*/create_main_cluster = false/' "$conf"
+  fi
+  install_missing postgresql-15 postgresql-client-15
+fi
+echo "setup: every dependency is installed"
