@@ -6,7 +6,10 @@
 // Progress on stderr; one JSON line on stdout at the end.
 //
 //   build/bench/sync_bench [--devices N] [--scale F] [--server-threads N]
-//   (F scales the server's data, default 1; N request threads for the server, default its own)
+//                          [--database postgresql://... [--servers N]]
+//   (F scales the server's data, default 1; N request threads for the server, default its own;
+//   --database: the server's database on PostgreSQL, an empty one, instead of SQLite, with N
+//   syncserver processes on it, the devices spread over them in turn)
 #include "httpclient.h"
 #include "sync_bench_data.h"
 #include "serverprocess.h"
@@ -25,6 +28,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <future>
+#include <memory>
+#include <stdexcept>
 #include <thread>
 
 using namespace rd;
@@ -118,9 +123,15 @@ int run(int argc, char **argv)
     // `syncserver serve` options beyond --data and --listen. Every device here connects from
     // 127.0.0.1, beyond the default cap of connections per address.
     std::vector<std::string> serverArgs{"--max-connections-per-address", "100000"};
+    std::string database;
+    int serverCount = 1;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
-        if (a == "--devices")
+        if (a == "--database")
+            database = argv[i + 1];
+        else if (a == "--servers")
+            serverCount = std::max(1, std::stoi(argv[i + 1]));
+        else if (a == "--devices")
             deviceCount = std::stoi(argv[i + 1]);
         else if (a == "--scale")
             scale = std::stod(argv[i + 1]);
@@ -137,15 +148,27 @@ int run(int argc, char **argv)
         ~Cleanup() { std::filesystem::remove_all(dir); }
     } cleanup{dir};
 
+    const bool postgres = !database.empty();
+    if (!postgres) {
+        database = (dir / "server" / "releasedesk.db").string();
+        serverCount = 1; // one server per SQLite database
+    } else {
+        serverArgs.insert(serverArgs.end(), {"--database", database});
+    }
     ServerData data;
     {
-        Store server((dir / "server" / "releasedesk.db").string());
+        Store server(database);
+        if (server.lastSeq() != 0)
+            throw std::runtime_error("the database given to --database must be empty");
         const auto t = Clock::now();
         data = seed(server, scale, deviceCount);
         std::fprintf(stderr, "server data: %lld changes in %.1f s\n",
                      static_cast<long long>(server.lastSeq()), seconds(Clock::now() - t));
     }
-    rd::test::ServerProcess process(dir / "server", serverArgs);
+    std::vector<std::unique_ptr<rd::test::ServerProcess>> processes;
+    for (int i = 0; i < serverCount; ++i)
+        processes.push_back(std::make_unique<rd::test::ServerProcess>(dir / "server", serverArgs));
+    auto &process = *processes.front();
     rd::test::HttpClient http(process.port(), false, std::chrono::seconds(120));
 
     // 1. The initial sync of an empty tablet (the release manager's: every site).
@@ -211,7 +234,9 @@ int run(int argc, char **argv)
     std::vector<Session> sessions;
     std::vector<std::vector<std::string>> work;
     for (const auto &du : data.devices) {
-        sessions.push_back(signIn(http, du.name, Id::generate()));
+        rd::test::HttpClient its(processes[sessions.size() % processes.size()]->port(), false,
+                                 std::chrono::seconds(120));
+        sessions.push_back(signIn(its, du.name, Id::generate()));
         work.push_back(dayOfWork(du, data, sessions.back().deviceId));
         for (auto &body : work.back()) // each tablet compresses on its own processor, before the clock starts
             body = server::gzipCompress(body);
@@ -223,7 +248,7 @@ int run(int argc, char **argv)
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < data.devices.size(); ++i) {
         threads.emplace_back([&, i] {
-            rd::test::HttpClient client(process.port(), false, std::chrono::seconds(120));
+            rd::test::HttpClient client(processes[i % processes.size()]->port(), false, std::chrono::seconds(120));
             ++ready;
             while (!go.load())
                 std::this_thread::yield();
@@ -252,21 +277,27 @@ int run(int argc, char **argv)
         t.join();
     const double burst = seconds(Clock::now() - burstStart);
     std::fprintf(stderr, "%zu devices pushed a day each in %.2f s\n", data.devices.size(), burst);
-    {
-        // How busy the store's write lock was: the share of the burst spent applying pushes.
-        const auto metrics = http.get("/metrics").body;
+    double lockHeld = 0, lockWait = 0;
+    for (const auto &p : processes) {
+        // How busy each server's push thread was: the share of the burst spent applying pushes
+        // (on PostgreSQL, waiting for the change counter's lock that other servers hold included).
+        const auto metrics = rd::test::HttpClient(p->port()).get("/metrics").body;
         auto value = [&](const std::string &name) {
             const auto at = metrics.find("\n" + name + " ");
             return at == std::string::npos ? -1.0 : std::stod(metrics.substr(at + name.size() + 2));
         };
-        std::fprintf(stderr, "store lock: held %.2f s (applying pushes), pushes waited %.2f s in all\n",
-                     value("releasedesk_push_lock_held_seconds_total"),
-                     value("releasedesk_push_lock_wait_seconds_total"));
+        const double held = value("releasedesk_push_lock_held_seconds_total");
+        const double wait = value("releasedesk_push_lock_wait_seconds_total");
+        std::fprintf(stderr, "server %d: applying pushes %.2f s, pushes queued for its push thread %.2f s in all\n",
+                     static_cast<int>(p->pid()), held, wait);
+        lockHeld += held;
+        lockWait += wait;
     }
-    process.stop();
+    for (auto &p : processes)
+        p->stop();
 
     // Count what arrived: every device's results and sign-offs, once.
-    Store server((dir / "server" / "releasedesk.db").string());
+    Store server(database);
     std::int64_t lost = 0, duplicated = 0;
     for (const auto &du : data.devices) {
         auto q = server.database().query("SELECT (SELECT count(*) FROM step_results r JOIN installations i "
@@ -288,11 +319,12 @@ int run(int argc, char **argv)
         "\"devices_failed\": %d, \"mutations_lost\": %lld, \"mutations_duplicated\": %lld, "
         "\"concurrent_p99_s\": %.3f, "
         "\"concurrent_median_s\": %.3f, \"concurrent_total_s\": %.3f, \"wire_bytes_per_step_result\": %.1f, "
-        "\"initial_sync_wire_mb\": %.1f, \"initial_sync_rows\": %lld}\n",
+        "\"initial_sync_wire_mb\": %.1f, \"initial_sync_rows\": %lld, \"push_apply_s\": %.2f, "
+        "\"push_queue_wait_s\": %.2f, \"servers\": %zu, \"database\": \"%s\"}\n",
         initialSync, static_cast<double>(pulledRows) / initialSync, dayPushMs, data.devices.size(),
         failed.load(), static_cast<long long>(lost), static_cast<long long>(duplicated),
         percentile(durations, 0.99), percentile(durations, 0.5), burst,
         static_cast<double>(pushWire) / dayResults, static_cast<double>(pullWire) / 1e6,
-        static_cast<long long>(pulledRows));
+        static_cast<long long>(pulledRows), lockHeld, lockWait, processes.size(), postgres ? "postgresql" : "sqlite");
     return failed.load() == 0 && lost == 0 && duplicated == 0 ? 0 : 1;
 }

@@ -75,8 +75,12 @@ public:
 
     /** Runs one step: true when a row is available, false when done. Throws StoreError. */
     virtual bool step() = 0;
-    /** Runs a statement that returns no rows. */
-    void run()
+    /**
+     * Runs a statement that returns no rows. On PostgreSQL with deferred writes on (see
+     * Database::setDeferredWrites), a plain INSERT, UPDATE or DELETE is only sent: its outcome,
+     * a refusal included, is known at the next statement that reads, or at the commit.
+     */
+    virtual void run()
     {
         while (step()) {
         }
@@ -147,7 +151,10 @@ public:
     virtual ~Connection() = default;
     [[nodiscard]] virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
     virtual void exec(std::string_view sql) = 0;
-    [[nodiscard]] virtual int changes() const noexcept = 0;
+    /** Rows the last statement changed (on PostgreSQL, once deferred writes are settled). */
+    [[nodiscard]] virtual int changes() = 0;
+    /** Whether plain writes may be sent without waiting for each answer (PostgreSQL's pipeline). */
+    virtual void setDeferredWrites(bool) {}
     [[nodiscard]] virtual bool inTransaction() const noexcept = 0;
     [[nodiscard]] virtual Engine engine() const noexcept = 0;
     [[nodiscard]] virtual sqlite3 *sqliteHandle() const noexcept { return nullptr; }
@@ -177,7 +184,15 @@ public:
     /** A single integer from a query that returns one row (COUNT(*)...). */
     [[nodiscard]] std::int64_t scalar(std::string_view sql);
 
-    [[nodiscard]] int changes() const noexcept { return m_conn->changes(); }
+    [[nodiscard]] int changes() { return m_conn->changes(); }
+    /**
+     * PostgreSQL: while on, a plain INSERT, UPDATE or DELETE is sent without waiting for its
+     * answer (libpq's pipeline mode), saving a round trip per write; the answers are read at the
+     * next statement that reads, before any exec and at the commit, and the first refusal among
+     * them is thrown there. For a caller that redoes the whole transaction on any error
+     * (Store::OptimisticWrites), since the refusal then names no particular write. SQLite: no-op.
+     */
+    void setDeferredWrites(bool on) { m_conn->setDeferredWrites(on); }
     [[nodiscard]] bool inTransaction() const noexcept { return m_conn->inTransaction(); }
     [[nodiscard]] Engine engine() const noexcept { return m_engine; }
     [[nodiscard]] bool isPostgres() const noexcept { return m_engine == Engine::Postgres; }

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -46,7 +47,7 @@ int sqliteCodeOf(const char *sqlstate) noexcept
     return 1;
 }
 
-[[noreturn]] void throwResult(PGconn *conn, const PGresult *res, const std::string &doing)
+StoreError errorOf(PGconn *conn, const PGresult *res, const std::string &doing)
 {
     const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
@@ -54,7 +55,12 @@ int sqliteCodeOf(const char *sqlstate) noexcept
         msg = PQerrorMessage(conn);
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' '))
         msg.pop_back();
-    throw StoreError(doing + ": " + msg + " (postgresql " + (state ? state : "error") + ")", sqliteCodeOf(state));
+    return StoreError(doing + ": " + msg + " (postgresql " + (state ? state : "error") + ")", sqliteCodeOf(state));
+}
+
+[[noreturn]] void throwResult(PGconn *conn, const PGresult *res, const std::string &doing)
+{
+    throw errorOf(conn, res, doing);
 }
 
 /** A PGresult that clears itself. */
@@ -131,6 +137,7 @@ public:
     }
 
     bool step() override;
+    void run() override;
     void reset() noexcept override
     {
         rewind();
@@ -212,6 +219,8 @@ private:
         return *this;
     }
     void execute();
+    void prepareIfNeeded();
+    [[nodiscard]] std::vector<const char *> values() const;
     void clearResult() noexcept
     {
         PQclear(m_result);
@@ -229,6 +238,7 @@ private:
     int m_row = -1;
     int m_rows = 0;
     bool m_executed = false;
+    bool m_plainWrite = false; ///< INSERT, UPDATE or DELETE with nothing returned: may be deferred
     mutable std::vector<std::string> m_blobs; ///< bytea columns of the current row, decoded
     mutable std::vector<int> m_blobRows;
 };
@@ -250,7 +260,11 @@ public:
         // nothing depends on the server's time zone or locale.
         exec("SET client_encoding = 'UTF8'; SET lock_timeout = '30s'");
     }
-    ~PostgresConnection() override { PQfinish(m_conn); }
+    ~PostgresConnection() override
+    {
+        settleQuietly();
+        PQfinish(m_conn);
+    }
 
     [[nodiscard]] std::unique_ptr<Statement> prepare(std::string_view sql) override
     {
@@ -259,6 +273,7 @@ public:
 
     void exec(std::string_view sql) override
     {
+        settle();
         reconnectIfLost();
         const std::string s(sql);
         Result r(PQexec(m_conn, s.c_str()));
@@ -270,7 +285,79 @@ public:
         if (s == "COMMIT" && std::strcmp(PQcmdStatus(r.res), "ROLLBACK") == 0)
             throw StoreError("the transaction had failed and was rolled back, not committed", 1);
     }
-    [[nodiscard]] int changes() const noexcept override { return m_changes; }
+    [[nodiscard]] int changes() override
+    {
+        settle();
+        return m_changes;
+    }
+    void setDeferredWrites(bool on) override { m_defer = on; }
+    [[nodiscard]] bool deferring() const noexcept { return m_defer; }
+
+    /** Sends a prepared write without waiting for its answer (pipeline mode). */
+    void sendDeferred(const std::string &name, const std::vector<const char *> &values, const std::string &sql)
+    {
+        if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(m_conn))
+            throwResult(m_conn, nullptr, "starting a pipeline");
+        if (!PQsendQueryPrepared(m_conn, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                                 nullptr, 0)) {
+            const auto failure = errorOf(m_conn, nullptr, "sending \"" + sql + "\"");
+            settleQuietly();
+            throw failure;
+        }
+        // Answers are small, but unread they fill the socket: read them now and then.
+        if (++m_pending >= 1000)
+            settle();
+    }
+
+    /**
+     * Reads the answer of every write sent without waiting, in order, and leaves pipeline mode;
+     * throws the first refusal among them (the transaction is then aborted, as PostgreSQL does
+     * after any failed statement).
+     */
+    void settle()
+    {
+        if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF)
+            return;
+        std::optional<StoreError> failure;
+        if (!PQpipelineSync(m_conn))
+            failure = errorOf(m_conn, nullptr, "ending a pipeline");
+        int ends = 0;
+        while (!failure || PQstatus(m_conn) == CONNECTION_OK) {
+            PGresult *r = PQgetResult(m_conn);
+            if (!r) {
+                // One null ends each write's answers; more than that, the connection is gone.
+                if (PQstatus(m_conn) != CONNECTION_OK || ++ends > m_pending + 1) {
+                    if (!failure)
+                        failure = errorOf(m_conn, nullptr, "reading the answers of a pipeline");
+                    break;
+                }
+                continue;
+            }
+            const auto status = PQresultStatus(r);
+            if (status == PGRES_PIPELINE_SYNC) {
+                PQclear(r);
+                break;
+            }
+            if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+                m_changes = std::atoi(PQcmdTuples(r));
+            else if (status != PGRES_PIPELINE_ABORTED && !failure)
+                failure = errorOf(m_conn, r, "running a write sent ahead");
+            PQclear(r);
+        }
+        m_pending = 0;
+        if (!PQexitPipelineMode(m_conn) && !failure)
+            failure = errorOf(m_conn, nullptr, "leaving a pipeline");
+        if (failure)
+            throw *failure;
+    }
+
+    void settleQuietly() noexcept
+    {
+        try {
+            settle();
+        } catch (...) {
+        }
+    }
     [[nodiscard]] bool inTransaction() const noexcept override
     {
         const auto s = PQtransactionStatus(m_conn);
@@ -300,6 +387,8 @@ public:
 private:
     PGconn *m_conn = nullptr;
     int m_changes = 0;
+    int m_pending = 0;    ///< writes sent without waiting whose answers are still to read
+    bool m_defer = false; ///< setDeferredWrites
     std::uint64_t m_generation = 1;
     std::uint64_t m_statements = 0;
 };
@@ -315,6 +404,15 @@ PostgresStatement::PostgresStatement(PostgresConnection &conn, std::string_view 
         throw StoreError("preparing \"" + m_sql + "\": " + e.what(), 1);
     }
     m_params.resize(static_cast<std::size_t>(params));
+    {
+        std::string upper;
+        for (char c : m_sql)
+            upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        const auto start = upper.find_first_not_of(" \t\n");
+        const auto word = start == std::string::npos ? std::string() : upper.substr(start, 6);
+        m_plainWrite = (word == "INSERT" || word == "UPDATE" || word == "DELETE") &&
+                       upper.find("RETURNING") == std::string::npos;
+    }
     // A number the text never uses (a filter left out) still needs a type: PostgreSQL cannot infer one.
     for (int i = 1; i <= params; ++i) {
         const auto name = "$" + std::to_string(i);
@@ -326,28 +424,40 @@ PostgresStatement::PostgresStatement(PostgresConnection &conn, std::string_view 
     }
 }
 
-void PostgresStatement::execute()
+void PostgresStatement::prepareIfNeeded()
 {
     m_conn.reconnectIfLost();
-    PGconn *conn = m_conn.raw();
-    if (m_preparedAs.empty() || m_generation != m_conn.generation()) {
-        std::vector<Oid> types;
-        types.reserve(m_params.size());
-        for (const auto &p : m_params)
-            types.push_back(p.type);
-        const auto name = m_conn.nextName();
-        Result r(PQprepare(conn, name.c_str(), m_pgSql.c_str(), static_cast<int>(types.size()), types.data()));
-        if (PQresultStatus(r.res) != PGRES_COMMAND_OK)
-            throwResult(conn, r.res, "preparing \"" + m_sql + "\"");
-        m_preparedAs = name;
-        m_generation = m_conn.generation();
-    }
-    std::vector<const char *> values;
-    values.reserve(m_params.size());
+    if (!m_preparedAs.empty() && m_generation == m_conn.generation())
+        return;
+    m_conn.settle(); // a statement is prepared outside the pipeline
+    std::vector<Oid> types;
+    types.reserve(m_params.size());
     for (const auto &p : m_params)
-        values.push_back(p.null ? nullptr : p.value.c_str());
-    m_result = PQexecPrepared(conn, m_preparedAs.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                              nullptr, 0);
+        types.push_back(p.type);
+    const auto name = m_conn.nextName();
+    Result r(PQprepare(m_conn.raw(), name.c_str(), m_pgSql.c_str(), static_cast<int>(types.size()), types.data()));
+    if (PQresultStatus(r.res) != PGRES_COMMAND_OK)
+        throwResult(m_conn.raw(), r.res, "preparing \"" + m_sql + "\"");
+    m_preparedAs = name;
+    m_generation = m_conn.generation();
+}
+
+std::vector<const char *> PostgresStatement::values() const
+{
+    std::vector<const char *> out;
+    out.reserve(m_params.size());
+    for (const auto &p : m_params)
+        out.push_back(p.null ? nullptr : p.value.c_str());
+    return out;
+}
+
+void PostgresStatement::execute()
+{
+    m_conn.settle();
+    prepareIfNeeded();
+    PGconn *conn = m_conn.raw();
+    const auto v = values();
+    m_result = PQexecPrepared(conn, m_preparedAs.c_str(), static_cast<int>(v.size()), v.data(), nullptr, nullptr, 0);
     const auto status = PQresultStatus(m_result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         PGresult *failed = m_result;
@@ -360,6 +470,17 @@ void PostgresStatement::execute()
     const auto columns = static_cast<std::size_t>(PQnfields(m_result));
     m_blobs.assign(columns, {});
     m_blobRows.assign(columns, -1);
+}
+
+void PostgresStatement::run()
+{
+    if (!m_plainWrite || !m_conn.deferring() || m_executed) {
+        Statement::run();
+        return;
+    }
+    prepareIfNeeded();
+    m_executed = true;
+    m_conn.sendDeferred(m_preparedAs, values(), m_sql);
 }
 
 bool PostgresStatement::step()

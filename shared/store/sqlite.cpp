@@ -72,7 +72,7 @@ public:
         return std::make_unique<SqliteStatement>(m_db, sql);
     }
     void exec(std::string_view sql) override;
-    [[nodiscard]] int changes() const noexcept override { return sqlite3_changes(m_db); }
+    [[nodiscard]] int changes() override { return sqlite3_changes(m_db); }
     [[nodiscard]] bool inTransaction() const noexcept override { return sqlite3_get_autocommit(m_db) == 0; }
     [[nodiscard]] Engine engine() const noexcept override { return Engine::Sqlite; }
     [[nodiscard]] sqlite3 *sqliteHandle() const noexcept override { return m_db; }

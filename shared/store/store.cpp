@@ -14,7 +14,7 @@ Store::Write::Write(Store &s, Rows rows)
     : m_s(s)
     , m_outer(s.m_depth == 0)
     // PostgreSQL: a failed statement spoils the whole transaction unless a savepoint holds it.
-    , m_savepoint(!m_outer && (rows == Rows::Several || s.m_db.isPostgres()))
+    , m_savepoint(!m_outer && (rows == Rows::Several || (s.m_db.isPostgres() && !s.m_optimistic)))
 {
     if (m_outer) {
         auto &db = m_s.m_db;

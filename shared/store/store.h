@@ -248,6 +248,34 @@ public:
     enum class ChangeSequence { CommitOrdered, Naive };
     void setChangeSequence(ChangeSequence sequence);
 
+    /**
+     * PostgreSQL only, for a caller that redoes the whole batch when anything fails (the Hub's
+     * pushes): while it lives, a single-row write inside a batch takes no savepoint of its own,
+     * saving two round trips per write, and plain writes are sent without waiting for their
+     * answers (sql::Database::setDeferredWrites). Safe because PostgreSQL refuses every statement after a
+     * failed one, so a refusal can never be passed over: the batch fails whole, and the caller
+     * applies it again without this. A no-op on SQLite, whose single-row writes never take one.
+     */
+    class OptimisticWrites {
+    public:
+        explicit OptimisticWrites(Store &store)
+            : m_store(store)
+        {
+            m_store.m_optimistic = true;
+            m_store.m_db.setDeferredWrites(true);
+        }
+        ~OptimisticWrites()
+        {
+            m_store.m_optimistic = false;
+            m_store.m_db.setDeferredWrites(false);
+        }
+        OptimisticWrites(const OptimisticWrites &) = delete;
+        OptimisticWrites &operator=(const OptimisticWrites &) = delete;
+
+    private:
+        Store &m_store;
+    };
+
 private:
     friend class Write;
 
@@ -268,6 +296,7 @@ private:
     std::int64_t m_seq = 0; // last change sequence handed out in the open transaction
     bool m_seqDirty = false;
     ChangeSequence m_sequence = ChangeSequence::CommitOrdered;
+    bool m_optimistic = false; // see OptimisticWrites
 
     /**
      * References recordStepResult checked earlier in the open transaction, so that a batch of

@@ -146,6 +146,18 @@ std::string Hub::push(const Principal &who, std::string_view body, Millis now)
 
 std::string Hub::push(const Principal &who, const PushRequest &request, Millis now)
 {
+    if (m_store.database().isPostgres()) {
+        // First without a savepoint per write; anything failing (a refused mutation included)
+        // fails the whole attempt, and the push is applied again below, a savepoint per write.
+        try {
+            Store::OptimisticWrites optimistic(m_store);
+            Store::Batch batch(m_store);
+            auto answer = applyPush(who, request, now);
+            batch.commit();
+            return answer;
+        } catch (...) {
+        }
+    }
     Store::Batch batch(m_store);
     auto answer = applyPush(who, request, now);
     batch.commit();
@@ -157,6 +169,7 @@ std::vector<Hub::GroupedAnswer> Hub::pushGroup(const std::vector<GroupedPush> &p
     std::vector<GroupedAnswer> answers(pushes.size());
     if (pushes.size() > 1) {
         try {
+            Store::OptimisticWrites optimistic(m_store); // PostgreSQL: see push()
             Store::Batch batch(m_store);
             for (std::size_t i = 0; i < pushes.size(); ++i) {
                 answers[i].answer = applyPush(*pushes[i].who, *pushes[i].request, now);
