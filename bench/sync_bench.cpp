@@ -164,6 +164,10 @@ int run(int argc, char **argv)
         data = seed(server, scale, deviceCount);
         std::fprintf(stderr, "server data: %lld changes in %.1f s\n",
                      static_cast<long long>(server.lastSeq()), seconds(Clock::now() - t));
+        // After a bulk load, as a DBA would: statistics for the planner, and autovacuum's work
+        // done now rather than during the measurement.
+        if (postgres)
+            server.database().exec("VACUUM (ANALYZE)");
     }
     std::vector<std::unique_ptr<rd::test::ServerProcess>> processes;
     for (int i = 0; i < serverCount; ++i)
