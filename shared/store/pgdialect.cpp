@@ -213,7 +213,7 @@ private:
             --start;
         if (start == end)
             throw std::invalid_argument("COLLATE NOCASE after something other than a column");
-        out = out.substr(0, start) + "lower(" + out.substr(start, end - start) + ")" + out.substr(end);
+        out = out.substr(0, start) + "lower(" + out.substr(start, end - start) + ")";
     }
 
     bool m_ignoreConflicts = false;

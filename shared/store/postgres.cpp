@@ -273,10 +273,21 @@ public:
 
     void exec(std::string_view sql) override
     {
+        const std::string s(sql);
+        const bool ends = s == "COMMIT" || s == "ROLLBACK";
+        if (s == "ROLLBACK" && PQstatus(m_conn) != CONNECTION_OK) {
+            // The transaction died with the connection: the server rolled it back already.
+            m_inTransaction = false;
+            reconnectIfLost();
+            return;
+        }
         settle();
         reconnectIfLost();
-        const std::string s(sql);
         Result r(PQexec(m_conn, s.c_str()));
+        if (ends)
+            m_inTransaction = false;
+        else if (s.rfind("BEGIN", 0) == 0)
+            m_inTransaction = true;
         const auto status = PQresultStatus(r.res);
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
             throwResult(m_conn, r.res, "running \"" + s.substr(0, 200) + "\"");
@@ -360,19 +371,27 @@ public:
     }
     [[nodiscard]] bool inTransaction() const noexcept override
     {
+        // Our own record too: a connection lost mid-transaction no longer says it is in one.
         const auto s = PQtransactionStatus(m_conn);
-        return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
+        return m_inTransaction || s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
     }
     [[nodiscard]] Engine engine() const noexcept override { return Engine::Postgres; }
 
     /**
      * A connection lost (the server restarted, a standby took over) is opened again before the
-     * next statement outside a transaction; statements prepared on it are prepared again.
+     * next statement outside a transaction; statements prepared on it are prepared again. Inside
+     * a transaction it is not: what the transaction wrote is gone with it, and a statement run on
+     * a new connection would commit on its own, half a write. Every statement then fails until
+     * the caller's ROLLBACK.
      */
     void reconnectIfLost()
     {
         if (PQstatus(m_conn) == CONNECTION_OK)
             return;
+        if (m_inTransaction)
+            throw StoreError("the connection to the PostgreSQL database was lost in the middle of a transaction; "
+                             "nothing of it was kept",
+                             10);
         PQreset(m_conn);
         if (PQstatus(m_conn) != CONNECTION_OK)
             throw StoreError(std::string("the PostgreSQL database cannot be reached: ") + PQerrorMessage(m_conn), 10);
@@ -388,6 +407,7 @@ private:
     PGconn *m_conn = nullptr;
     int m_changes = 0;
     int m_pending = 0;    ///< writes sent without waiting whose answers are still to read
+    bool m_inTransaction = false; ///< a BEGIN not yet ended by COMMIT or ROLLBACK
     bool m_defer = false; ///< setDeferredWrites
     std::uint64_t m_generation = 1;
     std::uint64_t m_statements = 0;
