@@ -9,6 +9,7 @@
 #include "serverfixture.h"
 
 #include "demo/demodata.h"
+#include "store/database.h"
 #include "domain/text.h"
 
 #include <boost/beast/http.hpp>
@@ -270,6 +271,33 @@ TEST_CASE("Push and pull refusals from the hub map to 400 and 403", "[server][ro
     const auto own = r.send(http::verb::post, "/api/v1/push", stepResultPush(device, facts, facts.sam), headers);
     CHECK(own.result() == http::status::ok);
     CHECK(r.ctx.store().database().scalar("SELECT count(*) FROM auth_tokens") == 2);
+}
+
+TEST_CASE("A push the database cannot take for now answers 503 busy with Retry-After, and changes nothing",
+          "[server][router][sqlite-only]")
+{
+    Router r;
+    const auto facts = readDemoFacts(rd::test::databaseFor(r.dir.path));
+    const auto device = newDeviceId();
+    const auto headers = bearer(jsonField(r.signin("sam", device), "access_token"));
+    const auto push = stepResultPush(device, facts, facts.sam);
+    const auto results = [&] { return r.ctx.store().database().scalar("SELECT count(*) FROM step_results"); };
+    const auto before = results();
+    {
+        // Another process holds the write lock longer than the server waits for it (5 s).
+        sql::Database other(rd::test::databaseFor(r.dir.path));
+        other.exec("BEGIN IMMEDIATE");
+        const auto busy = r.send(http::verb::post, "/api/v1/push", push, headers);
+        CHECK(busy.result() == http::status::service_unavailable);
+        CHECK(errorOf(busy) == "busy");
+        CHECK(busy[http::field::retry_after] == "5");
+        other.exec("ROLLBACK");
+    }
+    CHECK(results() == before);
+    // The same push, sent again once the lock is gone, applies.
+    const auto again = r.send(http::verb::post, "/api/v1/push", push, headers);
+    CHECK(again.result() == http::status::ok);
+    CHECK(results() == before + 1);
 }
 
 TEST_CASE("Pushes sent at once from many devices are each applied once, and a refused one touches no other",
