@@ -45,6 +45,14 @@ void Database::exec(std::string_view sql)
     m_conn->exec(sql);
 }
 
+void Database::control(std::string_view sql)
+{
+    if (isPostgres())
+        m_conn->exec(sql);
+    else
+        query(sql)->run();
+}
+
 std::size_t Database::SqlHash::operator()(std::string_view sql) const noexcept
 {
     const auto n = sql.size();
@@ -80,9 +88,9 @@ Transaction::Transaction(Database &db, Mode mode)
     : m_db(db)
 {
     if (db.isPostgres())
-        m_db.exec(mode == Mode::Write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        m_db.control(mode == Mode::Write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     else
-        m_db.exec(mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+        m_db.control(mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
 }
 
 Transaction::~Transaction()
@@ -90,7 +98,7 @@ Transaction::~Transaction()
     if (!m_done) {
         try {
             if (m_db.inTransaction())
-                m_db.exec("ROLLBACK");
+                m_db.control("ROLLBACK");
         } catch (...) { // destructors never throw; the engine may already have rolled back
         }
     }
@@ -98,22 +106,22 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_db.exec("COMMIT");
+    m_db.control("COMMIT");
     m_done = true;
 }
 
 Savepoint::Savepoint(Database &db)
     : m_db(db)
 {
-    m_db.exec("SAVEPOINT rd_sp");
+    m_db.control("SAVEPOINT rd_sp");
 }
 
 Savepoint::~Savepoint()
 {
     if (!m_done) {
         try {
-            m_db.exec("ROLLBACK TO rd_sp");
-            m_db.exec("RELEASE rd_sp");
+            m_db.control("ROLLBACK TO rd_sp");
+            m_db.control("RELEASE rd_sp");
         } catch (...) {
         }
     }
@@ -121,7 +129,7 @@ Savepoint::~Savepoint()
 
 void Savepoint::commit()
 {
-    m_db.exec("RELEASE rd_sp");
+    m_db.control("RELEASE rd_sp");
     m_done = true;
 }
 

@@ -177,6 +177,12 @@ public:
 
     /** Runs one or more statements that return nothing (DDL, PRAGMA), as written: no translation. */
     void exec(std::string_view sql);
+    /**
+     * Runs one transaction-control statement (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE) on the
+     * hot path of every write: SQLite from a cached statement, PostgreSQL (which prepares none of
+     * them) as exec.
+     */
+    void control(std::string_view sql);
     /** The statement for @p sql, prepared on first use and reused after; reset when the Query ends. */
     [[nodiscard]] Query query(std::string_view sql);
     /** The cached statement itself, for a caller that runs it many times and rewinds it each time. */

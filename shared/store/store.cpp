@@ -18,7 +18,7 @@ Store::Write::Write(Store &s, Rows rows)
 {
     if (m_outer) {
         auto &db = m_s.m_db;
-        db.exec(db.isPostgres() ? "BEGIN" : "BEGIN IMMEDIATE");
+        db.control(db.isPostgres() ? "BEGIN" : "BEGIN IMMEDIATE");
         try {
             // The change counter. SQLite: BEGIN IMMEDIATE made this the one writer. PostgreSQL:
             // several servers write at once, and a change must never become visible after one
@@ -30,12 +30,12 @@ Store::Write::Write(Store &s, Rows rows)
                                      : "SELECT value FROM meta WHERE key = 'last_seq'");
             m_s.m_seq = q->step() ? std::stoll(q->text(0)) : 0;
         } catch (...) {
-            db.exec("ROLLBACK");
+            db.control("ROLLBACK");
             throw;
         }
         m_s.m_seqDirty = false;
     } else if (m_savepoint) {
-        m_s.m_db.exec("SAVEPOINT rd_write");
+        m_s.m_db.control("SAVEPOINT rd_write");
     }
     ++m_s.m_depth;
 }
@@ -49,10 +49,10 @@ Store::Write::~Write()
     try {
         if (m_outer) {
             if (m_s.m_db.inTransaction())
-                m_s.m_db.exec("ROLLBACK");
+                m_s.m_db.control("ROLLBACK");
         } else if (m_savepoint && m_s.m_db.inTransaction()) {
-            m_s.m_db.exec("ROLLBACK TO rd_write");
-            m_s.m_db.exec("RELEASE rd_write");
+            m_s.m_db.control("ROLLBACK TO rd_write");
+            m_s.m_db.control("RELEASE rd_write");
         }
     } catch (...) { // never throw from a destructor; the engine may have rolled back already
     }
@@ -75,9 +75,9 @@ void Store::Write::commit()
                     .run();
             }
         }
-        m_s.m_db.exec("COMMIT");
+        m_s.m_db.control("COMMIT");
     } else if (m_savepoint) {
-        m_s.m_db.exec("RELEASE rd_write");
+        m_s.m_db.control("RELEASE rd_write");
     }
     --m_s.m_depth;
     m_done = true;
