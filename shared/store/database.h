@@ -85,6 +85,14 @@ public:
         while (step()) {
         }
     }
+    /**
+     * Sends the bound statement now, for its rows to be read at its first step: on PostgreSQL it
+     * joins the pipeline, so that the independent reads a rule asks, sent one after another, cost
+     * one round trip together (their answers arrive with the next statement that waits for one).
+     * SQLite, in process, runs it at its first step as always: so write nothing it reads between
+     * the send and its last step. Resetting it before its first step throws its answer away.
+     */
+    virtual void sendAhead() {}
     virtual void reset() noexcept = 0;
     /** Resets for the next run but keeps the bindings (every one is bound again anyway). */
     virtual void rewind() noexcept = 0;

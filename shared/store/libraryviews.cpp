@@ -272,17 +272,8 @@ std::vector<LibraryViews::LicenceAlert> LibraryViews::licenceAlerts(std::string_
 std::vector<LibraryViews::SeatNeeded> LibraryViews::seatsForSignOff(const Id &installationId)
 {
     std::vector<SeatNeeded> out;
-    const auto inst = m_store.installation(installationId);
-    if (!inst)
-        return out;
-    // As Store::assignSeats chooses them: keep the two in step.
-    auto q = m_store.database().query(R"sql(
-SELECT l.id, l.name, l.seats, (SELECT count(*) FROM licence_assignments a WHERE a.licence_id = l.id)
-  FROM licences l JOIN build_items b ON b.dsl_item_id = l.dsl_item_id JOIN dsl_items d ON d.id = l.dsl_item_id
- WHERE b.build_id = ?1 AND (d.licence_type = 'per-seat' OR d.licence_type = 'subscription')
-   AND NOT EXISTS (SELECT 1 FROM licence_assignments a WHERE a.licence_id = l.id AND a.asset_id = ?2)
- ORDER BY l.name)sql");
-    q->bindAll(inst->buildId, inst->assetId);
+    auto q = m_store.database().query(Store::kSeatsForSignOffSql); // as the sign-off takes them
+    q->bind(1, installationId);
     while (q->step())
         out.push_back({q->id(0), q->text(1), static_cast<int>(q->int64(2)), static_cast<int>(q->int64(3))});
     return out;

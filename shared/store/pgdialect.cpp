@@ -362,4 +362,75 @@ std::string postgresDefinition(std::string_view sqlite)
     return out;
 }
 
+std::optional<ValuesInsert> valuesInsert(std::string_view pgSql, int params)
+{
+    const auto start = skipSpace(pgSql, 0);
+    if (!equalsWord(wordAt(pgSql, start), "INSERT") || params < 1)
+        return std::nullopt;
+    // VALUES at the top level, outside quotes; nothing but its one row after it.
+    for (std::size_t i = start; i < pgSql.size();) {
+        const char c = pgSql[i];
+        if (c == '\'' || c == '"') {
+            i = skipQuoted(pgSql, i);
+            continue;
+        }
+        if (c == '$')
+            return std::nullopt; // a parameter before the row: not a plain row of values
+        if (!isWordChar(c)) {
+            ++i;
+            continue;
+        }
+        const auto word = wordAt(pgSql, i);
+        if (equalsWord(word, "SELECT") || equalsWord(word, "DEFAULT"))
+            return std::nullopt;
+        if (!equalsWord(word, "VALUES")) {
+            i += word.size();
+            continue;
+        }
+        const auto open = skipSpace(pgSql, i + word.size());
+        if (open >= pgSql.size() || pgSql[open] != '(')
+            return std::nullopt;
+        int commas = 0;
+        const auto close = matchParen(pgSql, open, commas);
+        if (skipSpace(pgSql, close + 1) != pgSql.size())
+            return std::nullopt;
+        return ValuesInsert{std::string(pgSql.substr(0, open)), std::string(pgSql.substr(open, close + 1 - open)),
+                            params};
+    }
+    return std::nullopt;
+}
+
+std::string multiRowInsert(const ValuesInsert &insert, int rows)
+{
+    std::string out = insert.head;
+    out.reserve(out.size() + static_cast<std::size_t>(rows) * (insert.row.size() + 8));
+    for (int r = 0; r < rows; ++r) {
+        if (r > 0)
+            out += ", ";
+        const std::string_view row = insert.row;
+        for (std::size_t i = 0; i < row.size();) {
+            const char c = row[i];
+            if (c == '\'' || c == '"') {
+                const auto end = skipQuoted(row, i);
+                out.append(row, i, end - i);
+                i = end;
+                continue;
+            }
+            if (c == '$' && i + 1 < row.size() && std::isdigit(static_cast<unsigned char>(row[i + 1]))) {
+                std::size_t j = i + 1;
+                int n = 0;
+                while (j < row.size() && std::isdigit(static_cast<unsigned char>(row[j])))
+                    n = n * 10 + (row[j++] - '0');
+                out += '$';
+                out += std::to_string(n + r * insert.params);
+                i = j;
+                continue;
+            }
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
 } // namespace rd::sql

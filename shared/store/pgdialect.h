@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,23 @@ namespace rd::sql {
  * Throws std::invalid_argument for SQLite syntax it does not know how to say.
  */
 [[nodiscard]] std::string postgresDefinition(std::string_view sqlite);
+
+/**
+ * An INSERT of one row of values in PostgreSQL's dialect, `INSERT INTO t(...) VALUES (row)` with
+ * nothing after the row (no ON CONFLICT, no RETURNING): the parts that several such rows are sent
+ * as one statement from (multiRowInsert). Rows of a plain INSERT sent together are written as
+ * they would be one after another, or the statement fails whole.
+ */
+struct ValuesInsert {
+    std::string head; ///< up to and including "VALUES "
+    std::string row;  ///< "(...)", its parameters $1 to $params
+    int params = 0;
+};
+
+/** @p pgSql split into a ValuesInsert with @p params parameters; nullopt for any other statement. */
+[[nodiscard]] std::optional<ValuesInsert> valuesInsert(std::string_view pgSql, int params);
+
+/** The statement writing @p rows rows of @p insert: row r's parameter $k becomes $(k + r × params). */
+[[nodiscard]] std::string multiRowInsert(const ValuesInsert &insert, int rows);
 
 } // namespace rd::sql

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -102,7 +103,7 @@ class PostgresConnection;
 class PostgresStatement final : public Statement {
 public:
     PostgresStatement(PostgresConnection &conn, std::string_view sql);
-    ~PostgresStatement() override { clearResult(); }
+    ~PostgresStatement() override;
 
     Statement &bind(int index, std::int64_t value) override
     {
@@ -138,17 +139,16 @@ public:
 
     bool step() override;
     void run() override;
+    void sendAhead() override;
     void reset() noexcept override
     {
         rewind();
         for (auto &p : m_params)
             p.null = true;
     }
-    void rewind() noexcept override
-    {
-        clearResult();
-        m_executed = false;
-    }
+    void rewind() noexcept override;
+    /** The answer of this statement sent ahead, read from the pipeline (owned from now on). */
+    void receive(PGresult *result) noexcept;
 
     [[nodiscard]] bool isNull(int col) const override { return PQgetisnull(m_result, m_row, col) != 0; }
     [[nodiscard]] std::int64_t int64(int col) const override
@@ -238,7 +238,9 @@ private:
     int m_row = -1;
     int m_rows = 0;
     bool m_executed = false;
+    bool m_ahead = false; ///< sent ahead (sendAhead), its answer not read yet
     bool m_plainWrite = false; ///< INSERT, UPDATE or DELETE with nothing returned: may be deferred
+    std::optional<ValuesInsert> m_insert; ///< a plain INSERT of one row: deferred, sent with its like
     mutable std::vector<std::string> m_blobs; ///< bytea columns of the current row, decoded
     mutable std::vector<int> m_blobRows;
 };
@@ -281,7 +283,10 @@ public:
             reconnectIfLost();
             return;
         }
-        settle();
+        if (s == "ROLLBACK")
+            settleQuietly(); // what was sent ahead is rolled back with the rest, refused or not
+        else
+            settle();
         reconnectIfLost();
         Result r(PQexec(m_conn, s.c_str()));
         if (ends)
@@ -304,20 +309,68 @@ public:
     void setDeferredWrites(bool on) override { m_defer = on; }
     [[nodiscard]] bool deferring() const noexcept { return m_defer; }
 
-    /** Sends a prepared write without waiting for its answer (pipeline mode). */
-    void sendDeferred(const std::string &name, const std::vector<const char *> &values, const std::string &sql)
+    /** Sends a prepared read whose rows @p reader receives when the pipeline is settled. */
+    void sendAhead(PostgresStatement &reader, const std::string &name, const std::vector<const char *> &values,
+                   const std::string &sql)
     {
-        if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(m_conn))
-            throwResult(m_conn, nullptr, "starting a pipeline");
+        enterPipeline();
+        sendRows();
         if (!PQsendQueryPrepared(m_conn, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
                                  nullptr, 0)) {
             const auto failure = errorOf(m_conn, nullptr, "sending \"" + sql + "\"");
             settleQuietly();
             throw failure;
         }
-        // Answers are small, but unread they fill the socket: read them now and then.
-        if (++m_pending >= 1000)
-            settle();
+        m_lastRows = 0;
+        sent(&reader);
+    }
+    /** @p reader no longer wants the answer it was sent ahead for. */
+    void forget(const PostgresStatement &reader) noexcept
+    {
+        for (auto &r : m_sent)
+            if (r == &reader)
+                r = nullptr;
+    }
+
+    /** Sends a prepared write without waiting for its answer (pipeline mode). */
+    void sendDeferred(const std::string &name, const std::vector<const char *> &values, const std::string &sql)
+    {
+        enterPipeline();
+        sendRows();
+        if (!PQsendQueryPrepared(m_conn, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                                 nullptr, 0)) {
+            const auto failure = errorOf(m_conn, nullptr, "sending \"" + sql + "\"");
+            settleQuietly();
+            throw failure;
+        }
+        m_lastRows = 0;
+        sent();
+    }
+
+    /**
+     * Keeps a row of a plain INSERT to send with the rows of the same statement that follow it
+     * (a day's step results come one after another): each statement PostgreSQL runs costs it far
+     * more than each row it writes. Sent as one statement before anything else is sent.
+     */
+    template<class Params>
+    void sendDeferredRow(const std::string &name, const ValuesInsert &insert, const Params &params)
+    {
+        enterPipeline();
+        const auto count = static_cast<int>(params.size());
+        if (name != m_rows.name || (m_rows.count + 1) * count > kMaxRowParams || m_rows.count >= kMaxRows)
+            sendRows();
+        if (m_rows.count == 0) {
+            m_rows.name = name;
+            m_rows.insert = insert;
+            m_rows.types.clear();
+            for (const auto &p : params)
+                m_rows.types.push_back(p.type);
+        }
+        for (const auto &p : params) {
+            m_rows.values.push_back(p.value);
+            m_rows.nulls.push_back(p.null);
+        }
+        ++m_rows.count;
     }
 
     /**
@@ -330,14 +383,24 @@ public:
         if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF)
             return;
         std::optional<StoreError> failure;
-        if (!PQpipelineSync(m_conn))
+        try {
+            sendRows(); // which may settle on its way (sent)
+        } catch (const StoreError &e) {
+            failure = e;
+        }
+        if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF) {
+            if (failure)
+                throw *failure;
+            return;
+        }
+        if (!PQpipelineSync(m_conn) && !failure)
             failure = errorOf(m_conn, nullptr, "ending a pipeline");
         int ends = 0;
         while (!failure || PQstatus(m_conn) == CONNECTION_OK) {
             PGresult *r = PQgetResult(m_conn);
             if (!r) {
-                // One null ends each write's answers; more than that, the connection is gone.
-                if (PQstatus(m_conn) != CONNECTION_OK || ++ends > m_pending + 1) {
+                // One null ends each statement's answers; more than that, the connection is gone.
+                if (PQstatus(m_conn) != CONNECTION_OK || ++ends > static_cast<int>(m_sent.size()) + 1) {
                     if (!failure)
                         failure = errorOf(m_conn, nullptr, "reading the answers of a pipeline");
                     break;
@@ -349,13 +412,24 @@ public:
                 PQclear(r);
                 break;
             }
+            auto *reader = ends < static_cast<int>(m_sent.size()) ? m_sent[static_cast<std::size_t>(ends)] : nullptr;
+            if (reader && status == PGRES_TUPLES_OK) {
+                reader->receive(r);
+                continue;
+            }
             if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
                 m_changes = std::atoi(PQcmdTuples(r));
             else if (status != PGRES_PIPELINE_ABORTED && !failure)
                 failure = errorOf(m_conn, r, "running a write sent ahead");
             PQclear(r);
         }
-        m_pending = 0;
+        m_sent.clear();
+        if (failure)
+            m_rowStatements.clear(); // one sent with them may not have been prepared: prepare again
+        if (m_lastRows > 1)
+            m_changes = 1; // the last statement's: the last row's of a plain INSERT
+        m_lastRows = 0;
+        m_rows = {};
         if (!PQexitPipelineMode(m_conn) && !failure)
             failure = errorOf(m_conn, nullptr, "leaving a pipeline");
         if (failure)
@@ -396,6 +470,7 @@ public:
         if (PQstatus(m_conn) != CONNECTION_OK)
             throw StoreError(std::string("the PostgreSQL database cannot be reached: ") + PQerrorMessage(m_conn), 10);
         ++m_generation;
+        m_rowStatements.clear();
     }
 
     PGconn *raw() const noexcept { return m_conn; }
@@ -404,9 +479,83 @@ public:
     void setChanges(int n) noexcept { m_changes = n; }
 
 private:
+    static constexpr int kMaxRowParams = 65535; ///< PostgreSQL's limit on a statement's parameters
+    static constexpr int kMaxRows = 1000;
+
+    void enterPipeline()
+    {
+        if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(m_conn))
+            throwResult(m_conn, nullptr, "starting a pipeline");
+    }
+    /** Answers are small, but unread they fill the socket: read them now and then. */
+    void sent(PostgresStatement *reader = nullptr)
+    {
+        m_sent.push_back(reader);
+        if (m_sent.size() >= 1000)
+            settle();
+    }
+    /** Sends the rows kept by sendDeferredRow, one statement for them all. */
+    void sendRows()
+    {
+        if (m_rows.count == 0)
+            return;
+        std::vector<const char *> values;
+        values.reserve(m_rows.values.size());
+        for (std::size_t i = 0; i < m_rows.values.size(); ++i)
+            values.push_back(m_rows.nulls[i] ? nullptr : m_rows.values[i].c_str());
+        int ok = 0;
+        if (m_rows.count == 1) {
+            ok = PQsendQueryPrepared(m_conn, m_rows.name.c_str(), static_cast<int>(values.size()), values.data(),
+                                     nullptr, nullptr, 0);
+        } else {
+            // Prepared once per number of rows (a day's results come by the build's steps at a
+            // time): PostgreSQL parses and plans a statement of many rows at some cost.
+            auto &name = m_rowStatements[{m_rows.name, m_rows.count}];
+            ok = 1;
+            if (name.empty()) {
+                std::vector<Oid> types;
+                types.reserve(values.size());
+                for (int r = 0; r < m_rows.count; ++r)
+                    types.insert(types.end(), m_rows.types.begin(), m_rows.types.end());
+                const auto prepared = nextName();
+                ok = PQsendPrepare(m_conn, prepared.c_str(), multiRowInsert(m_rows.insert, m_rows.count).c_str(),
+                                   static_cast<int>(types.size()), types.data());
+                if (ok) {
+                    name = prepared;
+                    m_sent.push_back(nullptr); // its answer, read with the rest
+                }
+            }
+            ok = ok && PQsendQueryPrepared(m_conn, name.c_str(), static_cast<int>(values.size()), values.data(),
+                                           nullptr, nullptr, 0);
+        }
+        const auto sql = m_rows.insert.head;
+        m_lastRows = m_rows.count;
+        m_rows.count = 0;
+        m_rows.values.clear();
+        m_rows.nulls.clear();
+        if (!ok)
+            throwResult(m_conn, nullptr, "sending \"" + sql + "...\"");
+        sent();
+    }
+
+    /** Rows of one plain INSERT kept to be sent as one statement (sendDeferredRow). */
+    struct Rows {
+        std::string name; ///< the one-row statement's prepared name on this connection
+        ValuesInsert insert;
+        std::vector<Oid> types;
+        std::vector<std::string> values; ///< row after row
+        std::vector<bool> nulls;
+        int count = 0;
+    };
+
     PGconn *m_conn = nullptr;
+    Rows m_rows;
+    /** Statements of several rows prepared on this connection: by one-row statement and rows. */
+    std::map<std::pair<std::string, int>, std::string> m_rowStatements;
+    int m_lastRows = 0; ///< rows in the last statement sent ahead, if sent by sendRows
     int m_changes = 0;
-    int m_pending = 0;    ///< writes sent without waiting whose answers are still to read
+    /** Each statement sent without waiting whose answer is still to read: its reader, or null for a write. */
+    std::vector<PostgresStatement *> m_sent;
     bool m_inTransaction = false; ///< a BEGIN not yet ended by COMMIT or ROLLBACK
     bool m_defer = false; ///< setDeferredWrites
     std::uint64_t m_generation = 1;
@@ -433,6 +582,8 @@ PostgresStatement::PostgresStatement(PostgresConnection &conn, std::string_view 
         m_plainWrite = (word == "INSERT" || word == "UPDATE" || word == "DELETE") &&
                        upper.find("RETURNING") == std::string::npos;
     }
+    if (m_plainWrite)
+        m_insert = valuesInsert(m_pgSql, params);
     // A number the text never uses (a filter left out) still needs a type: PostgreSQL cannot infer one.
     for (int i = 1; i <= params; ++i) {
         const auto name = "$" + std::to_string(i);
@@ -492,6 +643,40 @@ void PostgresStatement::execute()
     m_blobRows.assign(columns, -1);
 }
 
+PostgresStatement::~PostgresStatement()
+{
+    rewind();
+}
+
+void PostgresStatement::rewind() noexcept
+{
+    if (m_ahead && !m_result)
+        m_conn.forget(*this);
+    m_ahead = false;
+    clearResult();
+    m_executed = false;
+}
+
+void PostgresStatement::sendAhead()
+{
+    if (m_executed)
+        return;
+    prepareIfNeeded();
+    m_conn.sendAhead(*this, m_preparedAs, values(), m_sql);
+    m_executed = true;
+    m_ahead = true;
+}
+
+void PostgresStatement::receive(PGresult *result) noexcept
+{
+    m_result = result;
+    m_row = -1;
+    m_rows = PQntuples(result);
+    const auto columns = static_cast<std::size_t>(PQnfields(result));
+    m_blobs.assign(columns, {});
+    m_blobRows.assign(columns, -1);
+}
+
 void PostgresStatement::run()
 {
     if (!m_plainWrite || !m_conn.deferring() || m_executed) {
@@ -500,7 +685,10 @@ void PostgresStatement::run()
     }
     prepareIfNeeded();
     m_executed = true;
-    m_conn.sendDeferred(m_preparedAs, values(), m_sql);
+    if (m_insert)
+        m_conn.sendDeferredRow(m_preparedAs, *m_insert, m_params);
+    else
+        m_conn.sendDeferred(m_preparedAs, values(), m_sql);
 }
 
 bool PostgresStatement::step()
@@ -508,6 +696,10 @@ bool PostgresStatement::step()
     if (!m_executed) {
         m_executed = true;
         execute();
+    } else if (m_ahead && !m_result) {
+        m_conn.settle();
+        if (!m_result)
+            throw StoreError("running \"" + m_sql + "\": no answer (a statement sent before it failed)", 1);
     }
     if (m_row + 1 >= m_rows) {
         m_row = m_rows;

@@ -76,6 +76,7 @@ void Store::Write::commit()
             }
         }
         m_s.m_db.control("COMMIT");
+        m_s.forgetCheckedRefs(); // other writers may change them from now on
     } else if (m_savepoint) {
         m_s.m_db.control("RELEASE rd_write");
     }

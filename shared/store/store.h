@@ -249,6 +249,12 @@ public:
     void setChangeSequence(ChangeSequence sequence);
 
     /**
+     * The licences whose seat a sign-off of installation ?1 takes, with the seats each has and has
+     * assigned (id, name, seats, used): Store::signOff, and what the app shows before it.
+     */
+    static const char *const kSeatsForSignOffSql;
+
+    /**
      * PostgreSQL only, for a caller that redoes the whole batch when anything fails (the Hub's
      * pushes): while it lives, a single-row write inside a batch takes no savepoint of its own,
      * saving two round trips per write, and plain writes are sent without waiting for their
@@ -286,7 +292,8 @@ private:
     void requireUniqueServiceName(const Service &service);
     void requireUniqueDslItem(const DslItem &item);
     void writeReleaseTargets(const Release &release);
-    void assignSeats(SignOff &signOff, const Installation &installation);
+    /** Takes the seats that @p wanted (kSeatsForSignOffSql, run) names for the sign-off. */
+    void assignSeats(SignOff &signOff, const Installation &installation, sql::Statement &wanted);
     void writeBuildParts(const BuildProcedure &build);
     void tombstone(std::string_view table, const Id &key, const std::optional<Id> &key2 = std::nullopt);
     [[nodiscard]] std::vector<BuildStep> buildSteps(const Id &buildId);

@@ -18,6 +18,15 @@ constexpr std::string_view kReleaseColumns =
     "id, number, kind, units, trigger_kind, trigger_ref, build_id, site_id, planned_date, status, "
     "back_out_plan, created_by, created_at, release_type, planned_end, user_notice, review_note";
 
+constexpr const char *kInstallationSql =
+    "SELECT id, release_id, asset_id, status, started_by, started_at, ended_at, build_id FROM installations WHERE id = ?1";
+
+Installation readInstallation(const sql::Statement &q)
+{
+    return Installation{q.id(0),    q.id(1),       q.id(2), parse<InstallationStatus>(q.textView(3)), q.id(4),
+                        q.int64(5), q.optInt64(6), q.id(7)};
+}
+
 /**
  * The plan's own rules (domain/releaseplan.h), checked before any row is read: the same for a new
  * release and a changed one.
@@ -265,29 +274,47 @@ Release readRelease(const sql::Statement &q)
     return r;
 }
 
+/** A release's three reads (its row, installers and targets), sent together by send(). */
+struct ReleaseReads {
+    sql::Query row, installers, targets;
+
+    explicit ReleaseReads(sql::Database &db)
+        : row(db.query(releaseByIdSql()))
+        , installers(db.query("SELECT user_id FROM release_installers WHERE release_id = ?1"))
+        , targets(db.query("SELECT target_id, kind FROM release_targets WHERE release_id = ?1"))
+    {}
+    static const std::string &releaseByIdSql()
+    {
+        static const std::string sql = "SELECT " + std::string(kReleaseColumns) + " FROM releases WHERE id = ?1";
+        return sql;
+    }
+    void send(const Id &releaseId)
+    {
+        for (const auto *q : {&row, &installers, &targets}) {
+            (*q)->bind(1, releaseId);
+            (*q)->sendAhead();
+        }
+    }
+    std::optional<Release> read()
+    {
+        if (!row->step())
+            return std::nullopt;
+        auto r = readRelease(*row);
+        while (installers->step())
+            r.installers.push_back(installers->id(0));
+        while (targets->step())
+            (targets->textView(1) == "asset" ? r.targetAssets : r.targetRooms).push_back(targets->id(0));
+        return r;
+    }
+};
+
 } // namespace
 
 std::optional<Release> Store::release(const Id &releaseId)
 {
-    std::optional<Release> r;
-    {
-        auto q = m_db.query("SELECT " + std::string(kReleaseColumns) + " FROM releases WHERE id = ?1");
-        q->bind(1, releaseId);
-        if (!q->step())
-            return std::nullopt;
-        r = readRelease(*q);
-    }
-    {
-        auto q = m_db.query("SELECT user_id FROM release_installers WHERE release_id = ?1");
-        q->bind(1, releaseId);
-        while (q->step())
-            r->installers.push_back(q->id(0));
-    }
-    auto q = m_db.query("SELECT target_id, kind FROM release_targets WHERE release_id = ?1");
-    q->bind(1, releaseId);
-    while (q->step())
-        (q->text(1) == "asset" ? r->targetAssets : r->targetRooms).push_back(q->id(0));
-    return r;
+    ReleaseReads reads(m_db);
+    reads.send(releaseId);
+    return reads.read();
 }
 
 std::optional<Release> Store::releaseByNumber(std::string_view number)
@@ -317,28 +344,47 @@ Id Store::startInstallation(Installation inst)
         throw ValidationError("installation status", "a new installation starts in progress");
     if (inst.id.isNull())
         inst.id = Id::generate();
-    // Two rows change only when this first installation also starts the release.
-    auto before = release(inst.releaseId);
-    // Inside a batch the release just read is read in the write's own transaction: still current.
-    const bool inTransaction = m_depth > 0;
-    Write w(*this,
-            before && before->status == ReleaseStatus::Planned ? Write::Rows::Several : Write::Rows::One);
-    const auto r = inTransaction ? std::move(before) : release(inst.releaseId);
+    // Outside a batch the write's own transaction opens first, so that every read below is in it;
+    // inside one, the release read first says whether this write changes one row or two (two
+    // only when this first installation also starts the release).
+    const bool inBatch = m_depth > 0;
+    std::optional<Write> w;
+    if (!inBatch)
+        w.emplace(*this);
+    // Everything the rules below ask, sent together: one round trip on PostgreSQL.
+    ReleaseReads release(m_db);
+    release.send(inst.releaseId);
+    auto asset = m_db.query("SELECT site_id, room_id FROM assets WHERE id = ?1");
+    asset->bindStatic(1, inst.assetId);
+    asset->sendAhead();
+    const bool checkUser = m_checked.user != inst.startedBy;
+    auto user = m_db.query("SELECT 1 FROM users WHERE id = ?1");
+    if (checkUser) {
+        user->bindStatic(1, inst.startedBy);
+        user->sendAhead();
+    }
+    // A unit backed out may be installed again; one under way or done may not.
+    auto started = m_db.query(
+        "SELECT id FROM installations WHERE release_id = ?1 AND asset_id = ?2 AND status <> 'backed-out'");
+    started->bindAll(inst.releaseId, inst.assetId);
+    started->sendAhead();
+    auto units = m_db.query("SELECT count(*) FROM installations WHERE release_id = ?1 AND status <> 'backed-out'");
+    units->bind(1, inst.releaseId);
+    units->sendAhead();
+
+    const auto r = release.read();
+    if (inBatch)
+        w.emplace(*this, r && r->status == ReleaseStatus::Planned ? Write::Rows::Several : Write::Rows::One);
     if (!r)
         throw NotFoundError("release", inst.releaseId.toString());
     if (r->status != ReleaseStatus::Planned && r->status != ReleaseStatus::InProgress)
         throw RuleError("release " + r->number + " is " + std::string(toString(r->status)) +
                         "; installations can only start on a planned or in-progress release");
-    std::optional<Id> room;
-    {
-        auto q = m_db.query("SELECT site_id, room_id FROM assets WHERE id = ?1");
-        q->bindStatic(1, inst.assetId);
-        if (!q->step())
-            throw NotFoundError("asset", inst.assetId.toString());
-        if (q->id(0) != r->siteId)
-            throw RuleError("the asset is at another site than release " + r->number);
-        room = q->optId(1);
-    }
+    if (!asset->step())
+        throw NotFoundError("asset", inst.assetId.toString());
+    if (asset->id(0) != r->siteId)
+        throw RuleError("the asset is at another site than release " + r->number);
+    const auto room = asset->optId(1);
     // A plan that names assets or rooms is installed on those only.
     if (!r->targetAssets.empty() || !r->targetRooms.empty()) {
         const bool named = std::find(r->targetAssets.begin(), r->targetAssets.end(), inst.assetId) !=
@@ -348,25 +394,14 @@ Id Store::startInstallation(Installation inst)
             throw RuleError("release " + r->number + " is planned for particular assets and rooms, and this asset is "
                             "not one of them");
     }
-    requireRow("users", inst.startedBy, "user");
-    {
-        // A unit backed out may be installed again; one under way or done may not.
-        auto q = m_db.query(
-            "SELECT id FROM installations WHERE release_id = ?1 AND asset_id = ?2 AND status <> 'backed-out'");
-        q->bindAll(inst.releaseId, inst.assetId);
-        if (q->step())
-            throw DuplicateError("this asset already has an installation in release " + r->number,
-                                 q->id(0).toString());
-    }
-    {
-        auto q =
-            m_db.query("SELECT count(*) FROM installations WHERE release_id = ?1 AND status <> 'backed-out'");
-        q->bind(1, inst.releaseId);
-        q->step();
-        if (q->int64(0) >= r->units)
-            throw RuleError("release " + r->number + " already has all its " + std::to_string(r->units) +
-                            " unit(s)");
-    }
+    if (checkUser && !user->step())
+        throw NotFoundError("user", inst.startedBy.toString());
+    if (started->step())
+        throw DuplicateError("this asset already has an installation in release " + r->number,
+                             started->id(0).toString());
+    units->step();
+    if (units->int64(0) >= r->units)
+        throw RuleError("release " + r->number + " already has all its " + std::to_string(r->units) + " unit(s)");
     // It follows the release's build version as it is now, for good.
     m_db.query("INSERT INTO installations(id, release_id, asset_id, status, started_by, started_at, build_id, seq) "
                "VALUES (?1, ?2, ?3, 'in-progress', ?4, ?5, ?6, ?7)")
@@ -377,7 +412,16 @@ Id Store::startInstallation(Installation inst)
             ->bindAll(inst.releaseId, nextSeq())
             .run();
     }
-    w.commit();
+    if (inBatch) {
+        // The results that follow in the batch need not read back the installation just started.
+        if (m_checked.build != r->buildId) {
+            m_checked.build = r->buildId;
+            m_checked.steps.clear();
+        }
+        m_checked.installation = inst.id;
+        m_checked.user = inst.startedBy;
+    }
+    w->commit();
     return inst.id;
 }
 
@@ -400,15 +444,17 @@ Id Store::recordStepResult(StepResult s)
             throw RuleError("the installation is " + std::string(toString(status)) +
                             "; its results can no longer change");
         const Id build = q->id(1);
-        if (build != m_checked.build || m_checked.steps.empty()) {
+        if (build != m_checked.build) {
             m_checked.steps.clear();
-            auto steps = m_db.query("SELECT id, required, title FROM build_steps WHERE build_id = ?1");
-            steps->bind(1, build);
-            while (steps->step())
-                m_checked.steps.push_back({steps->id(0), steps->int64(1) != 0, steps->text(2)});
             m_checked.build = build;
         }
         m_checked.installation = s.installationId;
+    }
+    if (m_checked.steps.empty()) {
+        auto steps = m_db.query("SELECT id, required, title FROM build_steps WHERE build_id = ?1");
+        steps->bind(1, m_checked.build);
+        while (steps->step())
+            m_checked.steps.push_back({steps->id(0), steps->int64(1) != 0, steps->text(2)});
     }
     const auto step = std::find_if(m_checked.steps.begin(), m_checked.steps.end(),
                                    [&](const CheckedRefs::Step &c) { return c.id == s.stepId; });
@@ -445,13 +491,11 @@ Id Store::recordStepResult(StepResult s)
 
 std::optional<Installation> Store::installation(const Id &installationId)
 {
-    auto q = m_db.query("SELECT id, release_id, asset_id, status, started_by, started_at, ended_at, build_id "
-                        "FROM installations WHERE id = ?1");
+    auto q = m_db.query(kInstallationSql);
     q->bind(1, installationId);
     if (!q->step())
         return std::nullopt;
-    return Installation{q->id(0),    q->id(1),       q->id(2), parse<InstallationStatus>(q->text(3)), q->id(4),
-                        q->int64(5), q->optInt64(6), q->id(7)};
+    return readInstallation(*q);
 }
 
 std::vector<ChecklistLine> Store::checklist(const Id &installationId)
@@ -498,31 +542,54 @@ Id Store::signOff(SignOff so)
     // The installation changes below; its build's steps do not (an approved build never changes),
     // so the next installation of the same build does not read them again.
     m_checked.installation.reset();
-    const auto inst = installation(so.installationId);
-    if (!inst)
-        throw NotFoundError("installation", so.installationId.toString());
-    requireChange("installation", inst->status, InstallationStatus::Accepted);
-    requireRow("users", so.recordedBy, "user");
+    // Everything the rules below ask, sent together: one round trip on PostgreSQL.
+    auto instQuery = m_db.query(kInstallationSql);
+    instQuery->bindStatic(1, so.installationId);
+    instQuery->sendAhead();
+    const bool checkUser = m_checked.user != so.recordedBy;
+    auto user = m_db.query("SELECT 1 FROM users WHERE id = ?1");
+    if (checkUser) {
+        user->bindStatic(1, so.recordedBy);
+        user->sendAhead();
+    }
+    auto buildSteps = m_db.query("SELECT s.id, s.required, s.title FROM installations i "
+                                 "JOIN build_steps s ON s.build_id = i.build_id WHERE i.id = ?1");
     if (!cached) {
-        auto q = m_db.query("SELECT id, required, title FROM build_steps WHERE build_id = ?1");
-        q->bind(1, inst->buildId);
-        while (q->step())
-            read.push_back({q->id(0), q->int64(1) != 0, q->text(2)});
+        buildSteps->bindStatic(1, so.installationId);
+        buildSteps->sendAhead();
+    }
+    auto results = m_db.query("SELECT step_id, outcome FROM step_results WHERE installation_id = ?1 "
+                              "ORDER BY recorded_at, seq");
+    results->bindStatic(1, so.installationId);
+    results->sendAhead();
+    auto seats = m_db.query(kSeatsForSignOffSql);
+    seats->bindStatic(1, so.installationId);
+    seats->sendAhead();
+    auto assetStatus = m_db.query("SELECT a.status FROM installations i JOIN assets a ON a.id = i.asset_id "
+                                  "WHERE i.id = ?1");
+    assetStatus->bindStatic(1, so.installationId);
+    assetStatus->sendAhead();
+
+    if (!instQuery->step())
+        throw NotFoundError("installation", so.installationId.toString());
+    const auto inst = readInstallation(*instQuery);
+    requireChange("installation", inst.status, InstallationStatus::Accepted);
+    if (checkUser && !user->step())
+        throw NotFoundError("user", so.recordedBy.toString());
+    m_checked.user = so.recordedBy;
+    if (!cached) {
+        while (buildSteps->step())
+            read.push_back({buildSteps->id(0), buildSteps->int64(1) != 0, buildSteps->text(2)});
     }
     // The latest outcome of each step, read from the covering index in time order: the last row
     // of a step wins. Indexed like `steps`; a result of a step not in the build counts for nothing.
     std::vector<std::optional<StepOutcome>> latest(steps.size());
-    {
-        auto q = m_db.query("SELECT step_id, outcome FROM step_results WHERE installation_id = ?1 "
-                            "ORDER BY recorded_at, seq");
-        q->bindStatic(1, so.installationId);
-        while (q->step()) {
-            const auto id = q->blobView(0);
-            for (std::size_t i = 0; i < steps.size(); ++i) {
-                if (id.size() == 16 && std::memcmp(id.data(), steps[i].id.bytes().data(), 16) == 0) {
-                    latest[i] = parse<StepOutcome>(q->textView(1));
-                    break;
-                }
+    while (results->step()) {
+        const auto id = results->blobView(0);
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            if (id.size() == 16 && std::memcmp(id.data(), steps[i].id.bytes().data(), 16) == 0) {
+                latest[i] = parse<StepOutcome>(results->textView(1));
+                break;
             }
         }
     }
@@ -534,7 +601,7 @@ Id Store::signOff(SignOff so)
         std::string failed, missing;
         auto q = m_db.query("SELECT id, title FROM build_steps WHERE build_id = ?1 AND required = 1 "
                             "ORDER BY CASE part WHEN 'installation' THEN 0 WHEN 'stability' THEN 1 ELSE 2 END, position");
-        q->bind(1, inst->buildId);
+        q->bind(1, inst.buildId);
         while (q->step()) {
             const Id stepId = q->id(0);
             const auto at = std::find_if(steps.begin(), steps.end(),
@@ -549,7 +616,10 @@ Id Store::signOff(SignOff so)
                         (failed.empty() ? std::string() : " failed " + failed + ";") +
                         (missing.empty() ? std::string() : " no result for " + missing + ";"));
     }
-    assignSeats(so, *inst);
+    // Read before anything is written (sendAhead); the writes below do not change it.
+    const bool install =
+        assetStatus->step() && canChange(parse<AssetStatus>(assetStatus->textView(0)), AssetStatus::Installed);
+    assignSeats(so, inst, *seats);
     m_db.query("INSERT INTO signoffs(id, installation_id, user_name, strokes, signed_at, recorded_by, "
                "seat_override_reason, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         ->bindAll(so.id, so.installationId, so.userName, so.strokes, so.signedAt, so.recordedBy,
@@ -559,22 +629,24 @@ Id Store::signOff(SignOff so)
         ->bindAll(so.installationId, so.signedAt, nextSeq())
         .run();
     // The configuration record follows the installation: the asset is now installed.
-    bool install = false;
-    {
-        auto q = m_db.query("SELECT status FROM assets WHERE id = ?1");
-        q->bindStatic(1, inst->assetId);
-        install = q->step() && canChange(parse<AssetStatus>(q->textView(0)), AssetStatus::Installed);
-    }
     if (install) {
         m_db.query("UPDATE assets SET status = 'installed', seq = ?2 WHERE id = ?1")
-            ->bindAll(inst->assetId, nextSeq())
+            ->bindAll(inst.assetId, nextSeq())
             .run();
     }
     w.commit();
     return so.id;
 }
 
-void Store::assignSeats(SignOff &so, const Installation &inst)
+const char *const Store::kSeatsForSignOffSql =
+    "SELECT l.id, l.name, l.seats, (SELECT count(*) FROM licence_assignments a WHERE a.licence_id = l.id) "
+    "FROM installations i JOIN build_items b ON b.build_id = i.build_id "
+    "JOIN licences l ON l.dsl_item_id = b.dsl_item_id JOIN dsl_items d ON d.id = l.dsl_item_id "
+    "WHERE i.id = ?1 AND (d.licence_type = 'per-seat' OR d.licence_type = 'subscription') "
+    "AND NOT EXISTS (SELECT 1 FROM licence_assignments a WHERE a.licence_id = l.id AND a.asset_id = i.asset_id) "
+    "ORDER BY l.name";
+
+void Store::assignSeats(SignOff &so, const Installation &inst, sql::Statement &wanted)
 {
     // The build's licensed software takes a seat of its licence for this asset, in the sign-off's
     // own transaction; a licence with no seat left needs the sign-off's reason for going past it.
@@ -586,25 +658,16 @@ void Store::assignSeats(SignOff &so, const Installation &inst)
         std::int64_t seats;
         std::int64_t used;
     };
-    std::vector<Seat> wanted;
-    {
-        auto q = m_db.query(
-            "SELECT l.id, l.name, l.seats, (SELECT count(*) FROM licence_assignments a WHERE a.licence_id = l.id) "
-            "FROM licences l JOIN build_items b ON b.dsl_item_id = l.dsl_item_id JOIN dsl_items d ON d.id = l.dsl_item_id "
-            "WHERE b.build_id = ?1 AND (d.licence_type = 'per-seat' OR d.licence_type = 'subscription') "
-            "AND NOT EXISTS (SELECT 1 FROM licence_assignments a WHERE a.licence_id = l.id AND a.asset_id = ?2) "
-            "ORDER BY l.name");
-        q->bindAll(inst.buildId, inst.assetId);
-        while (q->step())
-            wanted.push_back({q->id(0), q->text(1), q->int64(2), q->int64(3)});
-    }
+    std::vector<Seat> seats;
+    while (wanted.step())
+        seats.push_back({wanted.id(0), wanted.text(1), wanted.int64(2), wanted.int64(3)});
     if (so.seatOverrideReason) {
         so.seatOverrideReason = checked(fields::seatOverrideReason, *so.seatOverrideReason);
         if (so.seatOverrideReason->empty())
             so.seatOverrideReason.reset();
     }
     bool overridden = false;
-    for (const auto &seat : wanted) {
+    for (const auto &seat : seats) {
         const bool full = seat.used >= seat.seats;
         if (full && !so.seatOverrideReason)
             throw RuleError("licence " + seat.name + " has all " + std::to_string(seat.seats) +

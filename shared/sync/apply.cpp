@@ -7,6 +7,8 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace rd::sync {
 
@@ -32,6 +34,77 @@ Id MutationApplier::canonical(const Id &id)
     const Id found = q->step() ? q->id(0) : id;
     m_canonical.emplace(id, found);
     return found;
+}
+
+namespace {
+
+/** Whether @p s is written as an id is (8-4-4-4-12 hexadecimal digits). */
+bool looksLikeId(std::string_view s) noexcept
+{
+    if (s.size() != 36)
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash != (s[i] == '-') || (!dash && !std::isxdigit(static_cast<unsigned char>(s[i]))))
+            return false;
+    }
+    return true;
+}
+
+void collectIds(const json::value &v, std::set<Id> &out)
+{
+    if (v.is_string()) {
+        if (looksLikeId(v.get_string())) {
+            try {
+                out.insert(Id::parse(v.get_string()));
+            } catch (const ValidationError &) { // not an id after all: nothing to look up
+            }
+        }
+    } else if (v.is_array()) {
+        for (const auto &e : v.get_array())
+            collectIds(e, out);
+    } else if (v.is_object()) {
+        for (const auto &[key, e] : v.get_object())
+            collectIds(e, out);
+    }
+}
+
+} // namespace
+
+void MutationApplier::prefetchCanonical(const std::vector<Mutation> &mutations)
+{
+    std::set<Id> ids;
+    for (const auto &m : mutations) {
+        if (!m.sent)
+            continue;
+        for (const auto &[key, v] : *m.sent) {
+            // A new record's own id stands for nothing else yet; every other id is a reference.
+            if (key == "id" && !m.kind->creates.empty())
+                continue;
+            collectIds(v, ids);
+        }
+    }
+    for (const auto &id : ids)
+        m_canonical.try_emplace(id, id);
+    // A fixed number of ids a query (the last repeated), so that one prepared statement serves.
+    constexpr int kPerQuery = 100;
+    static const std::string sql = [] {
+        std::string s = "SELECT alias_id, canonical_id FROM id_aliases WHERE alias_id IN (";
+        for (int i = 1; i <= kPerQuery; ++i)
+            s += (i > 1 ? ", ?" : "?") + std::to_string(i);
+        return s + ")";
+    }();
+    for (auto it = ids.begin(); it != ids.end();) {
+        auto q = m_db.query(sql);
+        const Id *last = nullptr;
+        for (int i = 1; i <= kPerQuery; ++i) {
+            if (it != ids.end())
+                last = &*it++;
+            q->bind(i, *last);
+        }
+        while (q->step())
+            m_canonical[q->id(0)] = q->id(1);
+    }
 }
 
 MutationResult MutationApplier::apply(const Mutation &m)
@@ -149,6 +222,8 @@ void MutationApplier::applyOne(const Installation &d, const Mutation &m, Mutatio
     i.assetId = canonical(d.assetId);
     try {
         m_store.startInstallation(i);
+        m_rights.started(d.id, d.releaseId);
+        m_canonical[d.id] = d.id;
     } catch (const DuplicateError &) {
         // The same asset in the same release, started on two tablets: one installation.
         auto q = m_db.query(

@@ -221,6 +221,7 @@ std::string Hub::applyPush(const Principal &who, const PushRequest &request, Mil
     }
 
     MutationApplier applier(m_store, who, now, m_log);
+    applier.prefetchCanonical(mutations);
     json::array results;
     m_lastRows = 0;
     for (const auto &m : mutations) {

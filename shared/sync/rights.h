@@ -26,6 +26,8 @@ public:
 
     /** Throws ForbiddenError, in words, unless @p who may send @p data as a @p kind. */
     void require(const MutationKind &kind, const MutationData &data);
+    /** An installation this push has just started, in @p releaseId: its release is known. */
+    void started(const Id &installationId, const Id &releaseId) { m_releaseOfInstallation[installationId] = releaseId; }
 
 private:
     /** Whether @p r holds; @p why says what is missing when it does not. */

@@ -55,6 +55,79 @@ TEST_CASE("Table definitions in SQLite's dialect are said in PostgreSQL's", "[po
     CHECK_THROWS_AS(sql::postgresDefinition("CREATE TABLE u (a TEXT CHECK (a GLOB '[A-Z]*'))"), std::invalid_argument);
 }
 
+TEST_CASE("Rows of a plain INSERT are said as one statement of several rows", "[postgres][dialect]")
+{
+    const auto insert = sql::valuesInsert("INSERT INTO t(a, b, c) VALUES ($1, nullif($2, '$9'), $3)", 3);
+    REQUIRE(insert);
+    CHECK(sql::multiRowInsert(*insert, 1) == "INSERT INTO t(a, b, c) VALUES ($1, nullif($2, '$9'), $3)");
+    // Each row's parameters follow the last row's; text in quotes is left alone.
+    CHECK(sql::multiRowInsert(*insert, 3) ==
+          "INSERT INTO t(a, b, c) VALUES ($1, nullif($2, '$9'), $3), ($4, nullif($5, '$9'), $6), "
+          "($7, nullif($8, '$9'), $9)");
+    // A parameter the row leaves out still counts in each row's numbering.
+    CHECK(sql::multiRowInsert(*sql::valuesInsert("INSERT INTO t(a) VALUES ($2)", 2), 2) ==
+          "INSERT INTO t(a) VALUES ($2), ($4)");
+    // Anything after the row (a conflict clause whose outcome is the row's own, rows returned),
+    // rows made by a SELECT, or something other than an INSERT: not split.
+    CHECK_FALSE(sql::valuesInsert("INSERT INTO t(a) VALUES ($1) ON CONFLICT DO NOTHING", 1));
+    CHECK_FALSE(sql::valuesInsert("INSERT INTO t(a) VALUES ($1) RETURNING a", 1));
+    CHECK_FALSE(sql::valuesInsert("INSERT INTO t(a) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM t)", 1));
+    CHECK_FALSE(sql::valuesInsert("INSERT INTO t(a) VALUES ((SELECT max(a) FROM t))", 0));
+    CHECK_FALSE(sql::valuesInsert("UPDATE t SET a = $1", 1));
+}
+
+TEST_CASE("Writes sent ahead and reads sent ahead answer as if each had run in turn", "[postgres]")
+{
+    sql::Database db(freshDatabase());
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY NOT NULL, v TEXT)");
+    db.setDeferredWrites(true);
+    auto insert = [&](int id, const char *v) {
+        db.query("INSERT INTO t(id, v) VALUES (?1, nullif(?2, ''))")->bindAll(id, v).run();
+    };
+    auto count = [&](std::string_view where) { return db.scalar("SELECT count(*) FROM t WHERE " + std::string(where)); };
+    {
+        sql::Transaction tx(db);
+        for (int i = 1; i <= 5; ++i)
+            insert(i, i % 2 ? "odd" : "");
+        // Reads sent ahead after the writes see them.
+        auto before = db.query("SELECT count(*) FROM t");
+        before->sendAhead();
+        auto odd = db.query("SELECT id FROM t WHERE v = 'odd' ORDER BY id");
+        odd->sendAhead();
+        auto forgotten = db.query("SELECT id FROM t WHERE id = 1");
+        forgotten->sendAhead();
+        forgotten->reset(); // its answer is thrown away when it comes
+        REQUIRE(before->step());
+        CHECK(before->int64(0) == 5);
+        std::vector<std::int64_t> ids;
+        while (odd->step())
+            ids.push_back(odd->int64(0));
+        CHECK(ids == std::vector<std::int64_t>{1, 3, 5});
+        insert(7, "odd");
+        // Rows sent together as one statement: the last statement's changes are still one row's.
+        insert(8, "");
+        insert(9, "");
+        CHECK(db.changes() == 1);
+        tx.commit();
+    }
+    CHECK(count("v IS NULL") == 4);
+    CHECK(count("v = 'odd'") == 4);
+    // One refused row among rows sent together: none of the transaction is kept, and the refusal
+    // is a constraint's (SQLite says so at the row, PostgreSQL at the commit).
+    try {
+        sql::Transaction tx(db);
+        for (int id : {10, 11, 3, 12})
+            insert(id, "late");
+        tx.commit();
+        FAIL("a duplicate key was kept");
+    } catch (const StoreError &e) {
+        CHECK(sql::isConstraint(e));
+    }
+    db.setDeferredWrites(false);
+    CHECK(count("v = 'late'") == 0);
+    CHECK(count("1 = 1") == 8);
+}
+
 TEST_CASE("A connection lost in the middle of a write keeps nothing of it, and the next write reconnects",
           "[postgres][postgresql-only]")
 {
