@@ -309,21 +309,6 @@ public:
     void setDeferredWrites(bool on) override { m_defer = on; }
     [[nodiscard]] bool deferring() const noexcept { return m_defer; }
 
-    /** Sends a prepared read whose rows @p reader receives when the pipeline is settled. */
-    void sendAhead(PostgresStatement &reader, const std::string &name, const std::vector<const char *> &values,
-                   const std::string &sql)
-    {
-        enterPipeline();
-        sendRows();
-        if (!PQsendQueryPrepared(m_conn, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                                 nullptr, 0)) {
-            const auto failure = errorOf(m_conn, nullptr, "sending \"" + sql + "\"");
-            settleQuietly();
-            throw failure;
-        }
-        m_lastRows = 0;
-        sent(&reader);
-    }
     /** @p reader no longer wants the answer it was sent ahead for. */
     void forget(const PostgresStatement &reader) noexcept
     {
@@ -332,8 +317,12 @@ public:
                 r = nullptr;
     }
 
-    /** Sends a prepared write without waiting for its answer (pipeline mode). */
-    void sendDeferred(const std::string &name, const std::vector<const char *> &values, const std::string &sql)
+    /**
+     * Sends a prepared statement without waiting for its answer (pipeline mode): a write, or a
+     * read whose rows @p reader receives when the pipeline is settled.
+     */
+    void sendDeferred(const std::string &name, const std::vector<const char *> &values, const std::string &sql,
+                      PostgresStatement *reader = nullptr)
     {
         enterPipeline();
         sendRows();
@@ -344,7 +333,7 @@ public:
             throw failure;
         }
         m_lastRows = 0;
-        sent();
+        sent(reader);
     }
 
     /**
@@ -374,9 +363,9 @@ public:
     }
 
     /**
-     * Reads the answer of every write sent without waiting, in order, and leaves pipeline mode;
-     * throws the first refusal among them (the transaction is then aborted, as PostgreSQL does
-     * after any failed statement).
+     * Sends the rows kept, reads the answer of every statement sent without waiting, in order
+     * (a read's rows to its statement), and leaves pipeline mode; throws the first refusal among
+     * them (the transaction is then aborted, as PostgreSQL does after any failed statement).
      */
     void settle()
     {
@@ -662,7 +651,7 @@ void PostgresStatement::sendAhead()
     if (m_executed)
         return;
     prepareIfNeeded();
-    m_conn.sendAhead(*this, m_preparedAs, values(), m_sql);
+    m_conn.sendDeferred(m_preparedAs, values(), m_sql, this);
     m_executed = true;
     m_ahead = true;
 }
