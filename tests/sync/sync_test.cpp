@@ -275,6 +275,46 @@ TEST_CASE_METHOD(SyncFixture,
 }
 
 TEST_CASE_METHOD(SyncFixture,
+                 "A push answer lost after a merge: the tablet's next push names the merged copy, and it lands on "
+                 "the kept one",
+                 "[sync][merge]")
+{
+    auto sam = tablet(DemoUsers::installer);
+    auto jo = tablet("jo");
+    sync(*sam);
+    sync(*jo);
+    Asset a;
+    a.make = "Dell";
+    a.model = "Latitude 3440";
+    a.category = "Laptop";
+    a.siteId = laptopRollout(*sam->store).siteId;
+    a.serial = "4KQ-7710";
+    const Id samCopy = sam->replica.addAsset(a);
+    sync(*sam);
+    a.assetTag = "RAU-09003";
+    const Id joCopy = jo->replica.addAsset(a);
+    // jo's push of the asset is merged on the server, but the answer never reaches the tablet.
+    {
+        const auto body = jo->replica.nextPushBody(50);
+        REQUIRE(body);
+        (void)hub.push(jo->who, *body, kNow);
+    }
+    // Still offline, jo starts installing it: the next push sends the asset again and, new, the
+    // installation on jo's copy, which the server knows only as merged into sam's.
+    const auto rollout = laptopRollout(*jo->store);
+    const Id joInst = jo->replica.startInstallation(
+        {{}, rollout.id, joCopy, InstallationStatus::InProgress, jo->who.userId, kNow + 1});
+    sync(*jo);
+    auto q = server.database().query("SELECT id FROM installations WHERE asset_id = ?1");
+    q->bind(1, samCopy);
+    REQUIRE(q->step());
+    CHECK(q->id(0) == joInst);
+    CHECK_FALSE(q->step());
+    CHECK_FALSE(server.asset(joCopy));
+    CHECK(count(server, "SELECT count(*) FROM installations WHERE asset_id NOT IN (SELECT id FROM assets)") == 0);
+}
+
+TEST_CASE_METHOD(SyncFixture,
                  "A change refused on the server is undone on the tablet and kept with the reason",
                  "[sync][push]")
 {
