@@ -86,7 +86,8 @@ public:
         }
     }
     /**
-     * Sends the bound statement now, for its rows to be read at its first step: on PostgreSQL it
+     * Sends the bound query (a statement that returns rows) now, for its rows to be read at its
+     * first step: on PostgreSQL it
      * joins the pipeline, so that the independent reads a rule asks, sent one after another, cost
      * one round trip together (their answers arrive with the next statement that waits for one).
      * SQLite, in process, runs it at its first step as always: so write nothing it reads between

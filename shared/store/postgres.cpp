@@ -280,10 +280,11 @@ public:
         if (s == "ROLLBACK" && PQstatus(m_conn) != CONNECTION_OK) {
             // The transaction died with the connection: the server rolled it back already.
             m_inTransaction = false;
+            dropPipeline();
             reconnectIfLost();
             return;
         }
-        if (s == "ROLLBACK")
+        if (s.rfind("ROLLBACK", 0) == 0)
             settleQuietly(); // what was sent ahead is rolled back with the rest, refused or not
         else
             settle();
@@ -312,9 +313,9 @@ public:
     /** @p reader no longer wants the answer it was sent ahead for. */
     void forget(const PostgresStatement &reader) noexcept
     {
-        for (auto &r : m_sent)
-            if (r == &reader)
-                r = nullptr;
+        for (auto &e : m_sent)
+            if (e.reader == &reader)
+                e.reader = nullptr;
     }
 
     /**
@@ -324,6 +325,7 @@ public:
     void sendDeferred(const std::string &name, const std::vector<const char *> &values, const std::string &sql,
                       PostgresStatement *reader = nullptr)
     {
+        settleIfMany();
         enterPipeline();
         sendRows();
         if (!PQsendQueryPrepared(m_conn, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
@@ -333,7 +335,7 @@ public:
             throw failure;
         }
         m_lastRows = 0;
-        sent(reader);
+        m_sent.push_back({reader, reader != nullptr});
     }
 
     /**
@@ -344,6 +346,7 @@ public:
     template<class Params>
     void sendDeferredRow(const std::string &name, const ValuesInsert &insert, const Params &params)
     {
+        settleIfMany();
         enterPipeline();
         const auto count = static_cast<int>(params.size());
         if (name != m_rows.name || (m_rows.count + 1) * count > kMaxRowParams || m_rows.count >= kMaxRows)
@@ -370,17 +373,12 @@ public:
     void settle()
     {
         if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF)
-            return;
+            return; // rows are kept, and statements sent ahead, only in pipeline mode
         std::optional<StoreError> failure;
         try {
-            sendRows(); // which may settle on its way (sent)
+            sendRows();
         } catch (const StoreError &e) {
             failure = e;
-        }
-        if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF) {
-            if (failure)
-                throw *failure;
-            return;
         }
         if (!PQpipelineSync(m_conn) && !failure)
             failure = errorOf(m_conn, nullptr, "ending a pipeline");
@@ -401,24 +399,24 @@ public:
                 PQclear(r);
                 break;
             }
-            auto *reader = ends < static_cast<int>(m_sent.size()) ? m_sent[static_cast<std::size_t>(ends)] : nullptr;
-            if (reader && status == PGRES_TUPLES_OK) {
-                reader->receive(r);
-                continue;
-            }
-            if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+            const auto entry = ends < static_cast<int>(m_sent.size()) ? m_sent[static_cast<std::size_t>(ends)] : Sent{};
+            if (status == PGRES_TUPLES_OK && entry.read) {
+                if (entry.reader) {
+                    entry.reader->receive(r);
+                    continue;
+                } // else a read no longer wanted: its rows go
+            } else if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
                 m_changes = std::atoi(PQcmdTuples(r));
-            else if (status != PGRES_PIPELINE_ABORTED && !failure)
-                failure = errorOf(m_conn, r, "running a write sent ahead");
+            } else if (status != PGRES_PIPELINE_ABORTED && !failure) {
+                failure = errorOf(m_conn, r, "running a statement sent ahead");
+            }
             PQclear(r);
         }
-        m_sent.clear();
         if (failure)
             m_rowStatements.clear(); // one sent with them may not have been prepared: prepare again
         if (m_lastRows > 1)
             m_changes = 1; // the last statement's: the last row's of a plain INSERT
-        m_lastRows = 0;
-        m_rows = {};
+        dropPipeline();
         if (!PQexitPipelineMode(m_conn) && !failure)
             failure = errorOf(m_conn, nullptr, "leaving a pipeline");
         if (failure)
@@ -460,6 +458,7 @@ public:
             throw StoreError(std::string("the PostgreSQL database cannot be reached: ") + PQerrorMessage(m_conn), 10);
         ++m_generation;
         m_rowStatements.clear();
+        dropPipeline(); // what was sent on the lost connection has no answer to come
     }
 
     PGconn *raw() const noexcept { return m_conn; }
@@ -470,18 +469,27 @@ public:
 private:
     static constexpr int kMaxRowParams = 65535; ///< PostgreSQL's limit on a statement's parameters
     static constexpr int kMaxRows = 1000;
+    static constexpr std::size_t kMaxPending = 1000;  ///< statements sent ahead before their answers are read
+    static constexpr std::size_t kMaxRowStatements = 32; ///< statements of several rows kept prepared
+
+    /** Answers are small, but unread they fill the socket: read them now and then. */
+    void settleIfMany()
+    {
+        if (m_sent.size() >= kMaxPending)
+            settle();
+    }
+    /** Forgets what was sent or kept to send (its answers read, or lost with the connection). */
+    void dropPipeline() noexcept
+    {
+        m_sent.clear();
+        m_rows = {};
+        m_lastRows = 0;
+    }
 
     void enterPipeline()
     {
         if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(m_conn))
             throwResult(m_conn, nullptr, "starting a pipeline");
-    }
-    /** Answers are small, but unread they fill the socket: read them now and then. */
-    void sent(PostgresStatement *reader = nullptr)
-    {
-        m_sent.push_back(reader);
-        if (m_sent.size() >= 1000)
-            settle();
     }
     /** Sends the rows kept by sendDeferredRow, one statement for them all. */
     void sendRows()
@@ -497,25 +505,32 @@ private:
             ok = PQsendQueryPrepared(m_conn, m_rows.name.c_str(), static_cast<int>(values.size()), values.data(),
                                      nullptr, nullptr, 0);
         } else {
-            // Prepared once per number of rows (a day's results come by the build's steps at a
-            // time): PostgreSQL parses and plans a statement of many rows at some cost.
-            auto &name = m_rowStatements[{m_rows.name, m_rows.count}];
-            ok = 1;
-            if (name.empty()) {
-                std::vector<Oid> types;
-                types.reserve(values.size());
-                for (int r = 0; r < m_rows.count; ++r)
-                    types.insert(types.end(), m_rows.types.begin(), m_rows.types.end());
+            // Prepared once per number of rows, for the first few numbers met (a day's results
+            // come by the build's steps at a time): PostgreSQL parses and plans a statement of
+            // many rows at some cost. Any other number is sent unprepared.
+            std::vector<Oid> types;
+            types.reserve(values.size());
+            for (int r = 0; r < m_rows.count; ++r)
+                types.insert(types.end(), m_rows.types.begin(), m_rows.types.end());
+            const std::pair key{m_rows.name, m_rows.count};
+            auto it = m_rowStatements.find(key);
+            if (it == m_rowStatements.end() && m_rowStatements.size() < kMaxRowStatements) {
                 const auto prepared = nextName();
                 ok = PQsendPrepare(m_conn, prepared.c_str(), multiRowInsert(m_rows.insert, m_rows.count).c_str(),
                                    static_cast<int>(types.size()), types.data());
                 if (ok) {
-                    name = prepared;
-                    m_sent.push_back(nullptr); // its answer, read with the rest
+                    it = m_rowStatements.emplace(key, prepared).first;
+                    m_sent.push_back({}); // its answer, read with the rest
                 }
+            } else {
+                ok = 1;
             }
-            ok = ok && PQsendQueryPrepared(m_conn, name.c_str(), static_cast<int>(values.size()), values.data(),
-                                           nullptr, nullptr, 0);
+            if (ok && it != m_rowStatements.end())
+                ok = PQsendQueryPrepared(m_conn, it->second.c_str(), static_cast<int>(values.size()), values.data(),
+                                         nullptr, nullptr, 0);
+            else if (ok)
+                ok = PQsendQueryParams(m_conn, multiRowInsert(m_rows.insert, m_rows.count).c_str(),
+                                       static_cast<int>(values.size()), types.data(), values.data(), nullptr, nullptr, 0);
         }
         const auto sql = m_rows.insert.head;
         m_lastRows = m_rows.count;
@@ -524,7 +539,7 @@ private:
         m_rows.nulls.clear();
         if (!ok)
             throwResult(m_conn, nullptr, "sending \"" + sql + "...\"");
-        sent();
+        m_sent.push_back({});
     }
 
     /** Rows of one plain INSERT kept to be sent as one statement (sendDeferredRow). */
@@ -543,8 +558,12 @@ private:
     std::map<std::pair<std::string, int>, std::string> m_rowStatements;
     int m_lastRows = 0; ///< rows in the last statement sent ahead, if sent by sendRows
     int m_changes = 0;
-    /** Each statement sent without waiting whose answer is still to read: its reader, or null for a write. */
-    std::vector<PostgresStatement *> m_sent;
+    /** A statement sent without waiting whose answer is still to read. */
+    struct Sent {
+        PostgresStatement *reader = nullptr; ///< who takes its rows (null: a write, or a read forgotten)
+        bool read = false;
+    };
+    std::vector<Sent> m_sent;
     bool m_inTransaction = false; ///< a BEGIN not yet ended by COMMIT or ROLLBACK
     bool m_defer = false; ///< setDeferredWrites
     std::uint64_t m_generation = 1;

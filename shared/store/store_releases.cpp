@@ -352,8 +352,8 @@ Id Store::startInstallation(Installation inst)
     if (!inBatch)
         w.emplace(*this);
     // Everything the rules below ask, sent together: one round trip on PostgreSQL.
-    ReleaseReads release(m_db);
-    release.send(inst.releaseId);
+    ReleaseReads releaseReads(m_db);
+    releaseReads.send(inst.releaseId);
     auto asset = m_db.query("SELECT site_id, room_id FROM assets WHERE id = ?1");
     asset->bindStatic(1, inst.assetId);
     asset->sendAhead();
@@ -372,7 +372,7 @@ Id Store::startInstallation(Installation inst)
     units->bind(1, inst.releaseId);
     units->sendAhead();
 
-    const auto r = release.read();
+    const auto r = releaseReads.read();
     if (inBatch)
         w.emplace(*this, r && r->status == ReleaseStatus::Planned ? Write::Rows::Several : Write::Rows::One);
     if (!r)

@@ -128,6 +128,38 @@ TEST_CASE("Writes sent ahead and reads sent ahead answer as if each had run in t
     CHECK(count("1 = 1") == 8);
 }
 
+TEST_CASE("A long run of writes sent ahead, rows kept together among them, keeps every row and every answer in place",
+          "[postgres]")
+{
+    sql::Database db(freshDatabase());
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY NOT NULL, v TEXT); CREATE TABLE u (id INTEGER PRIMARY KEY NOT NULL)");
+    db.setDeferredWrites(true);
+    {
+        sql::Transaction tx(db);
+        // More statements than are ever left unanswered at once: a row kept to go with the next
+        // ones, then another statement, again and again, so that the answers are read in between.
+        for (int i = 1; i <= 1500; ++i) {
+            db.query("INSERT INTO t(id, v) VALUES (?1, ?2)")->bindAll(i, "x").run();
+            db.query("INSERT INTO u(id) VALUES (?1)")->bindAll(i).run();
+            db.query("DELETE FROM u WHERE id = ?1")->bindAll(i - 1).run();
+        }
+        auto rows = db.query("SELECT count(*), sum(id) FROM t");
+        rows->sendAhead();
+        auto left = db.query("SELECT id FROM u");
+        left->sendAhead();
+        REQUIRE(rows->step());
+        CHECK(rows->int64(0) == 1500);
+        CHECK(rows->int64(1) == 1500 * 1501 / 2);
+        REQUIRE(left->step());
+        CHECK(left->int64(0) == 1500);
+        CHECK_FALSE(left->step());
+        tx.commit();
+    }
+    db.setDeferredWrites(false);
+    CHECK(db.scalar("SELECT count(*) FROM t") == 1500);
+    CHECK(db.scalar("SELECT count(*) FROM u") == 1);
+}
+
 TEST_CASE("A connection lost in the middle of a write keeps nothing of it, and the next write reconnects",
           "[postgres][postgresql-only]")
 {
