@@ -308,6 +308,35 @@ struct ReleaseReads {
     }
 };
 
+/**
+ * That a user exists, sent ahead with a rule's other reads, unless @p known (the user this batch
+ * checked last) is that user already.
+ */
+class UserExists {
+public:
+    UserExists(sql::Database &db, const Id &user, const std::optional<Id> &known)
+        : m_q(db.query("SELECT 1 FROM users WHERE id = ?1"))
+        , m_user(user)
+        , m_asked(known != user)
+    {
+        if (m_asked) {
+            m_q->bind(1, user);
+            m_q->sendAhead();
+        }
+    }
+    /** Throws NotFoundError when the user is not there. */
+    void require()
+    {
+        if (m_asked && !m_q->step())
+            throw NotFoundError("user", m_user.toString());
+    }
+
+private:
+    sql::Query m_q;
+    Id m_user;
+    bool m_asked;
+};
+
 } // namespace
 
 std::optional<Release> Store::release(const Id &releaseId)
@@ -357,12 +386,7 @@ Id Store::startInstallation(Installation inst)
     auto asset = m_db.query("SELECT site_id, room_id FROM assets WHERE id = ?1");
     asset->bindStatic(1, inst.assetId);
     asset->sendAhead();
-    const bool checkUser = m_checked.user != inst.startedBy;
-    auto user = m_db.query("SELECT 1 FROM users WHERE id = ?1");
-    if (checkUser) {
-        user->bindStatic(1, inst.startedBy);
-        user->sendAhead();
-    }
+    UserExists user(m_db, inst.startedBy, m_checked.user);
     // A unit backed out may be installed again; one under way or done may not.
     auto started = m_db.query(
         "SELECT id FROM installations WHERE release_id = ?1 AND asset_id = ?2 AND status <> 'backed-out'");
@@ -394,8 +418,7 @@ Id Store::startInstallation(Installation inst)
             throw RuleError("release " + r->number + " is planned for particular assets and rooms, and this asset is "
                             "not one of them");
     }
-    if (checkUser && !user->step())
-        throw NotFoundError("user", inst.startedBy.toString());
+    user.require();
     if (started->step())
         throw DuplicateError("this asset already has an installation in release " + r->number,
                              started->id(0).toString());
@@ -467,10 +490,8 @@ Id Store::recordStepResult(StepResult s)
     }
     if (step->required && s.outcome == StepOutcome::NotApplicable)
         throw RuleError("step '" + step->title + "' is required: it cannot be not applicable");
-    if (m_checked.user != s.recordedBy) {
-        requireRow("users", s.recordedBy, "user");
-        m_checked.user = s.recordedBy;
-    }
+    UserExists(m_db, s.recordedBy, m_checked.user).require();
+    m_checked.user = s.recordedBy;
     // The largest table, written by the hundred thousand: bound without copies (s outlives the
     // statement's run, which resets it).
     m_db.query("INSERT INTO step_results(id, installation_id, step_id, outcome, note, evidence, recorded_by, "
@@ -546,12 +567,7 @@ Id Store::signOff(SignOff so)
     auto instQuery = m_db.query(kInstallationSql);
     instQuery->bindStatic(1, so.installationId);
     instQuery->sendAhead();
-    const bool checkUser = m_checked.user != so.recordedBy;
-    auto user = m_db.query("SELECT 1 FROM users WHERE id = ?1");
-    if (checkUser) {
-        user->bindStatic(1, so.recordedBy);
-        user->sendAhead();
-    }
+    UserExists user(m_db, so.recordedBy, m_checked.user);
     auto buildSteps = m_db.query("SELECT s.id, s.required, s.title FROM installations i "
                                  "JOIN build_steps s ON s.build_id = i.build_id WHERE i.id = ?1");
     if (!cached) {
@@ -574,8 +590,7 @@ Id Store::signOff(SignOff so)
         throw NotFoundError("installation", so.installationId.toString());
     const auto inst = readInstallation(*instQuery);
     requireChange("installation", inst.status, InstallationStatus::Accepted);
-    if (checkUser && !user->step())
-        throw NotFoundError("user", so.recordedBy.toString());
+    user.require();
     m_checked.user = so.recordedBy;
     if (!cached) {
         while (buildSteps->step())

@@ -228,12 +228,7 @@ TEST_CASE_METHOD(SyncFixture,
     auto jo = tablet("jo");
     sync(*sam);
     sync(*jo);
-    Asset a;
-    a.make = "Dell";
-    a.model = "Latitude 3440";
-    a.category = "Laptop";
-    a.siteId = laptopRollout(*sam->store).siteId;
-    a.serial = "9ZX-41P2";
+    auto a = newLaptop(laptopRollout(*sam->store).siteId, "9ZX-41P2");
     const Id samCopy = sam->replica.addAsset(a);
     a.serial = "9zx41p2"; // typed differently on jo's tablet
     a.assetTag = "RAU-09002";
@@ -283,12 +278,7 @@ TEST_CASE_METHOD(SyncFixture,
     auto jo = tablet("jo");
     sync(*sam);
     sync(*jo);
-    Asset a;
-    a.make = "Dell";
-    a.model = "Latitude 3440";
-    a.category = "Laptop";
-    a.siteId = laptopRollout(*sam->store).siteId;
-    a.serial = "4KQ-7710";
+    auto a = newLaptop(laptopRollout(*sam->store).siteId, "4KQ-7710");
     const Id samCopy = sam->replica.addAsset(a);
     sync(*sam);
     a.assetTag = "RAU-09003";
@@ -602,12 +592,7 @@ TEST_CASE_METHOD(SyncFixture,
     auto jo = tablet("jo");
     sync(*sam);
     sync(*jo);
-    Asset a;
-    a.make = "Dell";
-    a.model = "Latitude 3440";
-    a.category = "Laptop";
-    a.siteId = laptopRollout(*sam->store).siteId;
-    a.serial = "5012345678900";
+    auto a = newLaptop(laptopRollout(*sam->store).siteId, "5012345678900");
     const Id samCopy = sam->replica.addAsset(a);
     // jo scans the same label, is refused, overrides, and registers the laptop with it.
     const Id joCopy = [&] {
@@ -641,12 +626,7 @@ TEST_CASE_METHOD(SyncFixture,
     sync(*sam);
     // A new laptop whose asset tag the server already gave another machine.
     const auto taken = laptopsInStock(*sam->store, 1).front();
-    Asset a;
-    a.make = "Dell";
-    a.model = "Latitude 3440";
-    a.category = "Laptop";
-    a.siteId = taken.siteId;
-    a.serial = "7QX-0001";
+    auto a = newLaptop(taken.siteId, "7QX-0001");
     a.assetTag = "RAU-55555";
     const Id asset = sam->replica.addAsset(a);
     server.database()

@@ -66,6 +66,18 @@ inline Release laptopRollout(Store &s)
     return *s.releaseByNumber("R-2026-047");
 }
 
+/** A new laptop as a technician registers it: no id yet (the tablet gives it one), no asset tag. */
+inline Asset newLaptop(const Id &site, const std::string &serial)
+{
+    Asset a;
+    a.serial = serial;
+    a.make = "Dell";
+    a.model = "Latitude 3440";
+    a.category = "Laptop";
+    a.siteId = site;
+    return a;
+}
+
 inline std::vector<Asset> laptopsInStock(Store &s, int n)
 {
     std::vector<Asset> out;

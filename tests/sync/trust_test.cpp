@@ -22,15 +22,11 @@ std::string mutation(std::int64_t seq, std::string_view kind, const Record &reco
            std::to_string(kNow) + R"(,"data":)" + sync::codec::json::serialize(sync::codec::toJson(record)) + "}";
 }
 
-Asset newLaptop(const Id &site, const std::string &serial)
+/** A new laptop with the id its tablet gave it, for a push written by hand. */
+Asset laptopWithId(const Id &site, const std::string &serial)
 {
-    Asset a;
+    auto a = newLaptop(site, serial);
     a.id = Id::generate();
-    a.serial = serial;
-    a.make = "Dell";
-    a.model = "Latitude 3440";
-    a.category = "Laptop";
-    a.siteId = site;
     return a;
 }
 
@@ -77,7 +73,7 @@ TEST_CASE_METHOD(SyncFixture,
     sync::Principal hijacker{jo.id, jo.role, hub.sitesOf(jo.id, jo.role), sam->who.deviceId};
     const auto before = stateOf(server);
     Asset a = *server.asset(laptops[1].id);
-    CHECK_THROWS_AS(hub.push(hijacker, pushBody(hijacker, mutation(1000000, "addAsset", newLaptop(a.siteId, "HIJ-1"))),
+    CHECK_THROWS_AS(hub.push(hijacker, pushBody(hijacker, mutation(1000000, "addAsset", laptopWithId(a.siteId, "HIJ-1"))),
                              kNow),
                     sync::ForbiddenError);
     CHECK(stateOf(server) == before);
@@ -99,13 +95,13 @@ TEST_CASE_METHOD(SyncFixture, "Seq gap: a push that skips numbers is refused who
     const Id upper = siteByCode(server, "RAU");
     std::string first;
     for (int i = 1; i <= 8; ++i)
-        first += (i > 1 ? "," : "") + mutation(i, "addAsset", newLaptop(upper, "GAP-" + std::to_string(i)));
+        first += (i > 1 ? "," : "") + mutation(i, "addAsset", laptopWithId(upper, "GAP-" + std::to_string(i)));
     (void)hub.push(sam->who, pushBody(sam->who, first), kNow);
     const auto before = stateOf(server);
 
     // After 8, a push of 13 would make 9 to 12 duplicates never applied: refused, nothing applied.
     try {
-        (void)hub.push(sam->who, pushBody(sam->who, mutation(13, "addAsset", newLaptop(upper, "GAP-13"))), kNow);
+        (void)hub.push(sam->who, pushBody(sam->who, mutation(13, "addAsset", laptopWithId(upper, "GAP-13"))), kNow);
         FAIL("a push over a gap was accepted");
     } catch (const sync::SeqGapError &e) {
         CHECK(e.expected() == 9);
@@ -114,12 +110,12 @@ TEST_CASE_METHOD(SyncFixture, "Seq gap: a push that skips numbers is refused who
     CHECK(server.findAssetsBySerial("GAP-13").empty());
     // Numbers that do not follow one another inside a push are not a push at all.
     CHECK_THROWS_AS(hub.push(sam->who,
-                             pushBody(sam->who, mutation(9, "addAsset", newLaptop(upper, "GAP-9")) + "," +
-                                                    mutation(11, "addAsset", newLaptop(upper, "GAP-11"))),
+                             pushBody(sam->who, mutation(9, "addAsset", laptopWithId(upper, "GAP-9")) + "," +
+                                                    mutation(11, "addAsset", laptopWithId(upper, "GAP-11"))),
                              kNow),
                     sync::ProtocolError);
     // Going on from 9 is fine.
-    CHECK_THAT(hub.push(sam->who, pushBody(sam->who, mutation(9, "addAsset", newLaptop(upper, "GAP-9"))), kNow),
+    CHECK_THAT(hub.push(sam->who, pushBody(sam->who, mutation(9, "addAsset", laptopWithId(upper, "GAP-9"))), kNow),
                Catch::Contains("\"last_applied_seq\":9"));
 }
 
@@ -267,7 +263,7 @@ TEST_CASE_METHOD(SyncFixture,
     const auto before = stateOf(server);
 
     // An "asset" at alex's site that carries the Upper School laptop's id, then an override on it.
-    Asset claimed = newLaptop(lower, "CLAIM-1");
+    Asset claimed = laptopWithId(lower, "CLAIM-1");
     claimed.id = upperLaptop.id;
     const ScanOverride o{Id::generate(), upperLaptop.id, std::nullopt, "serial", "5012345678900",
                          "this is an EAN/UPC product code", "the label says so", alex->who.userId, kNow};
@@ -281,7 +277,7 @@ TEST_CASE_METHOD(SyncFixture,
 
     // Nor can alex register an asset at a site alex does not work at, or move one there.
     const Id upper = siteByCode(server, "RAU");
-    CHECK_THROWS_AS(hub.push(alex->who, pushBody(alex->who, mutation(1, "addAsset", newLaptop(upper, "CLAIM-2"))),
+    CHECK_THROWS_AS(hub.push(alex->who, pushBody(alex->who, mutation(1, "addAsset", laptopWithId(upper, "CLAIM-2"))),
                              kNow),
                     sync::ForbiddenError);
     const auto lowerAsset = [&] {
@@ -308,7 +304,7 @@ TEST_CASE_METHOD(SyncFixture, "SQL text: a refusal by the database reaches the d
     sync(*sam);
     // A new asset carrying an existing asset's id: the database's primary key refuses it.
     const auto existing = laptopsInStock(server, 1).front();
-    Asset copy = newLaptop(existing.siteId, "SQL-1");
+    Asset copy = laptopWithId(existing.siteId, "SQL-1");
     copy.id = existing.id;
     const auto answer = hub.push(sam->who, pushBody(sam->who, mutation(1, "addAsset", copy)), kNow);
     CHECK_THAT(answer, Catch::Contains("\"rejected\""));
@@ -391,12 +387,12 @@ TEST_CASE_METHOD(SyncFixture, "Numbers out of range are refused, never taken", "
     const Id upper = siteByCode(server, "RAU");
     for (const std::string seq : {"0", "-4", "9007199254740992"}) {
         const auto m = R"({"seq":)" + seq + R"(,"kind":"addAsset","at":0,"data":)" +
-                       sync::codec::json::serialize(sync::codec::toJson(newLaptop(upper, "R-" + seq))) + "}";
+                       sync::codec::json::serialize(sync::codec::toJson(laptopWithId(upper, "R-" + seq))) + "}";
         CHECK_THROWS_AS(hub.push(sam->who, pushBody(sam->who, m), kNow), sync::ProtocolError);
     }
     for (const std::string at : {"-1", "32503680000001"}) {
         const auto m = R"({"seq":1,"kind":"addAsset","at":)" + at + R"(,"data":)" +
-                       sync::codec::json::serialize(sync::codec::toJson(newLaptop(upper, "AT"))) + "}";
+                       sync::codec::json::serialize(sync::codec::toJson(laptopWithId(upper, "AT"))) + "}";
         CHECK_THROWS_AS(hub.push(sam->who, pushBody(sam->who, m), kNow), sync::ProtocolError);
     }
     StepResult late{Id::generate(), Id::generate(), Id::generate(), StepOutcome::Pass, "", "", sam->who.userId, -5};
