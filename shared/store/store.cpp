@@ -13,8 +13,10 @@ namespace rd {
 Store::Write::Write(Store &s, Rows rows)
     : m_s(s)
     , m_outer(s.m_depth == 0)
-    // PostgreSQL: a failed statement spoils the whole transaction unless a savepoint holds it.
-    , m_savepoint(!m_outer && (rows == Rows::Several || (s.m_db.isPostgres() && !s.m_optimistic)))
+    // PostgreSQL: a failed statement spoils the whole transaction unless a savepoint holds it;
+    // under OptimisticWrites that is what is wanted (the batch fails whole and is applied again).
+    , m_savepoint(!m_outer && (s.m_db.isPostgres() ? !s.m_optimistic || rows == Rows::Several
+                                                   : rows != Rows::One))
 {
     if (m_outer) {
         auto &db = m_s.m_db;

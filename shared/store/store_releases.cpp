@@ -554,7 +554,8 @@ Id Store::signOff(SignOff so)
     checkStrokes(so.strokes);
     if (so.id.isNull())
         so.id = Id::generate();
-    Write w(*this);
+    // Every refusal below comes before the first write: a refused sign-off leaves nothing.
+    Write w(*this, Write::Rows::SeveralAfterChecks);
     // The build's steps as recordStepResult checked them in this transaction, when it did so for
     // this installation (a push sends its results, then its sign-off); read from the build otherwise.
     std::vector<CheckedRefs::Step> read;
@@ -681,6 +682,7 @@ void Store::assignSeats(SignOff &so, const Installation &inst, sql::Statement &w
         if (so.seatOverrideReason->empty())
             so.seatOverrideReason.reset();
     }
+    // Every refusal before the first seat is written (Write::Rows::SeveralAfterChecks).
     bool overridden = false;
     for (const auto &seat : seats) {
         const bool full = seat.used >= seat.seats;
@@ -688,6 +690,9 @@ void Store::assignSeats(SignOff &so, const Installation &inst, sql::Statement &w
             throw RuleError("licence " + seat.name + " has all " + std::to_string(seat.seats) +
                             " seats assigned: signing this installation off needs a reason for going past them");
         overridden = overridden || full;
+    }
+    for (const auto &seat : seats) {
+        const bool full = seat.used >= seat.seats;
         m_db.query("INSERT INTO licence_assignments(id, licence_id, asset_id, assigned_by, assigned_at, override_reason, "
                    "installation_id, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
             ->bindAll(seatId(seat.licence, inst.assetId), seat.licence, inst.assetId, so.recordedBy,

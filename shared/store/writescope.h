@@ -15,8 +15,11 @@ public:
     /**
      * Whether the method writes one row or several. A single INSERT or UPDATE is atomic by
      * itself, so inside a Batch it needs no savepoint (whose journal copies every page touched).
+     * SeveralAfterChecks: several rows, but every refusal the method makes comes before its first
+     * write. Under OptimisticWrites, where any failure of the database fails the whole batch, it
+     * then needs no savepoint either; otherwise it takes one, as Several does.
      */
-    enum class Rows { One, Several };
+    enum class Rows { One, Several, SeveralAfterChecks };
     explicit Write(Store &s, Rows rows = Rows::Several);
     ~Write();
     Write(const Write &) = delete;

@@ -94,6 +94,44 @@ TEST_CASE_METHOD(SyncFixture, "A licence with no seat left refuses a sign-off wi
     CHECK(count(server, "SELECT count(*) FROM signoffs WHERE seat_override_reason IS NOT NULL") == 1);
 }
 
+TEST_CASE_METHOD(SyncFixture, "A sign-off refused at its second licence leaves no seat of the first, and the push goes on",
+                 "[sync][licences][rules]")
+{
+    // Two licences of the build's software, taken in name order: "A suite" has seats, "B suite"
+    // one. The server refuses the sign-off at B after the office gives B's seat away; the seat of
+    // A, the sign-off and the installation's acceptance must then all be missing, not half there.
+    const Id spare = laptopLicence(server, 5);
+    const Id item = *server.licence(spare)->dslItemId;
+    const Id a = server.addLicence({{}, item, "A suite", "AAAA-0000", 5});
+    const Id b = server.addLicence({{}, item, "B suite", "BBBB-0000", 1});
+    auto sam = tablet(DemoUsers::installer);
+    sync(*sam);
+    const auto rollout = laptopRollout(server);
+    const auto laptops = laptopsInStock(*sam->store, 2);
+    const Id inst = sam->replica.startInstallation({{}, rollout.id, laptops[0].id, InstallationStatus::InProgress,
+                                                    sam->who.userId, kNow});
+    installed(*sam, inst, kNow + 1);
+    server.assignLicence({{}, b, laptops[1].id, server.userByName(DemoUsers::releaseManager)->id, kNow + 2});
+    sync(*sam);
+    CHECK(count(*sam->store, "SELECT count(*) FROM local_rejections WHERE kind = 'signOff'") == 1);
+    CHECK(seatsOf(server, a) == 0);
+    CHECK(seatsOf(server, b) == 1);
+    CHECK(seatsOf(server, spare) == 0);
+    const auto ofInstallation = [&](Store &s, const char *table) {
+        auto q = s.database().query(std::string("SELECT count(*) FROM ") + table + " WHERE installation_id = ?1");
+        q->bind(1, inst);
+        q->step();
+        return q->int64(0);
+    };
+    CHECK(ofInstallation(server, "signoffs") == 0);
+    CHECK(ofInstallation(server, "licence_assignments") == 0);
+    // What came before the sign-off in the same push landed.
+    REQUIRE(server.installation(inst));
+    CHECK(server.installation(inst)->status == InstallationStatus::InProgress);
+    CHECK(ofInstallation(server, "step_results") == ofInstallation(*sam->store, "step_results"));
+    CHECK(ofInstallation(server, "step_results") > 0);
+}
+
 TEST_CASE_METHOD(SyncFixture, "A sign-off the server refuses gives back the seats it took on the tablet",
                  "[sync][licences][rules]")
 {
