@@ -32,8 +32,12 @@ namespace {
 // Answers under this size gain little from gzip and cost a deflate stream each.
 constexpr std::size_t kCompressAbove = 1024;
 
-Response healthz(const Call &)
+// Asks the database too (a read of the change counter on a pooled read connection), so that a
+// load balancer takes a server cut off from its database out of its rotation, and a tablet shows
+// it offline. Out of reach: the StoreError is answered 503 busy with Retry-After (answerFor).
+Response healthz(const Call &call)
 {
+    (void)call.context.readConnections().acquire().store().lastSeq();
     return jsonResponse(http::status::ok, R"({"status":"ok"})");
 }
 
@@ -178,9 +182,10 @@ Response answerFor(std::exception_ptr error, const Exchange &ex)
                        {{"database_id", e.databaseId().toString()}});
     } catch (const StoreError &e) {
         // The database out of reach for now (a PostgreSQL restart, a standby taking over, a lock
-        // waited for too long): nothing was applied, and the same request may come again.
+        // waited for too long, no new connection to be had): nothing was applied, and the same
+        // request may come again.
         const int code = e.sqliteCode() & 0xFF;
-        if (code == 5 || code == 10) {
+        if (code == 5 || code == 10 || code == 14) {
             std::cerr << "syncserver: database unavailable: " << e.what() << std::endl;
             return refused(http::status::service_unavailable, "busy",
                            "the database is unavailable for a moment; nothing was changed, try again",

@@ -56,7 +56,10 @@ StoreError errorOf(PGconn *conn, const PGresult *res, const std::string &doing)
         msg = PQerrorMessage(conn);
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' '))
         msg.pop_back();
-    return StoreError(doing + ": " + msg + " (postgresql " + (state ? state : "error") + ")", sqliteCodeOf(state));
+    // A connection that died while idle (a server restarted, a session ended by an administrator)
+    // fails its next statement with no SQLSTATE: that is the connection gone, not a bad statement.
+    const int code = !state && PQstatus(conn) == CONNECTION_BAD ? 10 : sqliteCodeOf(state);
+    return StoreError(doing + ": " + msg + " (postgresql " + (state ? state : "error") + ")", code);
 }
 
 [[noreturn]] void throwResult(PGconn *conn, const PGresult *res, const std::string &doing)

@@ -19,6 +19,8 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 using namespace rd;
 using namespace rd::server;
 using namespace rd::test;
@@ -30,6 +32,29 @@ TEST_CASE("GET /healthz answers ok", "[server][router]")
     const auto res = r.send(http::verb::get, "/healthz");
     CHECK(res.result() == http::status::ok);
     CHECK(res.body() == R"({"status":"ok"})");
+}
+
+TEST_CASE("GET /healthz asks the database: a server cut off from it answers 503 busy, so a balancer sends it nothing",
+          "[server][router][postgresql-only]")
+{
+    // A database of its own (the other tests' schemas share one), dropped under the server.
+    const auto name = "rd_health_" + std::to_string(::getpid());
+    sql::Database admin("postgresql://");
+    admin.exec("DROP DATABASE IF EXISTS " + name);
+    admin.exec("CREATE DATABASE " + name);
+    TempDir dir;
+    server::ServerOptions o;
+    o.dataDir = dir.path.string();
+    ServerContext ctx("postgresql:///" + name, o);
+    const auto health = [&] {
+        return handleRequest(server::Request{http::verb::get, "/healthz", 11}, ctx, "127.0.0.1");
+    };
+    CHECK(health().result() == http::status::ok);
+    admin.exec("DROP DATABASE " + name + " WITH (FORCE)"); // ends the server's connections too
+    const auto cut = health();
+    CHECK(cut.result() == http::status::service_unavailable);
+    CHECK(errorOf(cut) == "busy");
+    CHECK(cut[http::field::retry_after] == "5");
 }
 
 TEST_CASE("GET /metrics is Prometheus text with requests, sync rows and a latency histogram", "[server][router]")
