@@ -167,6 +167,8 @@ public:
     [[nodiscard]] virtual bool inTransaction() const noexcept = 0;
     [[nodiscard]] virtual Engine engine() const noexcept = 0;
     [[nodiscard]] virtual sqlite3 *sqliteHandle() const noexcept { return nullptr; }
+    /** See Database::session. */
+    [[nodiscard]] virtual std::uint64_t session() const noexcept { return 1; }
 };
 
 /**
@@ -213,6 +215,12 @@ public:
     [[nodiscard]] bool isPostgres() const noexcept { return m_engine == Engine::Postgres; }
     /** Where it is, as opened (a PostgreSQL URI's password, if any, is left out). */
     [[nodiscard]] const std::string &path() const noexcept { return m_path; }
+    /**
+     * Which opening of the connection this is: 1, and one more each time PostgreSQL's connection
+     * is opened again after being lost (a server restart, a standby taking over). What was learnt
+     * about the database on an earlier session may no longer hold.
+     */
+    [[nodiscard]] std::uint64_t session() const noexcept { return m_conn->session(); }
     /** SQLite's own handle (for its hooks), or null on PostgreSQL. */
     [[nodiscard]] sqlite3 *handle() const noexcept { return m_conn->sqliteHandle(); }
 

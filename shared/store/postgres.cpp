@@ -471,6 +471,7 @@ public:
 
     PGconn *raw() const noexcept { return m_conn; }
     std::uint64_t generation() const noexcept { return m_generation; }
+    [[nodiscard]] std::uint64_t session() const noexcept override { return m_generation + 1; }
     std::string nextName() { return "rd" + std::to_string(++m_statements); }
     void setChanges(int n) noexcept { m_changes = n; }
 

@@ -22,17 +22,59 @@ void Hub::setLog(std::function<void(const std::string &)> log)
 
 Id Hub::databaseId()
 {
-    if (!m_databaseId) {
-        if (!m_store.meta("database_id")) {
-            // Several servers may start on one new database at once: the first id kept is everyone's.
-            m_store.database()
-                .query("INSERT INTO meta(key, value) VALUES ('database_id', ?1) ON CONFLICT(key) DO NOTHING")
-                ->bindAll(Id::generate().toString())
-                .run();
-        }
-        m_databaseId = Id::parse(m_store.meta("database_id").value_or(""), "database id");
+    auto &db = m_store.database();
+    if (m_databaseId && m_identitySession == db.session())
+        return *m_databaseId;
+    // Read before the statements below, any of which may open the connection again: a session
+    // that begins in the middle is checked at the next call.
+    const auto session = db.session();
+    // Inside a transaction the origin is not followed (a new identity would roll back with it):
+    // the identity read there is checked again at the next call.
+    const bool follow = db.isPostgres() && !db.inTransaction();
+    m_databaseId.reset();
+    if (follow)
+        followOrigin();
+    if (!m_store.meta("database_id")) {
+        // Several servers may start on one new database at once: the first id kept is everyone's.
+        db.query("INSERT INTO meta(key, value) VALUES ('database_id', ?1) ON CONFLICT(key) DO NOTHING")
+            ->bindAll(Id::generate().toString())
+            .run();
     }
+    m_databaseId = Id::parse(m_store.meta("database_id").value_or(""), "database id");
+    m_identitySession = follow || !db.isPostgres() ? session : 0;
     return *m_databaseId;
+}
+
+void Hub::followOrigin()
+{
+    auto &db = m_store.database();
+    std::string origin;
+    {
+        auto q = db.query("SELECT CAST((SELECT system_identifier FROM pg_control_system()) AS TEXT) || '/' || "
+                          "CAST((SELECT oid FROM pg_database WHERE datname = current_database()) AS TEXT) || '/' || "
+                          "substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8)");
+        if (!q->step())
+            throw StoreError("the PostgreSQL database did not say where it comes from", 1);
+        origin = q->text(0);
+    }
+    // Several servers may see the change at once: the row lock makes one of them change the
+    // identity, and the others find the origin already recorded.
+    sql::Transaction tx(db);
+    db.query("INSERT INTO meta(key, value) VALUES ('postgres_origin', ?1) ON CONFLICT(key) DO NOTHING")
+        ->bindAll(origin)
+        .run();
+    if (db.changes() == 0) {
+        db.query("UPDATE meta SET value = ?1 WHERE key = 'postgres_origin' AND value <> ?1")->bindAll(origin).run();
+        if (db.changes() == 1) {
+            const auto fresh = Id::generate().toString();
+            db.query("UPDATE meta SET value = ?1 WHERE key = 'database_id'")->bindAll(fresh).run();
+            if (m_log)
+                m_log("sync: the database was restored, copied or promoted (now " + origin +
+                      "): it has a new identity, " + fresh +
+                      "; each tablet sends again what it kept and pulls afresh at its next sync");
+        }
+    }
+    tx.commit();
 }
 
 void Hub::requireDatabase(const std::optional<Id> &sent)
@@ -146,6 +188,7 @@ std::string Hub::push(const Principal &who, std::string_view body, Millis now)
 
 std::string Hub::push(const Principal &who, const PushRequest &request, Millis now)
 {
+    (void)databaseId(); // checked outside the push's transaction: see databaseId()
     if (m_store.database().isPostgres()) {
         // First without a savepoint per write; anything failing (a refused mutation included)
         // fails the whole attempt, and the push is applied again below, a savepoint per write.
@@ -167,6 +210,7 @@ std::string Hub::push(const Principal &who, const PushRequest &request, Millis n
 std::vector<Hub::GroupedAnswer> Hub::pushGroup(const std::vector<GroupedPush> &pushes, Millis now)
 {
     std::vector<GroupedAnswer> answers(pushes.size());
+    (void)databaseId(); // checked outside the group's transaction: see databaseId()
     if (pushes.size() > 1) {
         try {
             Store::OptimisticWrites optimistic(m_store); // PostgreSQL: see push()

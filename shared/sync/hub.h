@@ -75,6 +75,15 @@ public:
      * This server database's identity (meta "database_id"), made on first use. A backup gets an
      * identity of its own (syncserver backup), so a database restored from one is told apart from
      * the one the devices last synced with; every answer carries it.
+     *
+     * PostgreSQL: checked again on every new session of the connection (Database::session)
+     * against where the database's history comes from (meta "postgres_origin": the cluster's
+     * system identifier, the database's oid and the write-ahead log's timeline). A restore into a
+     * new database or cluster, a point-in-time recovery and a standby's promotion each change that
+     * origin, and each may have lost transactions whose pushes the tablets were told were
+     * applied; the first server to see the change gives the database a new identity, so that the
+     * tablets send again what they kept and pull afresh. Call it outside a transaction (push and
+     * pull do): a new identity must not roll back with the request that found it.
      */
     [[nodiscard]] Id databaseId();
 
@@ -93,6 +102,8 @@ public:
 private:
     /** Throws DatabaseChangedError when a device names another database than this one. */
     void requireDatabase(const std::optional<Id> &sent);
+    /** PostgreSQL: records the database's origin, or a new identity when the origin changed. */
+    void followOrigin();
     /** push() inside a transaction the caller opened and commits. */
     [[nodiscard]] std::string applyPush(const Principal &who, const PushRequest &request, Millis now);
 
@@ -109,6 +120,7 @@ private:
 
     Store &m_store;
     std::optional<Id> m_databaseId;
+    std::uint64_t m_identitySession = 0; ///< the connection session m_databaseId was checked on
     std::function<void(const std::string &)> m_log;
     std::int64_t m_lastRows = 0;
     std::vector<PageQuery> m_pageQueries[2][2]; // [scoped][office]
