@@ -184,8 +184,7 @@ Response answerFor(std::exception_ptr error, const Exchange &ex)
         // The database out of reach for now (a PostgreSQL restart, a standby taking over, a lock
         // waited for too long, no new connection to be had): nothing was applied, and the same
         // request may come again.
-        const int code = e.sqliteCode() & 0xFF;
-        if (code == 5 || code == 10 || code == 14) {
+        if (sql::isUnavailable(e)) {
             std::cerr << "syncserver: database unavailable: " << e.what() << std::endl;
             return refused(http::status::service_unavailable, "busy",
                            "the database is unavailable for a moment; nothing was changed, try again",

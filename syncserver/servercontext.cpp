@@ -8,6 +8,11 @@
 
 namespace rd::server {
 
+void logLine(const std::string &line)
+{
+    std::cerr << "syncserver: " << line << std::endl;
+}
+
 namespace {
 
 SigninThrottle::Limits throttleLimits(const ServerOptions &options)
@@ -41,8 +46,8 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
                                               : std::filesystem::absolute(m_options.dataDir) / "attachments")
     , m_signinPool(m_options.signinThreads, m_options.signinQueue)
 {
+    m_hub.setLog(logLine);
     (void)m_hub.databaseId(); // made here, on the writer, before any read connection looks for it
-    m_hub.setLog([](const std::string &line) { std::cerr << "syncserver: " << line << std::endl; });
     // The full-disk test aid: every write goes through this connection, so a limit here is the
     // server's. SQLite keeps the limit at least the database's current size.
     const bool sqlite = !m_store.database().isPostgres();

@@ -18,10 +18,14 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
 namespace rd::server {
+
+/** Writes one line to the server's log: standard error, which systemd keeps in the journal. */
+void logLine(const std::string &line);
 
 /**
  * Connections of their own for pulls and for checking tokens: in WAL mode a reader sees a
@@ -35,7 +39,9 @@ class ReadConnections {
             : store(path)
             , hub(store)
             , tokens(store.database(), 0, 0) // reads only: checkAccess
-        {}
+        {
+            hub.setLog(logLine); // a read connection may be the first to find a new identity
+        }
         Store store;
         sync::Hub hub;
         TokenStore tokens;

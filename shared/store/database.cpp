@@ -12,6 +12,12 @@ bool isConstraint(const StoreError &e) noexcept
     return (e.sqliteCode() & 0xFF) == 19; // SQLITE_CONSTRAINT and its extended codes
 }
 
+bool isUnavailable(const StoreError &e) noexcept
+{
+    const int code = e.sqliteCode() & 0xFF;
+    return code == 5 || code == 10 || code == 14; // SQLITE_BUSY, SQLITE_IOERR, SQLITE_CANTOPEN
+}
+
 namespace {
 
 /** The location without a password (user:password@ in a URI), for messages and logs. */

@@ -34,6 +34,13 @@ enum class ColumnType { Integer = 1, Real = 2, Text = 3, Blob = 4, Null = 5 };
  */
 [[nodiscard]] bool isConstraint(const StoreError &e) noexcept;
 
+/**
+ * True when @p e reports the database out of reach for now, not a fault of the statement: busy or
+ * locked past the wait (a lock or serialization failure on PostgreSQL), the connection lost, or
+ * none to be opened. Nothing was applied, and the same request may come again.
+ */
+[[nodiscard]] bool isUnavailable(const StoreError &e) noexcept;
+
 /** A prepared statement; owned by its Database's cache, reset and unbound after every use. */
 class Statement {
 public:

@@ -261,14 +261,7 @@ public:
             throw StoreError("cannot connect to the PostgreSQL database: " + msg, 14); // SQLITE_CANTOPEN
         }
         PQsetNoticeProcessor(m_conn, [](void *, const char *) {}, nullptr);
-        // Times are Unix milliseconds, text compares byte by byte (COLLATE "C" in the schema):
-        // nothing depends on the server's time zone or locale.
-        // random_page_cost: the working set is in memory, where a page read at random costs little
-        // more than one read in order. At the default (4) the planner scans a small table whole
-        // rather than use its key, and a foreign-key check's plan, made once per connection, then
-        // reads every row of `users` for each step result (27 million rows read in a 200-device
-        // sync_bench burst at --scale 0.1, against 201 at 1.1).
-        exec("SET client_encoding = 'UTF8'; SET lock_timeout = '30s'; SET random_page_cost = 1.1");
+        configureSession();
     }
     ~PostgresConnection() override
     {
@@ -467,6 +460,22 @@ public:
         ++m_generation;
         m_rowStatements.clear();
         dropPipeline(); // what was sent on the lost connection has no answer to come
+        configureSession(); // a new session starts from the server's defaults
+    }
+
+    /**
+     * The settings every session of the connection runs with. Times are Unix milliseconds and
+     * text compares byte by byte (COLLATE "C" in the schema): nothing depends on the server's time
+     * zone or locale. lock_timeout: a write that waits longer is answered 503 busy.
+     * random_page_cost: the working set is in memory, where a page read at random costs little
+     * more than one read in order. At the default (4) the planner scans a small table whole rather
+     * than use its key, and a foreign-key check's plan, made once per session, then reads every
+     * row of `users` for each step result (27 million rows read in a 200-device sync_bench burst
+     * at --scale 0.1, against 201 at 1.1).
+     */
+    void configureSession()
+    {
+        exec("SET client_encoding = 'UTF8'; SET lock_timeout = '30s'; SET random_page_cost = 1.1");
     }
 
     PGconn *raw() const noexcept { return m_conn; }

@@ -25,11 +25,14 @@ Id Hub::databaseId()
     auto &db = m_store.database();
     if (m_databaseId && m_identitySession == db.session())
         return *m_databaseId;
+    // Inside a transaction the origin cannot be followed (a new identity would roll back with
+    // it). The connection was opened again since the identity was checked, at the transaction's
+    // BEGIN: the request is refused, changing nothing, and checked afresh when it comes again.
+    if (m_databaseId && db.isPostgres() && db.inTransaction())
+        throw StoreError("the connection to the database was opened again; nothing was applied", 10);
     // Read before the statements below, any of which may open the connection again: a session
     // that begins in the middle is checked at the next call.
     const auto session = db.session();
-    // Inside a transaction the origin is not followed (a new identity would roll back with it):
-    // the identity read there is checked again at the next call.
     const bool follow = db.isPostgres() && !db.inTransaction();
     m_databaseId.reset();
     if (follow)
@@ -49,13 +52,20 @@ void Hub::followOrigin()
 {
     auto &db = m_store.database();
     std::string origin;
-    {
+    try {
         auto q = db.query("SELECT CAST((SELECT system_identifier FROM pg_control_system()) AS TEXT) || '/' || "
                           "CAST((SELECT oid FROM pg_database WHERE datname = current_database()) AS TEXT) || '/' || "
                           "substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8)");
-        if (!q->step())
-            throw StoreError("the PostgreSQL database did not say where it comes from", 1);
-        origin = q->text(0);
+        if (q->step())
+            origin = q->text(0);
+    } catch (const StoreError &e) {
+        if (sql::isUnavailable(e))
+            throw;
+        // A service that hides these functions from its users: the identity stays as it is.
+        if (m_log)
+            m_log(std::string("sync: cannot tell where the database comes from (") + e.what() +
+                  "); after a restore or a promotion, give it a new identity by hand (docs/deploying.md, 3.8)");
+        return;
     }
     // Several servers may see the change at once: the row lock makes one of them change the
     // identity, and the others find the origin already recorded.
@@ -63,18 +73,18 @@ void Hub::followOrigin()
     db.query("INSERT INTO meta(key, value) VALUES ('postgres_origin', ?1) ON CONFLICT(key) DO NOTHING")
         ->bindAll(origin)
         .run();
+    std::string fresh;
     if (db.changes() == 0) {
         db.query("UPDATE meta SET value = ?1 WHERE key = 'postgres_origin' AND value <> ?1")->bindAll(origin).run();
         if (db.changes() == 1) {
-            const auto fresh = Id::generate().toString();
+            fresh = Id::generate().toString();
             db.query("UPDATE meta SET value = ?1 WHERE key = 'database_id'")->bindAll(fresh).run();
-            if (m_log)
-                m_log("sync: the database was restored, copied or promoted (now " + origin +
-                      "): it has a new identity, " + fresh +
-                      "; each tablet sends again what it kept and pulls afresh at its next sync");
         }
     }
     tx.commit();
+    if (!fresh.empty() && m_log)
+        m_log("sync: the database was restored, copied or promoted (now " + origin + "): it has a new identity, " +
+              fresh + "; each tablet sends again what it kept and pulls afresh at its next sync");
 }
 
 void Hub::requireDatabase(const std::optional<Id> &sent)
@@ -190,8 +200,10 @@ std::string Hub::push(const Principal &who, const PushRequest &request, Millis n
 {
     (void)databaseId(); // checked outside the push's transaction: see databaseId()
     if (m_store.database().isPostgres()) {
-        // First without a savepoint per write; anything failing (a refused mutation included)
-        // fails the whole attempt, and the push is applied again below, a savepoint per write.
+        // First without a savepoint per write. A rule's refusal, made before its mutation writes
+        // anything, is recorded as below; anything the database refuses fails the whole attempt
+        // (PostgreSQL refuses every statement after a failed one), and the push is applied again
+        // below, a savepoint per write, which says which mutation it was.
         try {
             Store::OptimisticWrites optimistic(m_store);
             Store::Batch batch(m_store);
@@ -200,6 +212,7 @@ std::string Hub::push(const Principal &who, const PushRequest &request, Millis n
             return answer;
         } catch (...) {
         }
+        (void)databaseId(); // the attempt may have found the connection lost and opened it again
     }
     Store::Batch batch(m_store);
     auto answer = applyPush(who, request, now);

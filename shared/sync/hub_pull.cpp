@@ -79,6 +79,7 @@ std::string Hub::pull(const Principal &who, std::string_view body)
     const bool scoped = who.role != Role::ReleaseManager;
     // One read transaction: the page is a consistent picture of the server.
     sql::Transaction read(db, sql::Transaction::Mode::Read);
+    (void)databaseId(); // the same connection session as the identity checked above, or refused
     const auto serverSeq = m_store.lastSeq();
     // A cursor past the server's sequence was handed out by another database (one restored from
     // a backup since): this tablet pulls afresh, as for a changed database id.

@@ -89,11 +89,62 @@ TEST_CASE("A server whose database connection was lost and opened again keeps th
     std::vector<std::string> logged;
     hub.setLog([&](const std::string &line) { logged.push_back(line); });
     const Id before = hub.databaseId();
+    sql::Database there(db.uri()); // an administrator's session on the same database
+    const auto admin = there.scalar("SELECT pg_backend_pid()");
+    // Ends the server's session: its next statement fails, the one after opens a new session.
+    const auto lose = [&] {
+        db.admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name +
+                      "' AND pid <> " + std::to_string(admin));
+        CHECK_THROWS_AS(server.lastSeq(), StoreError);
+    };
+    const auto origin = [&] {
+        auto q = there.query("SELECT value FROM meta WHERE key = 'postgres_origin'");
+        return q->step() ? std::optional<std::string>(q->text(0)) : std::nullopt;
+    };
+    REQUIRE(origin());
     const auto session = server.database().session();
-    db.admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name + "'");
-    CHECK_THROWS_AS(server.lastSeq(), StoreError); // the statement that finds the connection gone
-    (void)server.lastSeq();                         // the next opens it again
+    lose();
+    (void)server.lastSeq();
     REQUIRE(server.database().session() == session + 1);
     CHECK(hub.databaseId() == before);
     CHECK(logged.empty());
+    // The new session runs with the connection's settings, not the server's defaults.
+    CHECK(server.database().scalar("SELECT CASE WHEN current_setting('lock_timeout') = '30s' THEN 1 ELSE 0 END") == 1);
+    CHECK(server.database().scalar("SELECT CASE WHEN current_setting('random_page_cost') = '1.1' THEN 1 ELSE 0 END") == 1);
+
+    SECTION("A deployment from before the origin was recorded keeps its identity, and records it")
+    {
+        there.exec("DELETE FROM meta WHERE key = 'postgres_origin'");
+        lose();
+        (void)server.lastSeq();
+        CHECK(hub.databaseId() == before);
+        CHECK(origin());
+        CHECK(logged.empty());
+    }
+    SECTION("A session that finds the origin changed, as after a promotion, gives the database a new identity")
+    {
+        there.exec("UPDATE meta SET value = 'another cluster' WHERE key = 'postgres_origin'");
+        lose();
+        (void)server.lastSeq();
+        const Id after = hub.databaseId();
+        CHECK(after != before);
+        CHECK(logged.size() == 1);
+        CHECK(origin() != std::optional<std::string>("another cluster"));
+    }
+    SECTION("A pull whose transaction opens the connection again is refused as busy; the next one checks first")
+    {
+        there.exec("UPDATE meta SET value = 'another cluster' WHERE key = 'postgres_origin'");
+        const sync::Principal who{{}, Role::ReleaseManager, {}, Id::generate()};
+        const std::string body = R"({"protocol":1,"cursor":0,"limit":10})";
+        lose(); // the pull's read transaction is the first to open the connection again
+        try {
+            (void)hub.pull(who, body);
+            FAIL("the pull was answered on a session whose origin was not checked");
+        } catch (const StoreError &e) {
+            CHECK(sql::isUnavailable(e));
+        }
+        CHECK_THAT(hub.pull(who, body), Catch::Contains(R"("database_id":")" + hub.databaseId().toString()));
+        CHECK(hub.databaseId() != before);
+        CHECK(logged.size() == 1);
+    }
 }
