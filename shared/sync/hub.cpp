@@ -56,8 +56,9 @@ void Hub::followOrigin()
         auto q = db.query("SELECT CAST((SELECT system_identifier FROM pg_control_system()) AS TEXT) || '/' || "
                           "CAST((SELECT oid FROM pg_database WHERE datname = current_database()) AS TEXT) || '/' || "
                           "substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8)");
-        if (q->step())
-            origin = q->text(0);
+        if (!q->step() || q->isNull(0))
+            throw StoreError("the database gave no origin", 1);
+        origin = q->text(0);
     } catch (const StoreError &e) {
         if (sql::isUnavailable(e))
             throw;
