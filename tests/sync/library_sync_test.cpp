@@ -37,6 +37,25 @@ Id installed(Tablet &t, const Id &inst, Millis at, std::optional<std::string> se
     return t.replica.signOff({{}, inst, "Ms K. Adeyemi", "1,1 5,5;9,9 12,3", at + 1000, t.who.userId, seatReason});
 }
 
+/** An installer's tablet, synced, with an installation started (not yet synced) on the first of two laptops in stock. */
+struct StartedOnLaptop {
+    std::unique_ptr<Tablet> sam;
+    std::vector<Asset> laptops;
+    Id installation;
+};
+
+StartedOnLaptop startedOnLaptop(SyncFixture &f)
+{
+    StartedOnLaptop s;
+    s.sam = f.tablet(DemoUsers::installer);
+    f.sync(*s.sam);
+    const auto rollout = laptopRollout(f.server);
+    s.laptops = laptopsInStock(*s.sam->store, 2);
+    s.installation = s.sam->replica.startInstallation(
+        {{}, rollout.id, s.laptops[0].id, InstallationStatus::InProgress, s.sam->who.userId, kNow});
+    return s;
+}
+
 } // namespace
 
 TEST_CASE_METHOD(SyncFixture, "A sign-off takes the build's licence seat once, however often it is pushed",
@@ -70,12 +89,8 @@ TEST_CASE_METHOD(SyncFixture, "A licence with no seat left refuses a sign-off wi
                  "[sync][licences][rules]")
 {
     const Id licence = laptopLicence(server, 1);
-    auto sam = tablet(DemoUsers::installer);
-    sync(*sam);
+    auto [sam, laptops, first] = startedOnLaptop(*this);
     const auto rollout = laptopRollout(server);
-    const auto laptops = laptopsInStock(*sam->store, 2);
-    const Id first = sam->replica.startInstallation({{}, rollout.id, laptops[0].id, InstallationStatus::InProgress,
-                                                     sam->who.userId, kNow});
     installed(*sam, first, kNow + 1);
     const Id second = sam->replica.startInstallation({{}, rollout.id, laptops[1].id, InstallationStatus::InProgress,
                                                       sam->who.userId, kNow + 2});
@@ -104,12 +119,7 @@ TEST_CASE_METHOD(SyncFixture, "A sign-off refused at its second licence leaves n
     const Id item = *server.licence(spare)->dslItemId;
     const Id a = server.addLicence({{}, item, "A suite", "AAAA-0000", 5});
     const Id b = server.addLicence({{}, item, "B suite", "BBBB-0000", 1});
-    auto sam = tablet(DemoUsers::installer);
-    sync(*sam);
-    const auto rollout = laptopRollout(server);
-    const auto laptops = laptopsInStock(*sam->store, 2);
-    const Id inst = sam->replica.startInstallation({{}, rollout.id, laptops[0].id, InstallationStatus::InProgress,
-                                                    sam->who.userId, kNow});
+    auto [sam, laptops, inst] = startedOnLaptop(*this);
     installed(*sam, inst, kNow + 1);
     server.assignLicence({{}, b, laptops[1].id, server.userByName(DemoUsers::releaseManager)->id, kNow + 2});
     sync(*sam);
@@ -117,7 +127,7 @@ TEST_CASE_METHOD(SyncFixture, "A sign-off refused at its second licence leaves n
     CHECK(seatsOf(server, a) == 0);
     CHECK(seatsOf(server, b) == 1);
     CHECK(seatsOf(server, spare) == 0);
-    const auto ofInstallation = [&](Store &s, const char *table) {
+    const auto ofInstallation = [&, inst = inst](Store &s, const char *table) {
         auto q = s.database().query(std::string("SELECT count(*) FROM ") + table + " WHERE installation_id = ?1");
         q->bind(1, inst);
         q->step();
@@ -136,12 +146,7 @@ TEST_CASE_METHOD(SyncFixture, "A sign-off the server refuses gives back the seat
                  "[sync][licences][rules]")
 {
     const Id licence = laptopLicence(server, 1);
-    auto sam = tablet(DemoUsers::installer);
-    sync(*sam);
-    const auto rollout = laptopRollout(server);
-    const auto laptops = laptopsInStock(*sam->store, 2);
-    const Id inst = sam->replica.startInstallation({{}, rollout.id, laptops[0].id, InstallationStatus::InProgress,
-                                                    sam->who.userId, kNow});
+    auto [sam, laptops, inst] = startedOnLaptop(*this);
     installed(*sam, inst, kNow + 1);
     CHECK(seatsOf(*sam->store, licence) == 1);
     // Meanwhile the office gives the licence's only seat to another laptop: the sign-off has no reason.
