@@ -6,10 +6,11 @@
 // Progress on stderr; one JSON line on stdout at the end.
 //
 //   build/bench/sync_bench [--devices N] [--scale F] [--server-threads N]
-//                          [--database postgresql://... [--servers N]]
+//                          [--database postgresql://... [--servers N] [--push-writers N]]
 //   (F scales the server's data, default 1; N request threads for the server, default its own;
 //   --database: the server's database on PostgreSQL, an empty one, instead of SQLite, with N
-//   syncserver processes on it, the devices spread over them in turn)
+//   syncserver processes on it, the devices spread over them in turn, each with its own default
+//   of push threads unless --push-writers says)
 #include "httpclient.h"
 #include "sync_bench_data.h"
 #include "serverprocess.h"
@@ -137,6 +138,8 @@ int run(int argc, char **argv)
             scale = std::stod(argv[i + 1]);
         else if (a == "--server-threads")
             serverArgs.insert(serverArgs.end(), {"--threads", argv[i + 1]});
+        else if (a == "--push-writers")
+            serverArgs.insert(serverArgs.end(), {"--push-writers", argv[i + 1]});
     }
     if (sodium_init() < 0)
         return 1;

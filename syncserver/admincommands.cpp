@@ -41,8 +41,8 @@ struct CommandHelp {
 constexpr CommandHelp kCommands[] = {
     {"serve",
      "--data DIR [--database postgresql://...] --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--access-ttl SECONDS]\n"
-     "        [--refresh-ttl SECONDS] [--body-limit BYTES] [--attachment-limit BYTES] [--threads N] [--max-connections-per-address N]\n"
-     "        [--signin-failures-per-account N] [--signin-failures-per-address N] [--max-db-pages N]",
+     "        [--refresh-ttl SECONDS] [--body-limit BYTES] [--attachment-limit BYTES] [--threads N] [--push-writers N]\n"
+     "        [--max-connections-per-address N] [--signin-failures-per-account N] [--signin-failures-per-address N] [--max-db-pages N]",
      "run the sync server (PORT 0: any free port) until SIGTERM",
      "  --tls-cert FILE --tls-key FILE      HTTPS (PEM; TLS 1.2 and 1.3, Mozilla's intermediate settings)\n"
      "  --access-ttl SECONDS                how long an access token lasts (default 3600)\n"
@@ -50,6 +50,8 @@ constexpr CommandHelp kCommands[] = {
      "  --body-limit BYTES                  the largest request body, also once inflated (default 16 MiB)\n"
      "  --attachment-limit BYTES            the largest photo attachment (default 8 MiB)\n"
      "  --threads N                         request threads (default 4)\n"
+     "  --push-writers N                    PostgreSQL: pushes applied at once, each on a connection of\n"
+     "                                      its own (default 2); SQLite applies one at a time\n"
      "  --max-connections-per-address N     connections one client address may hold open (default 64)\n"
      "  --signin-failures-per-account N     failed sign-ins for one name before each further attempt\n"
      "                                      waits 1 s, 2 s, 4 s ... up to 15 min (default 5)\n"
@@ -193,6 +195,7 @@ int serve(const CommandLine &c, std::ostream &out, std::ostream &err)
         numberOption(c, "body-limit", static_cast<std::int64_t>(so.bodyLimit), 1024, 1LL << 31, ok, err));
     so.attachmentLimit = numberOption(c, "attachment-limit", so.attachmentLimit, 1024, 1LL << 30, ok, err);
     so.threads = static_cast<int>(numberOption(c, "threads", so.threads, 1, 64, ok, err));
+    so.pushWriters = static_cast<int>(numberOption(c, "push-writers", so.pushWriters, 1, 64, ok, err));
     so.maxConnectionsPerAddress = static_cast<std::size_t>(numberOption(
         c, "max-connections-per-address", static_cast<std::int64_t>(so.maxConnectionsPerAddress), 1, 100000, ok, err));
     so.signinFailuresPerAccount = static_cast<int>(

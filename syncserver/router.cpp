@@ -37,7 +37,7 @@ constexpr std::size_t kCompressAbove = 1024;
 // it offline. Out of reach: the StoreError is answered 503 busy with Retry-After (answerFor).
 Response healthz(const Call &call)
 {
-    (void)call.context.readConnections().acquire().store().lastSeq();
+    (void)call.context.readConnections().acquire().store().pullHorizon();
     return jsonResponse(http::status::ok, R"({"status":"ok"})");
 }
 

@@ -39,7 +39,7 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
     , m_tokens(m_store.database(), m_options.accessTtlSeconds * 1000, m_options.refreshTtlSeconds * 1000)
     , m_readConnections(databasePath)
     , m_clock(systemNowMillis)
-    , m_pushes(std::make_unique<PushQueue>(*this))
+    , m_pushes(std::make_unique<PushQueue>(*this, databasePath))
     , m_signinThrottle(throttleLimits(m_options))
     , m_signinFloodLog(std::cerr)
     , m_attachments(m_options.dataDir.empty() ? std::filesystem::absolute(databasePath).parent_path() / "attachments"
@@ -57,10 +57,35 @@ ServerContext::ServerContext(const std::string &databasePath, ServerOptions opti
         m_checkpointer = std::make_unique<sql::WalCheckpointer>(m_store.database());
 }
 
-PushQueue::PushQueue(ServerContext &context)
+PushQueue::Writer::Writer(const std::string &database)
+    : store(database)
+    , hub(store)
+{
+    hub.setLog(logLine);
+}
+
+PushQueue::PushQueue(ServerContext &context, const std::string &database)
     : m_context(context)
-    , m_thread([this] { run(); })
-{}
+{
+    if (context.store().database().isPostgres()) {
+        for (int i = 0; i < std::max(1, context.options().pushWriters); ++i)
+            m_writers.push_back(std::make_unique<Writer>(database));
+    }
+    if (m_writers.empty()) {
+        m_threads.emplace_back([this] { run(nullptr); });
+    } else {
+        for (auto &w : m_writers)
+            m_threads.emplace_back([this, writer = w.get()] { run(writer); });
+    }
+}
+
+std::vector<sql::Database *> PushQueue::connections()
+{
+    std::vector<sql::Database *> out;
+    for (auto &w : m_writers)
+        out.push_back(&w->store.database());
+    return out;
+}
 
 PushQueue::~PushQueue()
 {
@@ -69,7 +94,8 @@ PushQueue::~PushQueue()
         m_stopping = true;
     }
     m_wake.notify_all();
-    m_thread.join();
+    for (auto &t : m_threads)
+        t.join();
 }
 
 PushQueue::Applied PushQueue::apply(const sync::Principal &who, std::shared_ptr<const sync::Hub::PushRequest> request)
@@ -86,7 +112,7 @@ PushQueue::Applied PushQueue::apply(const sync::Principal &who, std::shared_ptr<
     return answer.get();
 }
 
-void PushQueue::run()
+void PushQueue::run(Writer *writer)
 {
     // Pushes waiting together are applied in one transaction (Hub::pushGroup), up to a bound, so a
     // burst pays for fewer commits; a push alone goes as it always did. A group never takes the
@@ -114,9 +140,11 @@ void PushQueue::run()
         for (const auto &job : jobs)
             group.push_back({&job.who, job.request.get()});
         try {
-            std::lock_guard lock(m_context.storeMutex());
+            std::unique_lock<std::mutex> lock;
+            if (!writer)
+                lock = std::unique_lock(m_context.storeMutex());
             const auto start = std::chrono::steady_clock::now();
-            auto answers = m_context.hub().pushGroup(group, m_context.now());
+            auto answers = (writer ? writer->hub : m_context.hub()).pushGroup(group, m_context.now());
             const auto end = std::chrono::steady_clock::now();
             for (std::size_t i = 0; i < jobs.size(); ++i) {
                 m_context.metrics().addPushLockTimes(

@@ -83,16 +83,20 @@ private:
 class ServerContext;
 
 /**
- * Applies pushes one after another on a thread of its own, in the order they arrive. The request
- * threads authenticate and read each push body, queue it and wait for its answer; this thread
- * takes the store lock and applies one push after the other (each in its own transaction, as
- * Hub::push does), so the write lock goes straight on to the next push instead of waiting for a
- * sleeping request thread to be woken and scheduled (milliseconds on a busy machine, for every
- * push). Waking the request thread to send the answer is off that path.
+ * Applies pushes on threads of their own, in the order they arrive. The request threads
+ * authenticate and read each push body, queue it and wait for its answer; a push thread applies
+ * it (each in its own transaction, as Hub::push does), so the write goes straight on to the next
+ * push instead of waiting for a sleeping request thread to be woken and scheduled (milliseconds on
+ * a busy machine, for every push). Waking the request thread to send the answer is off that path.
+ *
+ * SQLite: one thread, on the server's own connection under the store lock (one writer at a time).
+ * PostgreSQL: ServerOptions::pushWriters threads, each with a connection and a Hub of its own;
+ * pushes of the kinds that run beside others (MutationKind::writes) are applied at once, the
+ * database's locks ordering the rest (docs/architecture.md, "Several writers").
  */
 class PushQueue {
 public:
-    explicit PushQueue(ServerContext &context);
+    PushQueue(ServerContext &context, const std::string &database);
     /** Applies what is queued, then stops. */
     ~PushQueue();
     PushQueue(const PushQueue &) = delete;
@@ -105,6 +109,8 @@ public:
     };
     /** Queues @p request from @p who and waits for it to be applied; throws what Hub::push throws. */
     Applied apply(const sync::Principal &who, std::shared_ptr<const sync::Hub::PushRequest> request);
+    /** PostgreSQL: the push threads' connections (none on SQLite), for tests that change them while no push runs. */
+    [[nodiscard]] std::vector<sql::Database *> connections();
 
 private:
     struct Job {
@@ -113,14 +119,22 @@ private:
         std::chrono::steady_clock::time_point queued;
         std::promise<Applied> done;
     };
-    void run();
+    /** PostgreSQL: a push thread's own connection. */
+    struct Writer {
+        explicit Writer(const std::string &database);
+        Store store;
+        sync::Hub hub;
+    };
+    /** Applies queued pushes until stopped: on @p writer, or on the server's store under its lock. */
+    void run(Writer *writer);
 
     ServerContext &m_context;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;
     bool m_stopping = false;
-    std::thread m_thread;
+    std::vector<std::unique_ptr<Writer>> m_writers;
+    std::vector<std::thread> m_threads;
 };
 
 /**
@@ -141,7 +155,7 @@ public:
     [[nodiscard]] Metrics &metrics() noexcept { return m_metrics; }
     /** Read-only connections for pulls and token checks, used without the store lock. */
     [[nodiscard]] ReadConnections &readConnections() noexcept { return m_readConnections; }
-    /** Where pushes are applied, one after another, under the store lock. */
+    /** Where pushes are applied (one after another on SQLite, under the store lock). */
     [[nodiscard]] PushQueue &pushes() noexcept { return *m_pushes; }
     /** Where passwords are checked, off the request threads. */
     [[nodiscard]] SigninPool &signinPool() noexcept { return m_signinPool; }

@@ -19,7 +19,9 @@ struct ServerOptions {
     std::size_t bodyLimit = 16 * 1024 * 1024;
     /** The largest photo attachment, whole (it arrives in pieces, each a request body). */
     std::int64_t attachmentLimit = 8 * 1024 * 1024;
-    int threads = 4; ///< request threads; pushes are applied on a thread of their own (PushQueue)
+    int threads = 4; ///< request threads; pushes are applied on threads of their own (PushQueue)
+    /** PostgreSQL: push threads, each with a connection of its own (PushQueue); SQLite has one. */
+    int pushWriters = 2;
     std::size_t maxConnectionsPerAddress = 64;
     /** Failed sign-ins for one name, and from one client address, before each further attempt waits. */
     int signinFailuresPerAccount = 5;

@@ -1,5 +1,6 @@
 #include "migrations.h"
 
+#include "changeblocks.h"
 #include "database.h"
 #include "pgdialect.h"
 
@@ -758,8 +759,11 @@ void migratePostgres(sql::Database &db)
                              ": it was written by a newer Release Desk; upgrade this program "
                              "(the database was not changed)",
                          0);
-    if (current == schemaVersion())
+    if (current == schemaVersion()) {
+        sql::ensureChangeBlocks(db);
+        tx.commit();
         return;
+    }
     if (exists)
         throw StoreError("database " + db.path() + " has tables but no schema version Release Desk knows; "
                          "it was not changed",
@@ -770,10 +774,11 @@ void migratePostgres(sql::Database &db)
     } catch (const std::invalid_argument &e) {
         throw StoreError(std::string("the schema has no PostgreSQL form: ") + e.what(), 0);
     }
-    // The change counter's row exists from the start: every write locks it (store.cpp).
+    // last_seq: where the first block of change numbers starts after (changeblocks.h).
     db.query("INSERT INTO meta(key, value) VALUES ('schema_version', ?1), ('last_seq', '0')")
         ->bindAll(std::to_string(schemaVersion()))
         .run();
+    sql::ensureChangeBlocks(db);
     tx.commit();
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/fields.h"
 #include "domain/text.h"
+#include "changeblocks.h"
 #include "migrations.h"
 
 #include <algorithm>
@@ -22,15 +23,21 @@ Store::Write::Write(Store &s, Rows rows)
         auto &db = m_s.m_db;
         db.control(db.isPostgres() ? "BEGIN" : "BEGIN IMMEDIATE");
         try {
-            // The change counter. SQLite: BEGIN IMMEDIATE made this the one writer. PostgreSQL:
-            // several servers write at once, and a change must never become visible after one
-            // numbered above it (a puller's cursor would pass it for ever), so every write
-            // transaction takes the counter's row lock first and holds it to its commit: numbers
-            // are handed out, and become visible, in commit order. See docs/architecture.md.
-            const bool locked = db.isPostgres() && m_s.m_sequence == ChangeSequence::CommitOrdered;
-            auto q = db.query(locked ? "SELECT value FROM meta WHERE key = 'last_seq' FOR UPDATE"
-                                     : "SELECT value FROM meta WHERE key = 'last_seq'");
-            m_s.m_seq = q->step() ? std::stoll(q->text(0)) : 0;
+            if (!db.isPostgres()) {
+                // BEGIN IMMEDIATE made this the one writer: numbers follow on from the counter.
+                auto q = db.query("SELECT value FROM meta WHERE key = 'last_seq'");
+                m_s.m_seq = q->step() ? std::stoll(q->text(0)) : 0;
+            } else if (m_s.m_sequence == ChangeSequence::OpenBlocks) {
+                // Several writers at once: the writers' lock (shared for ConcurrentWrites, alone
+                // otherwise) and a block of change numbers registered as open until the commit,
+                // which a pull reads below (pullHorizon). See docs/architecture.md.
+                const auto block = db.scalar(m_s.m_concurrent ? "SELECT rd_begin_write(true)"
+                                                               : "SELECT rd_begin_write(false)");
+                m_s.m_seq = block * sql::kChangeBlock - 1;
+                m_s.m_blockEnd = (block + 1) * sql::kChangeBlock - 1;
+            } else {
+                m_s.m_seq = 0; // Naive: nextSeq takes each number from the sequence
+            }
         } catch (...) {
             db.control("ROLLBACK");
             throw;
@@ -65,17 +72,17 @@ void Store::Write::commit()
     if (m_outer) {
         if (m_s.m_seqDirty) {
             auto &db = m_s.m_db;
-            if (m_s.m_sequence == ChangeSequence::Naive) {
-                db.query("UPDATE meta SET value = CAST(GREATEST(CAST(value AS BIGINT), ?1) AS TEXT) "
-                         "WHERE key = 'last_seq'")
-                    ->bindAll(m_s.m_seq)
-                    .run();
-            } else {
+            if (!db.isPostgres()) {
                 db.query("INSERT INTO meta(key, value) VALUES ('last_seq', ?1) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
                     ->bindAll(std::to_string(m_s.m_seq))
                     .run();
-            }
+            } else if (m_s.m_sequence == ChangeSequence::Naive) {
+                db.query("UPDATE meta SET value = CAST(GREATEST(CAST(value AS BIGINT), ?1) AS TEXT) "
+                         "WHERE key = 'last_seq'")
+                    ->bindAll(m_s.m_seq)
+                    .run();
+            } // OpenBlocks: the commit closes the block; no counter row, which every writer would wait for
         }
         m_s.m_db.control("COMMIT");
         m_s.forgetCheckedRefs(); // other writers may change them from now on
@@ -130,9 +137,18 @@ void Store::Unit::commit()
 std::int64_t Store::nextSeq()
 {
     m_seqDirty = true;
+    if (!m_db.isPostgres())
+        return ++m_seq;
     if (m_sequence == ChangeSequence::Naive) {
         m_seq = std::max(m_seq, m_db.scalar("SELECT nextval('rd_naive_seq')"));
         return m_seq;
+    }
+    if (m_seq == m_blockEnd) {
+        // A block holds millions: only a write of more takes another. It needs no registering of
+        // its own: the first block, open until the commit, keeps every pull below both.
+        const auto block = m_db.scalar("SELECT nextval('rd_change_block')");
+        m_seq = block * sql::kChangeBlock - 1;
+        m_blockEnd = (block + 1) * sql::kChangeBlock - 1;
     }
     return ++m_seq;
 }
@@ -142,17 +158,76 @@ void Store::setChangeSequence(ChangeSequence sequence)
     if (sequence == ChangeSequence::Naive) {
         if (!m_db.isPostgres())
             throw StoreError("the naive change sequence is a PostgreSQL demonstration", 0);
+        // Numbers follow on from every change written so far, and the counter says so.
+        const auto highest = std::to_string(lastSeq());
         m_db.exec("CREATE SEQUENCE IF NOT EXISTS rd_naive_seq");
-        m_db.exec("SELECT setval('rd_naive_seq', GREATEST((SELECT CAST(value AS BIGINT) FROM meta WHERE key = "
-                  "'last_seq'), (SELECT last_value FROM rd_naive_seq)))");
+        m_db.exec("SELECT setval('rd_naive_seq', GREATEST(" + highest +
+                  ", (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'last_seq'), "
+                  "(SELECT last_value FROM rd_naive_seq)))");
+        m_db.exec("UPDATE meta SET value = CAST(GREATEST(CAST(value AS BIGINT), " + highest +
+                  ") AS TEXT) WHERE key = 'last_seq'");
     }
     m_sequence = sequence;
 }
 
+namespace {
+
+/** The tables whose rows carry a change number, and their keys: changesSince and lastSeq. */
+struct ChangeArm {
+    std::string_view table, key1, key2;
+};
+constexpr std::array kChangeArms{
+    ChangeArm{"users", "id", ""},
+    ChangeArm{"sites", "id", ""},
+    ChangeArm{"rooms", "id", ""},
+    ChangeArm{"user_sites", "user_id", "site_id"},
+    ChangeArm{"services", "id", ""},
+    ChangeArm{"dsl_items", "id", ""},
+    ChangeArm{"media_loans", "id", ""},
+    ChangeArm{"licences", "id", ""},
+    ChangeArm{"licence_assignments", "id", ""},
+    ChangeArm{"assets", "id", ""},
+    ChangeArm{"build_procedures", "id", ""},
+    ChangeArm{"build_items", "build_id", "dsl_item_id"},
+    ChangeArm{"build_steps", "id", ""},
+    ChangeArm{"releases", "id", ""},
+    ChangeArm{"release_installers", "release_id", "user_id"},
+    ChangeArm{"release_targets", "release_id", "target_id"},
+    ChangeArm{"installations", "id", ""},
+    ChangeArm{"step_results", "id", ""},
+    ChangeArm{"signoffs", "id", ""},
+    ChangeArm{"backouts", "id", ""},
+    ChangeArm{"conflicts", "id", ""},
+    ChangeArm{"scan_overrides", "id", ""},
+};
+
+} // namespace
+
 std::int64_t Store::lastSeq()
 {
-    auto q = m_db.query("SELECT value FROM meta WHERE key = 'last_seq'");
-    return q->step() ? std::stoll(q->text(0)) : 0;
+    if (!m_db.isPostgres() || m_sequence == ChangeSequence::Naive) {
+        auto q = m_db.query("SELECT value FROM meta WHERE key = 'last_seq'");
+        return q->step() ? std::stoll(q->text(0)) : 0;
+    }
+    // Numbers are handed out in blocks: the highest one written, each table's from its index.
+    static const std::string sql = [] {
+        std::string s = "SELECT coalesce(max(s), 0) FROM (SELECT (SELECT max(seq) FROM tombstones WHERE seq <= ?1) AS s";
+        for (const auto &a : kChangeArms)
+            s += " UNION ALL SELECT (SELECT max(seq) FROM " + std::string(a.table) + " WHERE seq <= ?1)";
+        return s + ") AS highest";
+    }();
+    const auto horizon = pullHorizon();
+    auto q = m_db.query(sql);
+    q->bind(1, horizon);
+    q->step();
+    return q->int64(0);
+}
+
+std::int64_t Store::pullHorizon()
+{
+    if (!m_db.isPostgres() || m_sequence == ChangeSequence::Naive)
+        return lastSeq();
+    return m_db.scalar("SELECT rd_pull_horizon()");
 }
 
 Id Store::deviceId()
@@ -422,34 +497,17 @@ std::vector<Change> Store::changesSince(std::int64_t afterSeq, int limit)
     if (limit <= 0)
         throw ValidationError("limit", "must be at least 1");
     // Each arm reads its table's seq index; SQLite merges the sorted arms.
-    static constexpr std::string_view kSql =
-        "SELECT seq, 'users', id, CAST(NULL AS BLOB), 0 FROM users WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'sites', id, NULL, 0 FROM sites WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'rooms', id, NULL, 0 FROM rooms WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'user_sites', user_id, site_id, 0 FROM user_sites WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'services', id, NULL, 0 FROM services WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'dsl_items', id, NULL, 0 FROM dsl_items WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'media_loans', id, NULL, 0 FROM media_loans WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'licences', id, NULL, 0 FROM licences WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'licence_assignments', id, NULL, 0 FROM licence_assignments WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'assets', id, NULL, 0 FROM assets WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'build_procedures', id, NULL, 0 FROM build_procedures WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'build_items', build_id, dsl_item_id, 0 FROM build_items WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'build_steps', id, NULL, 0 FROM build_steps WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'releases', id, NULL, 0 FROM releases WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'release_installers', release_id, user_id, 0 FROM release_installers WHERE "
-        "seq > ?1 "
-        "UNION ALL SELECT seq, 'release_targets', release_id, target_id, 0 FROM release_targets WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'installations', id, NULL, 0 FROM installations WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'step_results', id, NULL, 0 FROM step_results WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'signoffs', id, NULL, 0 FROM signoffs WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'backouts', id, NULL, 0 FROM backouts WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'conflicts', id, NULL, 0 FROM conflicts WHERE seq > ?1 "
-        "UNION ALL SELECT seq, 'scan_overrides', id, NULL, 0 FROM scan_overrides WHERE seq > ?1 "
-        "UNION ALL SELECT seq, table_name, substr(row_key, 1, 16), "
-        "  CASE WHEN length(row_key) = 32 THEN substr(row_key, 17, 16) END, 1 "
-        "  FROM tombstones WHERE seq > ?1 "
-        "ORDER BY 1 LIMIT ?2";
+    static const std::string kSql = [] {
+        std::string sql;
+        for (const auto &a : kChangeArms) {
+            sql += "SELECT seq, '" + std::string(a.table) + "', " + std::string(a.key1) + ", " +
+                   (a.key2.empty() ? std::string(sql.empty() ? "CAST(NULL AS BLOB)" : "NULL") : std::string(a.key2)) +
+                   ", 0 FROM " + std::string(a.table) + " WHERE seq > ?1 UNION ALL ";
+        }
+        return sql + "SELECT seq, table_name, substr(row_key, 1, 16), "
+                     "CASE WHEN length(row_key) = 32 THEN substr(row_key, 17, 16) END, 1 "
+                     "FROM tombstones WHERE seq > ?1 ORDER BY 1 LIMIT ?2";
+    }();
     std::vector<Change> out;
     auto q = m_db.query(kSql);
     q->bindAll(afterSeq, limit);

@@ -229,7 +229,14 @@ public:
     // --- sync (the monthly report is ReportViews, report.h) ---
     /** Up to @p limit changes after @p afterSeq, in sequence order. */
     [[nodiscard]] std::vector<Change> changesSince(std::int64_t afterSeq, int limit);
+    /** The highest change number committed (on PostgreSQL: below every writer still open). */
     [[nodiscard]] std::int64_t lastSeq();
+    /**
+     * How far a pull may read: no change at or below it can still commit. SQLite: lastSeq(), read
+     * inside the pull's transaction. PostgreSQL: read before the pull's snapshot is taken (then
+     * every change below it is in the snapshot); see ChangeSequence.
+     */
+    [[nodiscard]] std::int64_t pullHorizon();
     [[nodiscard]] Id deviceId();
     /** Small local settings (the sync client's server address and tokens...), kept in `meta`. */
     [[nodiscard]] std::optional<std::string> meta(std::string_view key);
@@ -239,13 +246,14 @@ public:
     [[nodiscard]] sql::Database &database() noexcept { return m_db; }
 
     /**
-     * How change numbers are handed out. CommitOrdered (always, in the product): each write
-     * transaction holds the counter's row lock from its first statement to its commit, so numbers
-     * become visible in order and a pull cursor never passes a change still to commit. Naive (a
-     * PostgreSQL sequence, nextval, no lock) exists only to show, in a test, the change a puller
-     * then skips for ever.
+     * How change numbers are handed out on PostgreSQL, where several writers commit at once
+     * (docs/architecture.md, "The change sequence"). OpenBlocks (always, in the product): each
+     * write transaction takes a block of numbers from a sequence and registers it, and a pull reads
+     * only below the oldest block still open (pullHorizon), so a cursor never passes a change still
+     * to commit. Naive (a sequence, nextval per change, nothing registered) exists only to show,
+     * in a test, the change a puller then skips for ever. SQLite has one writer and neither.
      */
-    enum class ChangeSequence { CommitOrdered, Naive };
+    enum class ChangeSequence { OpenBlocks, Naive };
     void setChangeSequence(ChangeSequence sequence);
 
     /**
@@ -282,6 +290,32 @@ public:
         Store &m_store;
     };
 
+    /**
+     * PostgreSQL only, for a write transaction whose every write takes the row locks its rules
+     * read under (the mutation kinds marked Writes::BesideOthers: starting installations,
+     * recording results, signing off): while it lives, the transaction opened holds the writers'
+     * lock shared, so such transactions run at once, on several servers and push threads. Every
+     * other write transaction holds it alone. A no-op on SQLite, which has one writer.
+     */
+    class ConcurrentWrites {
+    public:
+        explicit ConcurrentWrites(Store &store, bool on = true)
+            : m_store(store)
+            , m_was(store.m_concurrent)
+        {
+            m_store.m_concurrent = on;
+        }
+        ~ConcurrentWrites() { m_store.m_concurrent = m_was; }
+        ConcurrentWrites(const ConcurrentWrites &) = delete;
+        ConcurrentWrites &operator=(const ConcurrentWrites &) = delete;
+
+    private:
+        Store &m_store;
+        bool m_was;
+    };
+    /** Whether the open write transaction runs beside others (see ConcurrentWrites). */
+    [[nodiscard]] bool writesBesideOthers() const noexcept { return m_concurrent && m_db.isPostgres(); }
+
 private:
     friend class Write;
 
@@ -301,9 +335,11 @@ private:
     sql::Database m_db;
     int m_depth = 0;        // nesting of Write/Batch scopes
     std::int64_t m_seq = 0; // last change sequence handed out in the open transaction
+    std::int64_t m_blockEnd = 0; // PostgreSQL: the last number of the transaction's block
     bool m_seqDirty = false;
-    ChangeSequence m_sequence = ChangeSequence::CommitOrdered;
+    ChangeSequence m_sequence = ChangeSequence::OpenBlocks;
     bool m_optimistic = false; // see OptimisticWrites
+    bool m_concurrent = false; // see ConcurrentWrites
 
     /**
      * References recordStepResult checked earlier in the open transaction, so that a batch of

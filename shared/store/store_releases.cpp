@@ -380,6 +380,14 @@ Id Store::startInstallation(Installation inst)
     std::optional<Write> w;
     if (!inBatch)
         w.emplace(*this);
+    // PostgreSQL, where starts run beside each other (ConcurrentWrites): the release's row lock
+    // first, so the reads below see every installation started in it before, and its count of
+    // units and the asset's one installation hold until this commits.
+    if (m_db.isPostgres()) {
+        auto lock = m_db.query("SELECT 1 FROM releases WHERE id = ?1 FOR NO KEY UPDATE");
+        lock->bindStatic(1, inst.releaseId);
+        lock->sendAhead();
+    }
     // Everything the rules below ask, sent together: one round trip on PostgreSQL.
     ReleaseReads releaseReads(m_db);
     releaseReads.send(inst.releaseId);
@@ -458,7 +466,10 @@ Id Store::recordStepResult(StepResult s)
     Write w(*this, Write::Rows::One);
     if (m_checked.installation != s.installationId) {
         m_checked.installation.reset();
-        auto q = m_db.query("SELECT status, build_id FROM installations WHERE id = ?1");
+        // PostgreSQL: shared with the other results, so a sign-off (which locks it alone) waits
+        // for this one to commit, or this one reads the installation accepted.
+        auto q = m_db.query(m_db.isPostgres() ? "SELECT status, build_id FROM installations WHERE id = ?1 FOR SHARE"
+                                              : "SELECT status, build_id FROM installations WHERE id = ?1");
         q->bind(1, s.installationId);
         if (!q->step())
             throw NotFoundError("installation", s.installationId.toString());
@@ -548,6 +559,28 @@ std::vector<ChecklistLine> Store::checklist(const Id &installationId)
     return lines;
 }
 
+namespace {
+
+/** The licences with seats that installation ?1's build uses. */
+#define RD_LICENCES_OF_INSTALLATION                                                                        \
+    "FROM installations i JOIN build_items b ON b.build_id = i.build_id "                                 \
+    "JOIN licences l ON l.dsl_item_id = b.dsl_item_id JOIN dsl_items d ON d.id = l.dsl_item_id "           \
+    "WHERE i.id = ?1 AND (d.licence_type = 'per-seat' OR d.licence_type = 'subscription') "
+
+/** PostgreSQL: locks them, in one order (signOff). */
+constexpr const char *kLicencesForSignOffLockSql =
+    "SELECT l.id " RD_LICENCES_OF_INSTALLATION "ORDER BY l.id FOR NO KEY UPDATE OF l";
+
+} // namespace
+
+const char *const Store::kSeatsForSignOffSql =
+    "SELECT l.id, l.name, l.seats, (SELECT count(*) FROM licence_assignments a WHERE a.licence_id = l.id) "
+    RD_LICENCES_OF_INSTALLATION
+    "AND NOT EXISTS (SELECT 1 FROM licence_assignments a WHERE a.licence_id = l.id AND a.asset_id = i.asset_id) "
+    "ORDER BY l.name";
+
+#undef RD_LICENCES_OF_INSTALLATION
+
 Id Store::signOff(SignOff so)
 {
     so.userName = checked(fields::signerName, so.userName);
@@ -564,6 +597,17 @@ Id Store::signOff(SignOff so)
     // The installation changes below; its build's steps do not (an approved build never changes),
     // so the next installation of the same build does not read them again.
     m_checked.installation.reset();
+    // PostgreSQL, where sign-offs run beside other writes (ConcurrentWrites): the installation's
+    // row lock, then its licences', before the reads below, so they see every result recorded for
+    // it and every seat taken, and both hold until this commits. Licences in one order, always.
+    if (m_db.isPostgres()) {
+        auto lockInstallation = m_db.query("SELECT 1 FROM installations WHERE id = ?1 FOR NO KEY UPDATE");
+        lockInstallation->bindStatic(1, so.installationId);
+        lockInstallation->sendAhead();
+        auto lockLicences = m_db.query(kLicencesForSignOffLockSql);
+        lockLicences->bindStatic(1, so.installationId);
+        lockLicences->sendAhead();
+    }
     // Everything the rules below ask, sent together: one round trip on PostgreSQL.
     auto instQuery = m_db.query(kInstallationSql);
     instQuery->bindStatic(1, so.installationId);
@@ -654,13 +698,6 @@ Id Store::signOff(SignOff so)
     return so.id;
 }
 
-const char *const Store::kSeatsForSignOffSql =
-    "SELECT l.id, l.name, l.seats, (SELECT count(*) FROM licence_assignments a WHERE a.licence_id = l.id) "
-    "FROM installations i JOIN build_items b ON b.build_id = i.build_id "
-    "JOIN licences l ON l.dsl_item_id = b.dsl_item_id JOIN dsl_items d ON d.id = l.dsl_item_id "
-    "WHERE i.id = ?1 AND (d.licence_type = 'per-seat' OR d.licence_type = 'subscription') "
-    "AND NOT EXISTS (SELECT 1 FROM licence_assignments a WHERE a.licence_id = l.id AND a.asset_id = i.asset_id) "
-    "ORDER BY l.name";
 
 void Store::assignSeats(SignOff &so, const Installation &inst, sql::Statement &wanted)
 {

@@ -7,6 +7,8 @@
 #include "kinds.h"
 #include "store/store.h"
 
+#include <algorithm>
+
 namespace rd::sync {
 
 using namespace codec;
@@ -197,16 +199,25 @@ std::string Hub::push(const Principal &who, std::string_view body, Millis now)
     return push(who, *readPush(body), now);
 }
 
+bool Hub::besideOthers(const PushRequest &request) noexcept
+{
+    return std::all_of(request.mutations.begin(), request.mutations.end(), [](const Mutation &m) {
+        return m.kind->writes == MutationKind::Writes::BesideOthers;
+    });
+}
+
 std::string Hub::push(const Principal &who, const PushRequest &request, Millis now)
 {
     (void)databaseId(); // checked outside the push's transaction: see databaseId()
     if (m_store.database().isPostgres()) {
-        // First without a savepoint per write. A rule's refusal, made before its mutation writes
-        // anything, is recorded as below; anything the database refuses fails the whole attempt
-        // (PostgreSQL refuses every statement after a failed one), and the push is applied again
-        // below, a savepoint per write, which says which mutation it was.
+        // First without a savepoint per write, and beside other pushes when its kinds allow. A
+        // rule's refusal, made before its mutation writes anything, is recorded as below; anything
+        // the database refuses fails the whole attempt (PostgreSQL refuses every statement after a
+        // failed one; a deadlock between pushes is one), and the push is applied again below,
+        // alone and a savepoint per write, which says which mutation it was.
         try {
             Store::OptimisticWrites optimistic(m_store);
+            Store::ConcurrentWrites concurrent(m_store, besideOthers(request));
             Store::Batch batch(m_store);
             auto answer = applyPush(who, request, now);
             batch.commit();
@@ -228,6 +239,8 @@ std::vector<Hub::GroupedAnswer> Hub::pushGroup(const std::vector<GroupedPush> &p
     if (pushes.size() > 1) {
         try {
             Store::OptimisticWrites optimistic(m_store); // PostgreSQL: see push()
+            Store::ConcurrentWrites concurrent(
+                m_store, std::all_of(pushes.begin(), pushes.end(), [](const GroupedPush &p) { return besideOthers(*p.request); }));
             Store::Batch batch(m_store);
             for (std::size_t i = 0; i < pushes.size(); ++i) {
                 answers[i].answer = applyPush(*pushes[i].who, *pushes[i].request, now);
@@ -259,14 +272,21 @@ std::string Hub::applyPush(const Principal &who, const PushRequest &request, Mil
     // The device's own sequence: it belongs to the account that registered it, and a push goes on
     // exactly where the last one applied stopped, so no number is ever skipped and then answered
     // as a duplicate it never was.
+    // On PostgreSQL its row is locked to the commit: the same push taken by two servers at once
+    // is applied by one, and answered as replayed by the other.
     std::int64_t lastSeq = 0;
     {
-        auto q = db.query("SELECT user_id, last_seq FROM sync_devices WHERE device_id = ?1");
+        auto q = db.query(db.isPostgres()
+                              ? "SELECT user_id, last_seq FROM sync_devices WHERE device_id = ?1 FOR NO KEY UPDATE"
+                              : "SELECT user_id, last_seq FROM sync_devices WHERE device_id = ?1");
         q->bind(1, who.deviceId);
         if (q->step()) {
             if (q->id(0) != who.userId)
                 throw ForbiddenError("this device belongs to another account");
             lastSeq = q->int64(1);
+        } else if (m_store.writesBesideOthers()) {
+            // No row to lock (a device signed in before a restore): applied again, alone (push()).
+            throw StoreError("the device has no sequence row yet; applied alone", 0);
         }
     }
     const auto &mutations = request.mutations;

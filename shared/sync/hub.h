@@ -43,6 +43,8 @@ public:
     [[nodiscard]] static std::shared_ptr<const PushRequest> readPush(std::string_view body);
     /** How many mutations a push read by readPush() holds. */
     [[nodiscard]] static std::size_t mutationCount(const PushRequest &request) noexcept;
+    /** Whether every mutation of @p request is of a kind applied beside other pushes (MutationKind::writes). */
+    [[nodiscard]] static bool besideOthers(const PushRequest &request) noexcept;
     /** Applies a push read by readPush(). */
     [[nodiscard]] std::string push(const Principal &who, const PushRequest &request, Millis now);
 

@@ -14,17 +14,21 @@ using namespace codec;
 
 namespace {
 
-/** "SELECT seq FROM t WHERE seq > ?1 [AND scope]" for every synced table, and the tombstones. */
+/**
+ * "SELECT seq FROM t WHERE seq > ?1 AND seq <= ?5 [AND scope]" for every synced table, and the
+ * tombstones: ?5 is the pull's horizon (PostgreSQL: the snapshot may hold changes above it, of
+ * writers that committed while one below them is still open; they come in a later pull).
+ */
 std::string seqUnion(bool scoped)
 {
     std::string sql;
     for (const auto &t : syncedTables()) {
         sql += sql.empty() ? "" : " UNION ALL ";
-        sql += "SELECT seq FROM " + std::string(t.name) + " WHERE seq > ?1";
+        sql += "SELECT seq FROM " + std::string(t.name) + " WHERE seq > ?1 AND seq <= ?5";
         if (scoped && !t.scope.empty())
             sql += " AND " + std::string(t.scope);
     }
-    sql += " UNION ALL SELECT seq FROM tombstones WHERE seq > ?1 AND seq > ?2";
+    sql += " UNION ALL SELECT seq FROM tombstones WHERE seq > ?1 AND seq > ?2 AND seq <= ?5";
     return sql;
 }
 
@@ -77,10 +81,13 @@ std::string Hub::pull(const Principal &who, std::string_view body)
 
     auto &db = m_store.database();
     const bool scoped = who.role != Role::ReleaseManager;
+    // How far this pull may read: on PostgreSQL taken before the snapshot, so every change at or
+    // below it has committed and is in it (Store::pullHorizon); on SQLite read inside it.
+    const auto horizonFirst = db.isPostgres() ? std::optional(m_store.pullHorizon()) : std::nullopt;
     // One read transaction: the page is a consistent picture of the server.
     sql::Transaction read(db, sql::Transaction::Mode::Read);
     (void)databaseId(); // the same connection session as the identity checked above, or refused
-    const auto serverSeq = m_store.lastSeq();
+    const auto serverSeq = horizonFirst ? *horizonFirst : m_store.pullHorizon();
     // A cursor past the server's sequence was handed out by another database (one restored from
     // a backup since): this tablet pulls afresh, as for a changed database id.
     if (cursor > serverSeq || snapshotUntil > serverSeq)
@@ -97,6 +104,7 @@ std::string Hub::pull(const Principal &who, std::string_view body)
         q->bindAll(cursor, snapshotUntil);
         if (scoped)
             q->bind(3, who.userId);
+        q->bind(5, serverSeq);
         q->step();
         total = q->int64(0);
     }
@@ -109,6 +117,7 @@ std::string Hub::pull(const Principal &who, std::string_view body)
         if (scoped)
             q->bind(3, who.userId);
         q->bind(4, limit);
+        q->bind(5, serverSeq);
         q->step();
         if (!q->isNull(0))
             upto = q->int64(0);

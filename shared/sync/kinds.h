@@ -72,6 +72,11 @@ struct MutationKind {
     RecordDoc (*describe)();
     const ChangeableTable *fields = nullptr; ///< a set…Fields kind: the fields it may change
     const ChangeableSet *set = nullptr;      ///< a kind that replaces a set of ids
+    /**
+     * On PostgreSQL, whether a push made only of such kinds is applied beside other pushes (its
+     * store method reads its rules under row locks: Store::ConcurrentWrites), or alone.
+     */
+    enum class Writes { Alone, BesideOthers } writes = Writes::Alone;
 };
 
 /** Every kind, in the order the protocol doc lists them. */

@@ -42,7 +42,6 @@ TEST_CASE_METHOD(SchoolFixture, "A refused scan the technician overrides is kept
     const Id second = store.recordScanOverride(
         {{}, asset, std::nullopt, "asset-tag", "  RAU 7 ", "does not follow the site's tag format",
          "old tag from before the format", otherInstaller, kT0 + 6 * kDay});
-    CHECK(store.lastSeq() == seqBefore + 2);
 
     const auto kept = store.scanOverrides(asset);
     REQUIRE(kept.size() == 2);
@@ -68,6 +67,7 @@ TEST_CASE_METHOD(SchoolFixture, "A refused scan the technician overrides is kept
     CHECK(changes[0].table == "scan_overrides");
     CHECK(changes[0].key == first);
     CHECK(changes[1].key == second);
+    CHECK(store.lastSeq() == changes[1].seq);
     CHECK(store.scanOverrides(addAsset("OTHER-1", "RAU-00002")).empty());
 }
 
@@ -132,7 +132,7 @@ TEST_CASE_METHOD(SchoolFixture, "Scan overrides in a batch: all or nothing, a re
     REQUIRE(kept.size() == 2);
     CHECK(kept[0].recordedBy == installer);
     CHECK(kept[1].recordedBy == otherInstaller);
-    CHECK(store.lastSeq() == before.at("#last_seq") + 2);
+    CHECK(store.changesSince(before.at("#last_seq"), 10).size() == 2); // the refused one took no number
 }
 
 TEST_CASE_METHOD(SchoolFixture, "The schema itself refuses a bad scan override row", "[scan-overrides][bad-input]")

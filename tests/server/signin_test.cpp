@@ -328,6 +328,8 @@ TEST_CASE("SQL text: a database failure answers 500 with a reference and no SQL 
     // The server's own connection can no longer write, as on a disk gone read-only.
     const bool postgres = r.ctx.store().database().isPostgres();
     r.ctx.store().database().exec(postgres ? "SET default_transaction_read_only = on" : "PRAGMA query_only = ON");
+    for (auto *pushes : r.ctx.pushes().connections()) // PostgreSQL: the push threads' own
+        pushes->exec("SET default_transaction_read_only = on");
     CapturedLog log;
     const auto signin = r.send(http::verb::post, "/api/v1/signin", signinBody("jo", newDeviceId()));
     const auto push = r.send(http::verb::post, "/api/v1/push", stepResultPush(device, facts, facts.sam), token);

@@ -380,8 +380,9 @@ TEST_CASE_METHOD(SyncFixture, "Numbers out of range are refused, never taken", "
         INFO(pull);
         CHECK_THROWS_AS(hub.pull(sam->who, pull), sync::ProtocolError);
     }
-    // A cursor past the server's sequence comes from another (restored) database.
-    CHECK_THROWS_AS(hub.pull(sam->who, R"({"protocol":1,"cursor":)" + std::to_string(server.lastSeq() + 1) +
+    // A cursor past the server's sequence (as far as a pull may read) comes from another
+    // (restored) database.
+    CHECK_THROWS_AS(hub.pull(sam->who, R"({"protocol":1,"cursor":)" + std::to_string(server.pullHorizon() + 1) +
                                            R"(,"limit":10})"),
                     sync::DatabaseChangedError);
     const Id upper = siteByCode(server, "RAU");
