@@ -10,12 +10,6 @@ using namespace rd::test;
 
 namespace {
 
-/** Whether some session on the database waits for a lock (another transaction holds it). */
-bool someoneWaitsForALock(Store &watcher)
-{
-    return watcher.database().scalar("SELECT count(*) FROM pg_locks WHERE NOT granted") > 0;
-}
-
 /** Pulls until the server has nothing more. */
 void pullAll(sync::Hub &hub, Tablet &t)
 {
@@ -66,6 +60,7 @@ Pulled pullAcrossAnOpenWriter(Store::ChangeSequence sequence, bool besideOthers)
     Store::ConcurrentWrites concurrentA(writerA, besideOthers);
     std::optional<Store::Batch> a(std::in_place, writerA);
     writerA.addSite({{}, "Site A (held open)", "SAO", ""});
+    const auto pidB = backendPid(writerB);
     auto b = std::async(std::launch::async, [&] {
         Store::ConcurrentWrites concurrentB(writerB, besideOthers);
         Store::Batch batch(writerB);
@@ -74,9 +69,8 @@ Pulled pullAcrossAnOpenWriter(Store::ChangeSequence sequence, bool besideOthers)
     });
     // B either commits (beside A) or waits for A's lock (one at a time): either way, the tablet
     // pulls now, while A is still open.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (b.wait_for(std::chrono::milliseconds(5)) != std::future_status::ready && !someoneWaitsForALock(server))
-        REQUIRE(std::chrono::steady_clock::now() < deadline);
+    const bool waited = waitsForALockOrEnds(server, pidB, b);
+    CHECK(waited == !besideOthers);
     if (besideOthers)
         b.get(); // committed while A is open
     pullAll(hub, office);
@@ -122,4 +116,86 @@ TEST_CASE("With a naive sequence the same pull skips the open writer's change fo
     CHECK(got.bBetween);
     CHECK_FALSE(got.aAfter);
     CHECK(got.bAfter);
+}
+
+TEST_CASE_METHOD(SyncFixture, "Two sign-offs at once for a licence's last seat: the second waits, then needs a reason",
+                 "[sync][licences][postgresql-only]")
+{
+    // Sign-offs run beside each other on PostgreSQL. Each counts the licence's seats before it
+    // takes one, so the second must wait for the first's lock on the licence, not count beside it.
+    const Id licence = laptopLicence(server, 1);
+    auto sam = tablet(DemoUsers::installer);
+    sync(*sam);
+    const auto rollout = laptopRollout(server);
+    std::vector<Id> started;
+    for (const auto &laptop : laptopsInStock(*sam->store, 2)) {
+        const Id inst = sam->replica.startInstallation(
+            {{}, rollout.id, laptop.id, InstallationStatus::InProgress, sam->who.userId, kNow});
+        for (const auto &line : sam->store->checklist(inst))
+            sam->replica.recordStepResult({{}, inst, line.step.id, StepOutcome::Pass, "", "", sam->who.userId, kNow + 1});
+        started.push_back(inst);
+    }
+    sync(*sam); // on the server: two installations waiting only for their sign-offs
+    REQUIRE(started.size() == 2);
+
+    Store writerA(server.database().path());
+    Store writerB(server.database().path());
+    Store::ConcurrentWrites besideA(writerA);
+    std::optional<Store::Batch> a(std::in_place, writerA);
+    writerA.signOff({{}, started[0], "Ms K. Adeyemi", "1,1 5,5", kNow + 10, sam->who.userId});
+    const auto pidB = backendPid(writerB);
+    auto b = std::async(std::launch::async, [&] {
+        Store::ConcurrentWrites besideB(writerB);
+        Store::Batch batch(writerB);
+        writerB.signOff({{}, started[1], "Mr J. Osei", "1,1 5,5", kNow + 11, sam->who.userId});
+        batch.commit();
+    });
+    const bool waited = waitsForALockOrEnds(server, pidB, b);
+    a->commit();
+    a.reset();
+    CHECK(waited);
+    CHECK_THROWS_WITH(b.get(), Catch::Contains("Laptop suite has all 1 seats assigned"));
+    CHECK(seatsOf(server, licence) == 1);
+    CHECK(server.installation(started[0])->status == InstallationStatus::Accepted);
+    CHECK(server.installation(started[1])->status == InstallationStatus::InProgress);
+}
+
+TEST_CASE_METHOD(SyncFixture, "A push taken by two servers at once is applied by one and replayed by the other",
+                 "[sync][postgresql-only]")
+{
+    // Server A's push holds the device's sequence row to its commit, and applies the mutations
+    // (here: says so by advancing the row, as its commit would). Server B, given the same push
+    // meanwhile, must wait for that row and then find every mutation already applied.
+    auto sam = tablet(DemoUsers::installer);
+    hub.registerDevice(sam->who.userId, sam->who.deviceId, kNow); // as its sign-in does
+    sync(*sam);
+    const auto laptop = laptopsInStock(*sam->store, 1).front();
+    const Id inst = sam->replica.startInstallation(
+        {{}, laptopRollout(server).id, laptop.id, InstallationStatus::InProgress, sam->who.userId, kNow});
+    const auto body = *sam->replica.nextPushBody(500);
+
+    Store serverA(server.database().path());
+    Store serverB(server.database().path());
+    sync::Hub hubB(serverB);
+    (void)hubB.databaseId();
+    sql::Transaction a(serverA.database());
+    std::int64_t applied = 0;
+    {
+        auto q = serverA.database().query("SELECT last_seq FROM sync_devices WHERE device_id = ?1 FOR NO KEY UPDATE");
+        q->bind(1, sam->who.deviceId);
+        REQUIRE(q->step());
+        applied = q->int64(0) + 1; // the one mutation of the push
+    }
+    const auto pidB = backendPid(serverB);
+    auto b = std::async(std::launch::async, [&] { return hubB.push(sam->who, body, kNow); });
+    const bool waited = waitsForALockOrEnds(server, pidB, b);
+    serverA.database()
+        .query("UPDATE sync_devices SET last_seq = ?2 WHERE device_id = ?1")
+        ->bindAll(sam->who.deviceId, applied)
+        .run();
+    a.commit();
+    CHECK(waited);
+    const auto answer = b.get();
+    CHECK_THAT(answer, Catch::Contains("\"last_applied_seq\":" + std::to_string(applied)));
+    CHECK_FALSE(server.installation(inst)); // B applied nothing: A's commit had it all
 }

@@ -11,24 +11,6 @@ using namespace rd::test;
 
 namespace {
 
-/** A per-seat licence of one of the laptop build's DSL items, with @p seats seats. */
-Id laptopLicence(Store &server, int seats)
-{
-    const auto build = *server.buildProcedure(laptopRollout(server).buildId);
-    REQUIRE_FALSE(build.dslItemIds.empty());
-    const Id item = build.dslItemIds.front();
-    server.database().query("UPDATE dsl_items SET licence_type = 'per-seat' WHERE id = ?1")->bindAll(item).run();
-    return server.addLicence({{}, item, "Laptop suite", "AAAA-BBBB-CCCC-DDDD", seats});
-}
-
-std::int64_t seatsOf(Store &s, const Id &licence)
-{
-    auto q = s.database().query("SELECT count(*) FROM licence_assignments WHERE licence_id = ?1");
-    q->bind(1, licence);
-    q->step();
-    return q->int64(0);
-}
-
 /** Every step of @p inst passed on @p t, then the user's sign-off (not yet synced). */
 Id installed(Tablet &t, const Id &inst, Millis at, std::optional<std::string> seatReason = std::nullopt)
 {

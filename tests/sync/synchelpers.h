@@ -10,7 +10,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -91,6 +93,56 @@ inline std::vector<Asset> laptopsInStock(Store &s, int n)
     for (const auto &id : ids)
         out.push_back(*s.asset(id));
     return out;
+}
+
+/** A per-seat licence of one of the laptop build's DSL items, with @p seats seats. */
+inline Id laptopLicence(Store &server, int seats)
+{
+    const auto build = *server.buildProcedure(laptopRollout(server).buildId);
+    REQUIRE_FALSE(build.dslItemIds.empty());
+    const Id item = build.dslItemIds.front();
+    server.database().query("UPDATE dsl_items SET licence_type = 'per-seat' WHERE id = ?1")->bindAll(item).run();
+    return server.addLicence({{}, item, "Laptop suite", "AAAA-BBBB-CCCC-DDDD", seats});
+}
+
+inline std::int64_t seatsOf(Store &s, const Id &licence)
+{
+    auto q = s.database().query("SELECT count(*) FROM licence_assignments WHERE licence_id = ?1");
+    q->bind(1, licence);
+    q->step();
+    return q->int64(0);
+}
+
+/** PostgreSQL: the server process of @p s's connection. */
+inline std::int64_t backendPid(Store &s)
+{
+    return s.database().scalar("SELECT pg_backend_pid()");
+}
+
+/** PostgreSQL: whether the session of @p pid waits for a lock (another transaction holds it). */
+inline bool waitsForALock(Store &watcher, std::int64_t pid)
+{
+    auto q = watcher.database().query("SELECT count(*) FROM pg_locks WHERE NOT granted AND pid = ?1");
+    q->bind(1, pid);
+    q->step();
+    return q->int64(0) > 0;
+}
+
+/**
+ * PostgreSQL: waits until @p other is done or its session (@p pid) waits for a lock; whether it
+ * waits (then still not done). Bounded: 30 s.
+ */
+template <typename Future>
+bool waitsForALockOrEnds(Store &watcher, std::int64_t pid, Future &other)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    for (;;) {
+        if (other.wait_for(std::chrono::milliseconds(5)) == std::future_status::ready)
+            return false;
+        if (waitsForALock(watcher, pid))
+            return true;
+        REQUIRE(std::chrono::steady_clock::now() < deadline);
+    }
 }
 
 /** One value as SQLite's quote() writes it, whichever engine read it. */
