@@ -286,8 +286,8 @@ int run(int argc, char **argv)
     std::fprintf(stderr, "%zu devices pushed a day each in %.2f s\n", data.devices.size(), burst);
     double lockHeld = 0, lockWait = 0;
     for (const auto &p : processes) {
-        // How busy each server's push thread was: the share of the burst spent applying pushes
-        // (on PostgreSQL, waiting for the change counter's lock that other servers hold included).
+        // How busy each server's push threads were: the time spent applying pushes, summed over
+        // its threads (on PostgreSQL, waits for the database's locks included).
         const auto metrics = rd::test::HttpClient(p->port()).get("/metrics").body;
         auto value = [&](const std::string &name) {
             const auto at = metrics.find("\n" + name + " ");
@@ -295,7 +295,7 @@ int run(int argc, char **argv)
         };
         const double held = value("releasedesk_push_lock_held_seconds_total");
         const double wait = value("releasedesk_push_lock_wait_seconds_total");
-        std::fprintf(stderr, "server %d: applying pushes %.2f s, pushes queued for its push thread %.2f s in all\n",
+        std::fprintf(stderr, "server %d: applying pushes %.2f s, pushes queued for its push threads %.2f s in all\n",
                      static_cast<int>(p->pid()), held, wait);
         lockHeld += held;
         lockWait += wait;

@@ -46,11 +46,11 @@ std::string Metrics::render() const
         << "# HELP releasedesk_sync_errors_total Push and pull requests answered with an error.\n"
         << "# TYPE releasedesk_sync_errors_total counter\n"
         << "releasedesk_sync_errors_total " << m_syncErrors.load() << "\n"
-        << "# HELP releasedesk_push_lock_wait_seconds_total Time pushes waited in the queue for the store's write lock.\n"
+        << "# HELP releasedesk_push_lock_wait_seconds_total Time pushes waited in the queue for a push thread.\n"
         << "# TYPE releasedesk_push_lock_wait_seconds_total counter\n"
         << "releasedesk_push_lock_wait_seconds_total " << static_cast<double>(m_pushLockWaitNs.load()) / 1e9
         << "\n"
-        << "# HELP releasedesk_push_lock_held_seconds_total Time pushes held the store's write lock (applying).\n"
+        << "# HELP releasedesk_push_lock_held_seconds_total Time push threads spent applying pushes.\n"
         << "# TYPE releasedesk_push_lock_held_seconds_total counter\n"
         << "releasedesk_push_lock_held_seconds_total " << static_cast<double>(m_pushLockHeldNs.load()) / 1e9
         << "\n";

@@ -27,7 +27,7 @@ public:
     void addRowsPushed(std::int64_t rows) noexcept { m_rowsPushed += rows; }
     void addRowsPulled(std::int64_t rows) noexcept { m_rowsPulled += rows; }
     void addSyncError() noexcept { ++m_syncErrors; }
-    /** A push's time queued for the store's write lock, and holding it (applying). */
+    /** A push's time queued for a push thread, and applying it. */
     void addPushLockTimes(double waitSeconds, double heldSeconds) noexcept
     {
         m_pushLockWaitNs += static_cast<std::int64_t>(waitSeconds * 1e9);

@@ -55,7 +55,7 @@ Response push(const Call &call)
     const auto who = authenticateUnlocked(call.request, ctx);
     // Reading the body takes no database: done outside the lock, on this thread's core.
     auto request = sync::Hub::readPush(call.body);
-    // Applied on the push thread, under the store lock, right after the pushes queued before it.
+    // Applied on a push thread (PushQueue), after the pushes queued before it have been taken.
     auto applied = ctx.pushes().apply(who, std::move(request));
     ctx.metrics().addRowsPushed(applied.rows);
     return jsonResponse(http::status::ok, std::move(applied.answer));
