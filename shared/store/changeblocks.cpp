@@ -18,24 +18,19 @@ constexpr const char *kSpace = "  space oid := (SELECT relnamespace FROM pg_clas
 
 } // namespace
 
-void ensureChangeBlocks(Database &db)
+void makeChangeBlocks(Database &db)
 {
     const std::string block = std::to_string(kChangeBlock);
-    if (db.scalar("SELECT count(*) FROM pg_class WHERE relname = 'rd_change_block' AND relnamespace = "
-                  "CAST(CAST(current_schema() AS regnamespace) AS oid)") == 0) {
-        db.exec("CREATE SEQUENCE rd_change_block MINVALUE 1 MAXVALUE 2147483647 NO CYCLE");
-        // The first block follows every number handed out before (one at a time, in meta).
-        db.exec("SELECT setval('rd_change_block', GREATEST(1, (CAST((SELECT value FROM meta WHERE key = "
-                "'last_seq') AS BIGINT) + " + block + ") / " + block + "), false)");
-    }
+    db.exec("CREATE SEQUENCE rd_change_block MINVALUE 1 MAXVALUE 2147483647 NO CYCLE");
+    // The first block follows every number handed out before (one at a time, in meta).
+    db.exec("SELECT setval('rd_change_block', GREATEST(1, (CAST((SELECT value FROM meta WHERE key = "
+            "'last_seq') AS BIGINT) + " + block + ") / " + block + "), false)");
     // The writers' lock: shared by transactions that only take the row locks their rules read
     // under (Store::ConcurrentWrites), held alone by every other. Then the block, taken and
     // registered under the gate, which a pull holds alone while it reads the open blocks, so it
-    // never sees a block taken but not yet registered. The gate is held only for these two
-    // statements (session-level, let go here even on an error).
-    if (db.scalar("SELECT count(*) FROM pg_proc WHERE proname = 'rd_pull_horizon' AND pronamespace = "
-                  "CAST(CAST(current_schema() AS regnamespace) AS oid)") == 1)
-        return; // made before, with the sequence; made again only by a later version's change
+    // never sees a block taken but not yet registered. The gate is a session-level lock, held
+    // only for these statements and let go on any error, a cancel included (WHEN OTHERS alone
+    // does not catch a cancel); let go twice, it only warns.
     db.exec(std::string("CREATE FUNCTION rd_begin_write(beside_others boolean) RETURNS bigint "
                         "LANGUAGE plpgsql AS $$\n"
                         "DECLARE\n") + kSpace +
@@ -46,15 +41,15 @@ void ensureChangeBlocks(Database &db)
             "  ELSE\n"
             "    PERFORM pg_advisory_xact_lock(writers);\n"
             "  END IF;\n"
-            "  PERFORM pg_advisory_lock_shared(gate);\n"
             "  BEGIN\n"
+            "    PERFORM pg_advisory_lock_shared(gate);\n"
             "    block := nextval('rd_change_block');\n"
             "    PERFORM pg_advisory_xact_lock_shared(writers | block);\n"
-            "  EXCEPTION WHEN OTHERS THEN\n"
+            "    PERFORM pg_advisory_unlock_shared(gate);\n"
+            "  EXCEPTION WHEN OTHERS OR query_canceled THEN\n"
             "    PERFORM pg_advisory_unlock_shared(gate);\n"
             "    RAISE;\n"
             "  END;\n"
-            "  PERFORM pg_advisory_unlock_shared(gate);\n"
             "  RETURN block;\n"
             "END $$");
     // The horizon: the last number of the last block handed out, or below the oldest block still
@@ -64,17 +59,17 @@ void ensureChangeBlocks(Database &db)
                         "DECLARE\n") + kSpace +
             "  handed bigint;\n  called boolean;\n  oldest bigint;\n"
             "BEGIN\n"
-            "  PERFORM pg_advisory_lock(gate);\n"
             "  BEGIN\n"
+            "    PERFORM pg_advisory_lock(gate);\n"
             "    SELECT last_value, is_called INTO handed, called FROM rd_change_block;\n"
             "    SELECT min(CAST(objid AS bigint)) INTO oldest FROM pg_locks WHERE locktype = 'advisory' "
             "AND objsubid = 1 AND classid = space AND CAST(objid AS bigint) BETWEEN 1 AND 2147483647 "
             "AND database = (SELECT oid FROM pg_database WHERE datname = current_database());\n"
-            "  EXCEPTION WHEN OTHERS THEN\n"
+            "    PERFORM pg_advisory_unlock(gate);\n"
+            "  EXCEPTION WHEN OTHERS OR query_canceled THEN\n"
             "    PERFORM pg_advisory_unlock(gate);\n"
             "    RAISE;\n"
             "  END;\n"
-            "  PERFORM pg_advisory_unlock(gate);\n"
             "  IF NOT called THEN\n    handed := handed - 1;\n  END IF;\n"
             "  RETURN LEAST((handed + 1) * " + block + " - 1, coalesce(oldest * " + block + " - 1, (handed + 1) * " +
             block + " - 1));\n"

@@ -22,10 +22,10 @@ class Database;
 inline constexpr std::int64_t kChangeBlock = std::int64_t{1} << 22;
 
 /**
- * Makes or refreshes, inside the migration's transaction: the block sequence (first made to
- * follow on from meta's last_seq), rd_begin_write(beside_others) and rd_pull_horizon(). Run at
- * every start, so a database made before blocks gets them.
+ * Schema version 10's own part on PostgreSQL, inside the migration's transaction: the block
+ * sequence (its first block after meta's last_seq, the counter of the versions before),
+ * rd_begin_write(beside_others) and rd_pull_horizon().
  */
-void ensureChangeBlocks(Database &db);
+void makeChangeBlocks(Database &db);
 
 } // namespace rd::sql

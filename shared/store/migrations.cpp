@@ -659,6 +659,12 @@ CREATE INDEX room_audit_lines_asset ON room_audit_lines(asset_id) WHERE asset_id
 CREATE INDEX room_audit_lines_seq ON room_audit_lines(seq);
 )sql";
 
+// Version 10 (issue 13): several writers at once on PostgreSQL. Nothing changes on SQLite; on
+// PostgreSQL change numbers come in blocks (changeblocks.h) and step_results keeps only its
+// installation as a foreign key (postgresStep). The number itself keeps a program from before,
+// which numbers changes from meta's last_seq and takes no writers' lock, off such a database.
+constexpr std::string_view kV10 = ""; // PostgreSQL only: see postgresStep
+
 constexpr std::array kMigrations{
     Migration{1, kV1},
     Migration{2, kV2},
@@ -669,6 +675,7 @@ constexpr std::array kMigrations{
     Migration{7, kV7},
     Migration{8, kV8},
     Migration{9, kV9, Migration::Rebuilds::Tables},
+    Migration{10, kV10},
 };
 
 } // namespace
@@ -737,9 +744,30 @@ std::vector<std::string> postgresSchema()
     return out;
 }
 
+/** The schema version of the first PostgreSQL databases; a later one is upgraded in place. */
+constexpr int kFirstPostgresVersion = 9;
+
+/** PostgreSQL's own part of schema version @p version, run after its shared SQL. */
+void postgresStep(sql::Database &db, int version)
+{
+    if (version == 10) {
+        sql::makeChangeBlocks(db);
+        // step_results, the table written by the hundred thousand: PostgreSQL checks a foreign
+        // key row by row, locking the row referred to, and with pushes applied at once those
+        // checks were a third of a burst's work. Its installation stays a foreign key. Its step
+        // and the user who recorded it are checked by Store::recordStepResult, in the same
+        // transaction, under the installation's lock; neither row is ever deleted (an approved
+        // build's steps never change, and users are switched off, not removed). See
+        // docs/architecture.md, "Foreign keys (PostgreSQL)".
+        db.exec("ALTER TABLE step_results DROP CONSTRAINT IF EXISTS step_results_step_id_fkey, "
+                "DROP CONSTRAINT IF EXISTS step_results_recorded_by_fkey");
+    }
+}
+
 /**
  * PostgreSQL: the version is meta's 'schema_version'. A new database gets the whole schema at
- * once (it starts at schemaVersion(); version 9 is the first PostgreSQL knows); an advisory lock
+ * once (it starts at schemaVersion(); version 9 is the first PostgreSQL knows, and a database of a
+ * later one is brought up in place, each version's shared SQL then its own part); an advisory lock
  * keeps two servers starting together from both making it.
  */
 void migratePostgres(sql::Database &db)
@@ -759,8 +787,20 @@ void migratePostgres(sql::Database &db)
                              ": it was written by a newer Release Desk; upgrade this program "
                              "(the database was not changed)",
                          0);
-    if (current == schemaVersion()) {
-        sql::ensureChangeBlocks(db);
+    if (current == schemaVersion())
+        return;
+    if (exists && current >= kFirstPostgresVersion) {
+        // An older PostgreSQL database: each later version's shared SQL, then its own part.
+        for (const auto &m : kMigrations) {
+            if (m.version <= current)
+                continue;
+            if (!m.sql.empty())
+                db.exec(m.sql);
+            postgresStep(db, m.version);
+        }
+        db.query("UPDATE meta SET value = ?1 WHERE key = 'schema_version'")
+            ->bindAll(std::to_string(schemaVersion()))
+            .run();
         tx.commit();
         return;
     }
@@ -774,19 +814,14 @@ void migratePostgres(sql::Database &db)
     } catch (const std::invalid_argument &e) {
         throw StoreError(std::string("the schema has no PostgreSQL form: ") + e.what(), 0);
     }
-    // step_results, the table written by the hundred thousand: PostgreSQL checks a foreign key
-    // row by row, locking the row referred to, and with pushes applied at once those checks were
-    // a third of a burst's work. Its installation stays a foreign key. Its step and the user who
-    // recorded it are checked by Store::recordStepResult, in the same transaction, under the
-    // installation's lock; neither row is ever deleted (an approved build's steps never change,
-    // and users are switched off, not removed). See docs/architecture.md, "Foreign keys".
-    db.exec("ALTER TABLE step_results DROP CONSTRAINT step_results_step_id_fkey, "
-            "DROP CONSTRAINT step_results_recorded_by_fkey");
     // last_seq: where the first block of change numbers starts after (changeblocks.h).
     db.query("INSERT INTO meta(key, value) VALUES ('schema_version', ?1), ('last_seq', '0')")
         ->bindAll(std::to_string(schemaVersion()))
         .run();
-    sql::ensureChangeBlocks(db);
+    for (const auto &m : kMigrations) {
+        if (m.version > kFirstPostgresVersion)
+            postgresStep(db, m.version);
+    }
     tx.commit();
 }
 

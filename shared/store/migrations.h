@@ -27,7 +27,8 @@ struct Migration {
  * database gets the schema at schemaVersion() in one transaction, made from these same
  * migrations (said in PostgreSQL's dialect, pgdialect.h), recorded in meta's schema_version;
  * version 9 is the first a PostgreSQL database has, and a migration after it must be written so
- * that both engines run it. Refuses (StoreError) a database written by a newer program, and
+ * that both engines run it (PostgreSQL runs it in place, then its own part of the version, if
+ * any: version 10's change blocks, changeblocks.h). Refuses (StoreError) a database written by a newer program, and
  * never touches it.
  */
 void migrate(sql::Database &db, int upTo = -1);

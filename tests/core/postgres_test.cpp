@@ -1,6 +1,8 @@
 // The PostgreSQL engine: SQLite's dialect said in PostgreSQL's, and a connection lost mid-write.
 #include "fixture.h"
 
+#include "store/changeblocks.h"
+#include "store/migrations.h"
 #include "store/pgdialect.h"
 
 using namespace rd;
@@ -186,4 +188,43 @@ TEST_CASE("A connection lost in the middle of a write keeps nothing of it, and t
         return out;
     }();
     CHECK(names == std::vector<std::string>{"Next Site"});
+}
+
+TEST_CASE("A PostgreSQL database of schema version 9 is brought to 10 in place: its numbers go on after its counter",
+          "[postgres][migrations][postgresql-only]")
+{
+    const auto location = freshDatabase();
+    const auto foreignKeysOfResults = [](Store &s) {
+        return s.database().scalar(
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = CAST('step_results' AS regclass) AND contype = 'f'");
+    };
+    {
+        // What version 9 made: the change counter in meta (here far along), no change blocks,
+        // and step_results' three foreign keys.
+        Store made(location);
+        auto &db = made.database();
+        CHECK(foreignKeysOfResults(made) == 1);
+        db.exec("DROP FUNCTION rd_begin_write(boolean)");
+        db.exec("DROP FUNCTION rd_pull_horizon()");
+        db.exec("DROP SEQUENCE rd_change_block");
+        db.exec("ALTER TABLE step_results ADD CONSTRAINT step_results_step_id_fkey FOREIGN KEY (step_id) "
+                "REFERENCES build_steps(id), ADD CONSTRAINT step_results_recorded_by_fkey FOREIGN KEY (recorded_by) "
+                "REFERENCES users(id)");
+        db.exec("INSERT INTO sites(id, name, code, asset_tag_pattern, seq) VALUES "
+                "(decode('0190000000007000800000000000abcd', 'hex'), 'Old Site', 'OLD', '', 12345678)");
+        db.exec("UPDATE meta SET value = '12345678' WHERE key = 'last_seq'");
+        db.exec("UPDATE meta SET value = '9' WHERE key = 'schema_version'");
+    }
+    Store upgraded(location);
+    CHECK(schemaVersionOf(upgraded.database()) == schemaVersion());
+    CHECK(foreignKeysOfResults(upgraded) == 1); // the installation's only
+    CHECK(upgraded.lastSeq() == 12345678);
+    CHECK(upgraded.pullHorizon() >= 12345678);
+    upgraded.addSite({{}, "New Site", "NEW", ""});
+    const auto changes = upgraded.changesSince(0, 10);
+    REQUIRE(changes.size() == 2);
+    CHECK(changes[0].seq == 12345678); // the old site first, the new one after it
+    CHECK(changes[1].seq > 12345678);
+    CHECK(changes[1].seq % sql::kChangeBlock == 0); // the first number of a block
+    CHECK(upgraded.lastSeq() == changes[1].seq);
 }
