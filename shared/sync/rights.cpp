@@ -75,7 +75,12 @@ bool RightsCheck::holds(const Requirement &r, const MutationData &data, std::str
         if (it == m_releaseOfInstallation.end()) {
             auto q = db.query("SELECT release_id FROM installations WHERE id = ?1");
             q->bind(1, inst);
-            it = m_releaseOfInstallation.emplace(inst, q->step() ? std::optional(q->id(0)) : std::nullopt).first;
+            const bool found = q->step();
+            // Not on the server: the store refuses the mutation as not found. Beside other pushes
+            // one of them might commit it before the store looks, unchecked: applied alone instead.
+            if (!found && m_store.writesBesideOthers())
+                throw StoreError("an installation not on the server yet: the push is applied alone", 0);
+            it = m_releaseOfInstallation.emplace(inst, found ? std::optional(q->id(0)) : std::nullopt).first;
         }
         return !it->second || installerOf(*it->second, why);
     }
