@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <regex>
+#include <vector>
 
 namespace rd {
 
@@ -170,50 +171,23 @@ void Store::setChangeSequence(ChangeSequence sequence)
     m_sequence = sequence;
 }
 
-namespace {
-
-/** The tables whose rows carry a change number, and their keys: changesSince and lastSeq. */
-struct ChangeArm {
-    std::string_view table, key1, key2;
-};
-constexpr std::array kChangeArms{
-    ChangeArm{"users", "id", ""},
-    ChangeArm{"sites", "id", ""},
-    ChangeArm{"rooms", "id", ""},
-    ChangeArm{"user_sites", "user_id", "site_id"},
-    ChangeArm{"services", "id", ""},
-    ChangeArm{"dsl_items", "id", ""},
-    ChangeArm{"media_loans", "id", ""},
-    ChangeArm{"licences", "id", ""},
-    ChangeArm{"licence_assignments", "id", ""},
-    ChangeArm{"assets", "id", ""},
-    ChangeArm{"build_procedures", "id", ""},
-    ChangeArm{"build_items", "build_id", "dsl_item_id"},
-    ChangeArm{"build_steps", "id", ""},
-    ChangeArm{"releases", "id", ""},
-    ChangeArm{"release_installers", "release_id", "user_id"},
-    ChangeArm{"release_targets", "release_id", "target_id"},
-    ChangeArm{"installations", "id", ""},
-    ChangeArm{"step_results", "id", ""},
-    ChangeArm{"signoffs", "id", ""},
-    ChangeArm{"backouts", "id", ""},
-    ChangeArm{"conflicts", "id", ""},
-    ChangeArm{"scan_overrides", "id", ""},
-};
-
-} // namespace
-
 std::int64_t Store::lastSeq()
 {
     if (!m_db.isPostgres() || m_sequence == ChangeSequence::Naive) {
         auto q = m_db.query("SELECT value FROM meta WHERE key = 'last_seq'");
         return q->step() ? std::stoll(q->text(0)) : 0;
     }
-    // Numbers are handed out in blocks: the highest one written, each table's from its index.
-    static const std::string sql = [] {
-        std::string s = "SELECT coalesce(max(s), 0) FROM (SELECT (SELECT max(seq) FROM tombstones WHERE seq <= ?1) AS s";
-        for (const auto &a : kChangeArms)
-            s += " UNION ALL SELECT (SELECT max(seq) FROM " + std::string(a.table) + " WHERE seq <= ?1)";
+    // Numbers are handed out in blocks: the highest one written, each table's from its seq index,
+    // over every table that has one (the schema says which; the same for every database).
+    static const std::string sql = [this] {
+        std::vector<std::string> tables;
+        auto q = m_db.query("SELECT table_name FROM information_schema.columns WHERE column_name = 'seq' "
+                            "AND table_schema = current_schema() ORDER BY table_name");
+        while (q->step())
+            tables.push_back(q->text(0));
+        std::string s = "SELECT coalesce(max(s), 0) FROM (SELECT CAST(0 AS BIGINT) AS s";
+        for (const auto &t : tables)
+            s += " UNION ALL SELECT (SELECT max(seq) FROM " + t + " WHERE seq <= ?1)";
         return s + ") AS highest";
     }();
     const auto horizon = pullHorizon();
@@ -491,6 +465,39 @@ std::vector<Room> Store::rooms(const Id &siteId)
 }
 
 // --- sync ----------------------------------------------------------------------------------
+
+namespace {
+
+/** The tables changesSince reads, and their keys. */
+struct ChangeArm {
+    std::string_view table, key1, key2;
+};
+constexpr std::array kChangeArms{
+    ChangeArm{"users", "id", ""},
+    ChangeArm{"sites", "id", ""},
+    ChangeArm{"rooms", "id", ""},
+    ChangeArm{"user_sites", "user_id", "site_id"},
+    ChangeArm{"services", "id", ""},
+    ChangeArm{"dsl_items", "id", ""},
+    ChangeArm{"media_loans", "id", ""},
+    ChangeArm{"licences", "id", ""},
+    ChangeArm{"licence_assignments", "id", ""},
+    ChangeArm{"assets", "id", ""},
+    ChangeArm{"build_procedures", "id", ""},
+    ChangeArm{"build_items", "build_id", "dsl_item_id"},
+    ChangeArm{"build_steps", "id", ""},
+    ChangeArm{"releases", "id", ""},
+    ChangeArm{"release_installers", "release_id", "user_id"},
+    ChangeArm{"release_targets", "release_id", "target_id"},
+    ChangeArm{"installations", "id", ""},
+    ChangeArm{"step_results", "id", ""},
+    ChangeArm{"signoffs", "id", ""},
+    ChangeArm{"backouts", "id", ""},
+    ChangeArm{"conflicts", "id", ""},
+    ChangeArm{"scan_overrides", "id", ""},
+};
+
+} // namespace
 
 std::vector<Change> Store::changesSince(std::int64_t afterSeq, int limit)
 {
