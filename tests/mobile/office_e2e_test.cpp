@@ -51,15 +51,6 @@ QString failure(const QVariantMap &answer)
     return answer.value(QStringLiteral("ok")).toBool() ? QString() : answer.value(QStringLiteral("error")).toString();
 }
 
-int indexOfName(const QVariantList &list, const QString &name)
-{
-    for (int i = 0; i < list.size(); ++i) {
-        if (list.at(i).toMap().value(QStringLiteral("name")).toString() == name)
-            return i;
-    }
-    return -1;
-}
-
 QVariant roleOf(const QAbstractItemModel &model, int row, int role)
 {
     return model.data(model.index(row, 0), role);
