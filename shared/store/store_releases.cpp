@@ -698,7 +698,6 @@ Id Store::signOff(SignOff so)
     return so.id;
 }
 
-
 void Store::assignSeats(SignOff &so, const Installation &inst, sql::Statement &wanted)
 {
     // The build's licensed software takes a seat of its licence for this asset, in the sign-off's
